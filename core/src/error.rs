@@ -1,0 +1,137 @@
+//! Errors. Internal code returns [`CoreError`] (rich, typed); the FFI surface returns
+//! [`FirstStepError`] (few variants, each with a message naming the field and allowed range, or
+//! the file). The conversion happens in exactly one place: `impl From<CoreError> for FirstStepError`.
+
+use std::fmt::Display;
+
+/// Internal error type used throughout the core.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// A value outside its allowed range, e.g. pain 11.
+    #[error("{field} must be in {allowed} (got {got})")]
+    OutOfRange { field: String, allowed: String, got: String },
+
+    /// A value of the wrong form (bad date, NaN, unknown enum text, ...).
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+
+    /// A required answer or field is absent.
+    #[error("{field} is required: {message}")]
+    Missing { field: String, message: String },
+
+    /// An id that does not exist (exercise, question, test).
+    #[error("unknown {kind} {id:?}; allowed: {allowed}")]
+    UnknownId { kind: String, id: String, allowed: String },
+
+    /// An operation not valid now (no program yet, session already finished, time went backwards...).
+    #[error("{0}")]
+    InvalidState(String),
+
+    /// The database file could not be opened or used. It is never deleted or overwritten.
+    #[error("database {path}: {message}")]
+    Database { path: String, message: String },
+
+    /// The database was written by a newer FirstStep.
+    #[error("database {path} has schema version {found}, newer than this app supports ({supported}); update FirstStep to open it — the file was left untouched")]
+    DatabaseTooNew { path: String, found: i64, supported: i64 },
+
+    /// A backup document that failed validation. Nothing was written.
+    #[error("import rejected, nothing was written: {0}")]
+    Import(String),
+
+    /// File system error outside the database (export target, answers file...).
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+}
+
+impl CoreError {
+    pub fn range(field: impl Into<String>, allowed: impl Into<String>, got: impl Display) -> Self {
+        CoreError::OutOfRange { field: field.into(), allowed: allowed.into(), got: got.to_string() }
+    }
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        CoreError::Invalid { field: field.into(), message: message.into() }
+    }
+    pub fn missing(field: impl Into<String>, message: impl Into<String>) -> Self {
+        CoreError::Missing { field: field.into(), message: message.into() }
+    }
+    pub fn unknown(kind: impl Into<String>, id: impl Into<String>, allowed: impl Into<String>) -> Self {
+        CoreError::UnknownId { kind: kind.into(), id: id.into(), allowed: allowed.into() }
+    }
+    pub fn state(message: impl Into<String>) -> Self {
+        CoreError::InvalidState(message.into())
+    }
+    pub fn db(path: impl Into<String>, err: impl Display) -> Self {
+        CoreError::Database { path: path.into(), message: err.to_string() }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// Checks an integer score is within 0..=10 (pain scales, CLINICAL P1).
+pub fn check_pain(field: &str, value: i64) -> Result<u8> {
+    if (0..=10).contains(&value) {
+        Ok(value as u8)
+    } else {
+        Err(CoreError::range(field, "0..=10", value))
+    }
+}
+
+/// Checks a real number is finite and within `min..=max`.
+pub fn check_real(field: &str, value: f64, min: f64, max: f64) -> Result<f64> {
+    if value.is_finite() && value >= min && value <= max {
+        Ok(value)
+    } else {
+        Err(CoreError::range(field, format!("{min}..={max}"), value))
+    }
+}
+
+/// Checks an integer is within `min..=max`.
+pub fn check_int(field: &str, value: i64, min: i64, max: i64) -> Result<i64> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(CoreError::range(field, format!("{min}..={max}"), value))
+    }
+}
+
+/// The public error crossing the FFI boundary. Every variant carries a message a runner (or the
+/// shell developer) can read; `InvalidInput` also names the field.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum FirstStepError {
+    /// Bad input: nothing was written.
+    #[error("{message}")]
+    InvalidInput { field: String, message: String },
+    /// Something referenced does not exist (exercise id, question id).
+    #[error("{message}")]
+    NotFound { message: String },
+    /// The call is not valid in the current state (no program yet, session finished, clock went backwards).
+    #[error("{message}")]
+    InvalidState { message: String },
+    /// The database could not be opened or written; `path` names the file, which is left untouched.
+    #[error("{message}")]
+    Database { path: String, message: String },
+    /// A backup that failed validation, or a file that could not be read/written.
+    #[error("{message}")]
+    Import { message: String },
+}
+
+impl From<CoreError> for FirstStepError {
+    fn from(err: CoreError) -> Self {
+        let message = err.to_string();
+        match err {
+            CoreError::OutOfRange { field, .. } | CoreError::Invalid { field, .. } | CoreError::Missing { field, .. } => {
+                FirstStepError::InvalidInput { field, message }
+            }
+            CoreError::UnknownId { .. } => FirstStepError::NotFound { message },
+            CoreError::InvalidState(_) => FirstStepError::InvalidState { message },
+            CoreError::Database { path, .. } | CoreError::DatabaseTooNew { path, .. } => FirstStepError::Database { path, message },
+            CoreError::Import(_) | CoreError::Io { .. } => FirstStepError::Import { message },
+        }
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for FirstStepError {
+    fn from(err: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        FirstStepError::InvalidState { message: format!("callback failed: {}", err.reason) }
+    }
+}

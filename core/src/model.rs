@@ -1,0 +1,413 @@
+//! Shared domain types: the vocabulary every module and every shell speaks. They are UniFFI
+//! records/enums (so Kotlin and Swift see the same shapes) and serde types (so the journal,
+//! backups and scenario vectors use the same JSON). Dates cross as ISO `YYYY-MM-DD` strings and
+//! are parsed with [`crate::day::Day::parse`], which names the field on error.
+
+use serde::{Deserialize, Serialize};
+
+use crate::day::Day;
+
+// ---------------------------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------------------------
+
+/// Which side a finding, an affected foot or an exercise concerns. For exercises, `None` means
+/// both feet together (no side switch) and `Both` means each side in turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+    None,
+}
+
+/// How much a finding matters. (No finding at all means "none".)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Mild,
+    Marked,
+}
+
+/// The links of the chain the assessment looks at (PRODUCT §2.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Domain {
+    AnkleMobility,
+    CalfCapacity,
+    FootIntrinsics,
+    HipControl,
+    Balance,
+    Gait,
+    TrainingLoad,
+}
+
+/// How often an exercise is done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Daily,
+    EveryOtherDay,
+    ThreeTimesDaily,
+}
+
+/// Evidence tier shown on every exercise (CLINICAL L5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum EvidenceTier {
+    /// Randomised trial in plantar fasciitis (L1, L3).
+    #[serde(rename = "rct-pf")]
+    RctPf,
+    /// Evidence from another tendon (L2).
+    #[serde(rename = "other-tendon")]
+    OtherTendon,
+    /// Expert opinion (L4, hip work).
+    #[serde(rename = "expert")]
+    Expert,
+}
+
+/// Red-flag screen outcome (CLINICAL R1/R2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum RedFlagLevel {
+    None,
+    Refer,
+    Urgent,
+}
+
+/// Pass / partial / fail for the foot-intrinsic tests (CLINICAL A3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum TestGrade {
+    Pass,
+    Partial,
+    Fail,
+}
+
+/// Single-leg squat visual rating on a 3-point scale (CLINICAL A4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum SquatQuality {
+    Good,
+    Fair,
+    Poor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Units {
+    Metric,
+    Imperial,
+}
+
+/// A progression decision (CLINICAL P2–P4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionAction {
+    Progress,
+    Hold,
+    Regress,
+}
+
+/// Running guidance traffic light (CLINICAL X2, A7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum RunningState {
+    Green,
+    Amber,
+    Red,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessment input (the answers-file contract of the terminal companion, docs/answers.md)
+// ---------------------------------------------------------------------------------------------
+
+/// A real-valued measurement per side.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct SideMeasure {
+    pub left: f64,
+    pub right: f64,
+}
+
+/// A count per side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct SideCount {
+    pub left: u32,
+    pub right: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct SideGrade {
+    pub left: TestGrade,
+    pub right: TestGrade,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct SideSquat {
+    pub left: SquatQuality,
+    pub right: SquatQuality,
+}
+
+/// Everything the assessment asks (PRODUCT §2.2). Optional fields may be absent; required ones
+/// (date, affected side, first-step pain, knee-to-wall, heel raises) are checked by evaluation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentAnswers {
+    /// Local date of the assessment, YYYY-MM-DD.
+    pub date: String,
+    pub affected_side: Side,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub weeks_since_onset: Option<u32>,
+    pub first_step_pain: u8,
+    /// Ids of red-flag questions answered "yes" (see `safety_questions`).
+    #[serde(default)]
+    #[uniffi(default = [])]
+    pub red_flags: Vec<String>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub knee_to_wall_cm: Option<SideMeasure>,
+    /// Accepted instead of `knee_to_wall_cm`.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub knee_to_wall_in: Option<SideMeasure>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub heel_raise_reps: Option<SideCount>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub toe_grip: Option<SideGrade>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub arch_control: Option<SideGrade>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub single_leg_squat: Option<SideSquat>,
+    /// Eyes-open single-leg stance, best of 3, capped at 45 s (A5).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub balance_seconds: Option<SideMeasure>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub cadence_spm: Option<u32>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub overstride: Option<bool>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub weekly_km_now: Option<f64>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub weekly_km_4_weeks_ago: Option<f64>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub longest_run_km_recent: Option<f64>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub longest_run_km_prior_30d: Option<f64>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub surface_change: Option<bool>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub shoe_change: Option<bool>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub race_build_up: Option<bool>,
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub hours_on_feet_per_day: Option<f64>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Program
+// ---------------------------------------------------------------------------------------------
+
+/// Rep tempo in seconds (e.g. L1: 3 up, 2 hold, 3 down).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct Tempo {
+    pub up_seconds: u32,
+    pub hold_seconds: u32,
+    pub down_seconds: u32,
+}
+
+/// One exercise of the runner's program at its current level, with everything a screen or the
+/// session engine needs (no library lookup required by shells).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ProgramExercise {
+    pub exercise_id: String,
+    pub name: String,
+    /// Current level (0-based; the loading ladder is L0..L4).
+    pub level: u32,
+    /// Highest level of this exercise's ladder (0 when it has a single level).
+    pub max_level: u32,
+    /// Short name of the current level, e.g. "L2 single-leg raise on a towel".
+    pub level_name: String,
+    pub how_to: Vec<String>,
+    pub sets: u32,
+    /// Reps per set; `None` for holds.
+    pub reps: Option<u32>,
+    /// Hold seconds per rep/set; `None` for rep exercises.
+    pub hold_seconds: Option<u32>,
+    /// Tempo per rep; `None` means self-paced reps (the runner taps "done").
+    pub tempo: Option<Tempo>,
+    pub rest_seconds: u32,
+    /// Extra load, e.g. "backpack with books"; `None` for body weight.
+    pub load: Option<String>,
+    /// `None`: both feet together; `Left`/`Right`: that side only; `Both`: each side in turn.
+    pub sides: Side,
+    pub frequency: Frequency,
+    pub evidence_tier: EvidenceTier,
+    /// The findings' domains this exercise answers (empty for the always-on base program).
+    pub answers: Vec<Domain>,
+    /// Date the current level started (YYYY-MM-DD); anchors every-other-day schedules and P4's 7 days.
+    pub level_started_on: String,
+    /// The CLINICAL rule ids behind this exercise and dosage, e.g. ["L1"].
+    pub rules: Vec<String>,
+}
+
+impl ProgramExercise {
+    /// Whether this exercise is on the plan for `day`. Every-other-day exercises fall on the level's
+    /// start date and every second day after it; nothing is planned before the level started.
+    pub fn is_planned_on(&self, day: Day) -> bool {
+        let Ok(start) = Day::parse("level_started_on", &self.level_started_on) else { return false };
+        let since = day.days_since(start);
+        if since < 0 {
+            return false;
+        }
+        match self.frequency {
+            Frequency::Daily | Frequency::ThreeTimesDaily => true,
+            Frequency::EveryOtherDay => since % 2 == 0,
+        }
+    }
+}
+
+/// The runner's program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Program {
+    /// Date the program was built (YYYY-MM-DD).
+    pub started_on: String,
+    pub exercises: Vec<ProgramExercise>,
+    /// Shown on every screen when the safety screen said "refer" (R2).
+    pub caution: Option<String>,
+    /// Running cue from the gait questions (A6), e.g. "+5–10 % step rate: from 158 to 166–174 spm".
+    pub cadence_cue: Option<String>,
+}
+
+impl Program {
+    /// The exercises planned for `day`, in program order.
+    pub fn planned_on(&self, day: Day) -> Vec<&ProgramExercise> {
+        self.exercises.iter().filter(|e| e.is_planned_on(day)).collect()
+    }
+}
+
+/// Today's plan, ready to render.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct DayPlan {
+    pub date: String,
+    pub exercises: Vec<ProgramExercise>,
+    /// Plain-language note, e.g. why an every-other-day exercise is absent today.
+    pub note: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journal records
+// ---------------------------------------------------------------------------------------------
+
+/// Morning first-step pain for one local date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct PainEntry {
+    pub date: String,
+    pub score: u8,
+    pub stiffness_minutes: Option<u32>,
+    pub note: Option<String>,
+    /// When it was logged (Unix ms), as given by the shell.
+    pub logged_at_ms: i64,
+}
+
+/// One exercise done on one date (a guided session produces one per exercise).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct SessionRecord {
+    pub date: String,
+    pub exercise_id: String,
+    pub level: u32,
+    pub sets_done: u32,
+    /// Reps per set done (rep exercises).
+    pub reps_done: Option<u32>,
+    /// Seconds held per set/rep (hold exercises).
+    pub hold_seconds_done: Option<u32>,
+    /// Peak pain during the session, 0–10 (P1).
+    pub peak_pain: u8,
+    /// All planned sets done.
+    pub completed: bool,
+    /// Steps the runner skipped in the guided session.
+    pub skipped_steps: u32,
+}
+
+/// One run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RunRecord {
+    pub date: String,
+    pub distance_km: f64,
+    pub minutes: Option<f64>,
+    pub pain_during: Option<u8>,
+    pub pain_after: Option<u8>,
+    pub surface: Option<String>,
+    pub shoes: Option<String>,
+}
+
+/// A stored progression decision with its rule and a reason a runner understands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Decision {
+    pub date: String,
+    pub exercise_id: String,
+    pub action: DecisionAction,
+    pub from_level: u32,
+    pub to_level: u32,
+    /// CLINICAL rule id, e.g. "P4".
+    pub rule: String,
+    pub reason: String,
+}
+
+/// Today's running advice (X2: reduce, don't eliminate; A7: long-run spike).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RunningGuidance {
+    pub state: RunningState,
+    pub reason: String,
+    /// CLINICAL rule ids behind the advice.
+    pub rules: Vec<String>,
+    /// Longest run of the previous 30 days (km), if any run was logged.
+    pub longest_recent_km: Option<f64>,
+    /// Set when a planned run exceeds the longest of the previous 30 days by more than 10 % (A7).
+    pub long_run_warning: Option<String>,
+}
+
+/// User settings (PRODUCT §2.11).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Settings {
+    pub units: Units,
+    pub affected_side: Side,
+    /// Morning pain reminder, local "HH:MM" (default "07:00").
+    pub morning_reminder: String,
+    /// Session reminder, local "HH:MM" (default "18:00", design choice).
+    pub session_reminder: String,
+    /// ISO weekdays (1 = Monday … 7 = Sunday) with session reminders; default every day.
+    pub session_days: Vec<u8>,
+    /// IANA time zone name given by the shell, e.g. "Europe/Berlin".
+    pub time_zone: String,
+    pub reminders_enabled: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            units: Units::Metric,
+            affected_side: Side::Left,
+            morning_reminder: "07:00".into(),
+            session_reminder: "18:00".into(),
+            session_days: vec![1, 2, 3, 4, 5, 6, 7],
+            time_zone: "UTC".into(),
+            reminders_enabled: true,
+        }
+    }
+}
