@@ -99,39 +99,39 @@ pub fn check_int(field: &str, value: i64, min: i64, max: i64) -> Result<i64> {
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum FirstStepError {
     /// Bad input: nothing was written.
-    #[error("{message}")]
-    InvalidInput { field: String, message: String },
+    #[error("{reason}")]
+    InvalidInput { field: String, reason: String },
     /// Something referenced does not exist (exercise id, question id).
-    #[error("{message}")]
-    NotFound { message: String },
+    #[error("{reason}")]
+    NotFound { reason: String },
     /// The call is not valid in the current state (no program yet, session finished, clock went backwards).
-    #[error("{message}")]
-    InvalidState { message: String },
+    #[error("{reason}")]
+    InvalidState { reason: String },
     /// The database could not be opened or written; `path` names the file, which is left untouched.
-    #[error("{message}")]
-    Database { path: String, message: String },
+    #[error("{reason}")]
+    Database { path: String, reason: String },
     /// A backup that failed validation, or a file that could not be read/written.
-    #[error("{message}")]
-    Import { message: String },
+    #[error("{reason}")]
+    Import { reason: String },
 }
 
 impl From<CoreError> for FirstStepError {
     fn from(err: CoreError) -> Self {
-        let message = err.to_string();
+        let reason = err.to_string();
         match err {
             CoreError::OutOfRange { field, .. } | CoreError::Invalid { field, .. } | CoreError::Missing { field, .. } => {
-                FirstStepError::InvalidInput { field, message }
+                FirstStepError::InvalidInput { field, reason }
             }
-            CoreError::UnknownId { .. } => FirstStepError::NotFound { message },
-            CoreError::InvalidState(_) => FirstStepError::InvalidState { message },
-            CoreError::Database { path, .. } | CoreError::DatabaseTooNew { path, .. } => FirstStepError::Database { path, message },
-            CoreError::Import(_) | CoreError::Io { .. } => FirstStepError::Import { message },
+            CoreError::UnknownId { .. } => FirstStepError::NotFound { reason },
+            CoreError::InvalidState(_) => FirstStepError::InvalidState { reason },
+            CoreError::Database { path, .. } | CoreError::DatabaseTooNew { path, .. } => FirstStepError::Database { path, reason },
+            CoreError::Import(_) | CoreError::Io { .. } => FirstStepError::Import { reason },
         }
     }
 }
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for FirstStepError {
     fn from(err: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        FirstStepError::InvalidState { message: format!("callback failed: {}", err.reason) }
+        FirstStepError::InvalidState { reason: format!("callback failed: {}", err.reason) }
     }
 }

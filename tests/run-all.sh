@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# FirstStep's one test command: every test of every layer, from a fresh clone on a fresh machine.
+#
+#   1. Rust: clippy (-D warnings) and every workspace test (core, journal, session, CLI, scenarios).
+#   2. Bindings: generated from the built library by the workspace's own uniffi-bindgen.
+#   3. Kotlin: the JVM module's JUnit tests through Maven (dependencies fetched on first run),
+#      loading the real host-built library through JNA.
+#   4. Swift: the SwiftPM package's tests inside a Debian trixie chroot with swiftlang (created once
+#      by ios/scripts/swift-chroot.sh and cached outside the repo), against the same library.
+#
+# Prints a summary per language and a final line "N passed, N failed"; exits non-zero on any failure.
+# Env: FIRSTSTEP_SKIP_SWIFT=1 / FIRSTSTEP_SKIP_KOTLIN=1 to skip a layer locally (CI never sets them).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+LOGS="$CARGO_TARGET_DIR/test-logs"
+mkdir -p "$LOGS"
+
+declare -A PASSED FAILED
+ORDER=()
+record() { ORDER+=("$1"); PASSED[$1]=$2; FAILED[$1]=$3; }
+section() { printf '\n==== %s ====\n' "$*"; }
+started=$SECONDS
+
+# ---------------------------------------------------------------------------------------------- Rust
+section "Rust: clippy"
+if cargo clippy --workspace --all-targets --quiet -- -D warnings 2>&1 | tee "$LOGS/clippy.log"; then
+  record "rust-clippy" 1 0
+else
+  record "rust-clippy" 0 1
+fi
+
+section "Rust: cargo test --workspace"
+cargo test --workspace 2>&1 | tee "$LOGS/rust.log"
+rust_rc=${PIPESTATUS[0]}
+rust_passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$LOGS/rust.log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+rust_failed=$(grep -Eo '^test result: .* ([0-9]+) failed' "$LOGS/rust.log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+if [[ $rust_rc -ne 0 && $rust_failed -eq 0 ]]; then rust_failed=1; fi   # a build error counts as a failure
+record "rust" "$rust_passed" "$rust_failed"
+
+# ---------------------------------------------------------------------------------------- Bindings
+section "Bindings: generate Kotlin and Swift from the built library"
+if ! bindings/generate.sh; then
+  record "bindings" 0 1
+  GEN_OK=0
+else
+  GEN_OK=1
+fi
+LIB_DIR="$CARGO_TARGET_DIR/debug"
+
+# ------------------------------------------------------------------------------------------ Kotlin
+if [[ "${FIRSTSTEP_SKIP_KOTLIN:-}" == 1 ]]; then
+  echo "Kotlin skipped (FIRSTSTEP_SKIP_KOTLIN=1)"
+elif [[ $GEN_OK == 1 ]]; then
+  section "Kotlin: mvn test (android/firststep-jvm)"
+  rm -rf android/firststep-jvm/target/surefire-reports
+  (cd android/firststep-jvm && mvn -B --no-transfer-progress test -Dfirststep.lib.dir="$LIB_DIR") 2>&1 | tee "$LOGS/kotlin.log"
+  kt_rc=${PIPESTATUS[0]}
+  # Surefire's totals line: "Tests run: N, Failures: F, Errors: E, Skipped: S" (absent if compilation failed).
+  line=$(grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$LOGS/kotlin.log" | tail -1)
+  read -r kt_run kt_f kt_e kt_s < <(grep -Eo '[0-9]+' <<<"${line:-0 0 0 0}" | tr '\n' ' ')
+  kt_bad=$((kt_f + kt_e)); kt_run=$((kt_run - kt_s))
+  kt_passed=$((kt_run - kt_bad))
+  if [[ $kt_rc -ne 0 && $kt_bad -eq 0 ]]; then kt_bad=1; fi
+  record "kotlin" "$kt_passed" "$kt_bad"
+fi
+
+# ------------------------------------------------------------------------------------------- Swift
+if [[ "${FIRSTSTEP_SKIP_SWIFT:-}" == 1 ]]; then
+  echo "Swift skipped (FIRSTSTEP_SKIP_SWIFT=1)"
+elif [[ $GEN_OK == 1 ]]; then
+  section "Swift: swift test (ios/, Debian trixie chroot)"
+  if ! bash ios/scripts/swift-chroot.sh ensure; then
+    record "swift" 0 1
+  else
+    bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
+      env FIRSTSTEP_LIB_DIR="$LIB_DIR" FIRSTSTEP_SCENARIOS_DIR="$ROOT/tests/scenarios" \
+      swift test 2>&1 | tee "$LOGS/swift.log"
+    sw_rc=${PIPESTATUS[0]}
+    # XCTest's last "Executed N tests, with M failures" line is the overall total.
+    line=$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$LOGS/swift.log" | tail -1)
+    sw_run=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"${line:-Executed 0 tests}")
+    sw_bad=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"${line:-with 0 failures}")
+    sw_passed=$((sw_run - sw_bad))
+    if [[ $sw_rc -ne 0 && $sw_bad -eq 0 ]]; then sw_bad=1; fi
+    record "swift" "$sw_passed" "$sw_bad"
+  fi
+fi
+
+# ----------------------------------------------------------------------------------------- Summary
+section "Summary ($((SECONDS - started)) s)"
+total_passed=0; total_failed=0
+for layer in "${ORDER[@]}"; do
+  printf '  %-12s %5d passed, %d failed\n' "$layer" "${PASSED[$layer]}" "${FAILED[$layer]}"
+  total_passed=$((total_passed + PASSED[$layer])); total_failed=$((total_failed + FAILED[$layer]))
+done
+echo "$total_passed passed, $total_failed failed"
+[[ $total_failed -eq 0 ]]
