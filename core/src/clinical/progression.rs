@@ -251,3 +251,180 @@ pub fn morning_update(
     let program = apply_decisions(program, &decisions)?;
     Ok((decisions, program))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(offset: i32) -> Day {
+        Day::parse("t", "2026-09-01").unwrap().add_days(offset)
+    }
+
+    /// A program with the stretch (left) and calf_loading at `level` started on day 0.
+    fn program(level: u32) -> Program {
+        Program {
+            started_on: day(0).iso(),
+            exercises: vec![
+                program_exercise("plantar_fascia_stretch", 0, Side::Left, day(0)).unwrap(),
+                program_exercise("calf_loading", level, Side::Left, day(0)).unwrap(),
+            ],
+            caution: None,
+            cadence_cue: None,
+        }
+    }
+
+    fn pain(offset: i32, score: u8) -> PainEntry {
+        PainEntry { date: day(offset).iso(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 }
+    }
+
+    fn session(offset: i32, level: u32, peak_pain: u8, completed: bool) -> SessionRecord {
+        SessionRecord {
+            date: day(offset).iso(),
+            exercise_id: "calf_loading".into(),
+            level,
+            sets_done: 3,
+            reps_done: Some(15),
+            hold_seconds_done: None,
+            peak_pain,
+            completed,
+            skipped_steps: 0,
+        }
+    }
+
+    /// Mornings at 4 on days 0..=n-1 then `last` on day n.
+    fn mornings_then(n: i32, last: u8) -> Vec<PainEntry> {
+        let mut p: Vec<PainEntry> = (0..n).map(|d| pain(d, 4)).collect();
+        p.push(pain(n, last));
+        p
+    }
+
+    fn decide(level: u32, sessions: &[SessionRecord], pains: &[PainEntry], morning: i32) -> Vec<Decision> {
+        decide_progressions(&program(level), sessions, pains, &[], day(morning)).unwrap()
+    }
+
+    fn summary(d: &[Decision]) -> Vec<(DecisionAction, u32, u32, &str)> {
+        d.iter().map(|d| (d.action, d.from_level, d.to_level, d.rule.as_str())).collect()
+    }
+
+    #[test]
+    fn session_pain_5_holds_and_6_regresses() {
+        let pains = mornings_then(3, 4);
+        let hold = decide(1, &[session(2, 1, 5, true)], &pains, 3);
+        assert_eq!(summary(&hold), vec![(DecisionAction::Hold, 1, 1, "P4")]);
+        assert!(hold[0].reason.contains("was 5"), "{}", hold[0].reason);
+        let regress = decide(1, &[session(2, 1, 6, true)], &pains, 3);
+        assert_eq!(summary(&regress), vec![(DecisionAction::Regress, 1, 0, "P1")]);
+        assert!(regress[0].reason.contains("reached 6"), "{}", regress[0].reason);
+    }
+
+    #[test]
+    fn morning_exactly_baseline_plus_two_regresses_and_plus_one_does_not() {
+        let sessions = [session(6, 2, 2, true)];
+        let flare = decide(2, &sessions, &mornings_then(7, 6), 7);
+        assert_eq!(summary(&flare), vec![(DecisionAction::Regress, 2, 1, "P3")]);
+        assert!(flare[0].reason.contains("morning pain was 6, 2 points above your usual 4"), "{}", flare[0].reason);
+        let calm = decide(2, &sessions, &mornings_then(7, 5), 7);
+        assert_eq!(calm[0].action, DecisionAction::Hold);
+    }
+
+    #[test]
+    fn flare_at_l0_holds() {
+        let d = decide(0, &[session(6, 0, 2, true)], &mornings_then(7, 7), 7);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 0, 0, "P3")]);
+        assert!(d[0].reason.contains("gentlest"));
+    }
+
+    #[test]
+    fn progress_needs_three_easy_sessions_and_seven_days() {
+        let pains = mornings_then(7, 3);
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 3, true)).collect();
+        assert_eq!(summary(&decide(1, &easy, &pains, 7)), vec![(DecisionAction::Progress, 1, 2, "P4")]);
+        // Day 6 morning: only 6 days at the level.
+        let six = decide(1, &easy[..2], &mornings_then(6, 3), 6);
+        assert_eq!(summary(&six), vec![(DecisionAction::Hold, 1, 1, "P2")]);
+        assert!(six[0].reason.contains("you have 6"), "{}", six[0].reason);
+        // Two easy sessions only.
+        assert_eq!(decide(1, &easy[1..], &pains, 7)[0].action, DecisionAction::Hold);
+        // An unfinished session breaks the streak.
+        let mut broken = easy.clone();
+        broken[1].completed = false;
+        let d = decide(1, &broken, &pains, 7);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 1, 1, "P4")]);
+        assert!(d[0].reason.contains("did not finish"), "{}", d[0].reason);
+        // Pain 4 in the last session holds under P4.
+        let mut four = easy.clone();
+        four[2].peak_pain = 4;
+        assert_eq!(summary(&decide(1, &four, &pains, 7)), vec![(DecisionAction::Hold, 1, 1, "P4")]);
+    }
+
+    #[test]
+    fn a_flare_between_the_sessions_blocks_progress() {
+        let mut pains = mornings_then(7, 3);
+        pains[5] = pain(5, 7); // flare on day 5, after the first session (day 4)
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 2, true)).collect();
+        let d = decide(1, &easy, &pains, 7);
+        assert_eq!(d[0].action, DecisionAction::Hold);
+        assert!(d[0].reason.contains("without a flare"), "{}", d[0].reason);
+    }
+
+    #[test]
+    fn top_of_the_ladder_holds() {
+        let easy: Vec<SessionRecord> = (2..7).step_by(2).map(|d| session(d, 4, 2, true)).collect();
+        let d = decide(4, &easy, &mornings_then(7, 3), 7);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 4, 4, "P4")]);
+    }
+
+    #[test]
+    fn no_morning_pain_or_no_new_session_means_no_decision() {
+        let sessions = [session(2, 1, 2, true)];
+        assert!(decide(1, &sessions, &mornings_then(2, 4), 3).is_empty(), "no pain logged for the morning");
+        assert!(decide(1, &[], &mornings_then(3, 4), 3).is_empty(), "no session at all");
+        let earlier = Decision {
+            date: day(3).iso(),
+            exercise_id: "calf_loading".into(),
+            action: DecisionAction::Hold,
+            from_level: 1,
+            to_level: 1,
+            rule: "P2".into(),
+            reason: String::new(),
+        };
+        let pains = mornings_then(4, 4);
+        let none = decide_progressions(&program(1), &sessions, &pains, std::slice::from_ref(&earlier), day(4)).unwrap();
+        assert!(none.is_empty(), "the day-2 session was already decided on day 3");
+        let mut same_morning = earlier.clone();
+        same_morning.date = day(4).iso();
+        let none = decide_progressions(&program(1), &[session(3, 1, 2, true)], &pains, &[same_morning], day(4)).unwrap();
+        assert!(none.is_empty(), "one decision per exercise per morning");
+        // Sessions on the morning's own date belong to the next morning.
+        assert!(decide(1, &[session(3, 1, 2, true)], &mornings_then(3, 4), 3).is_empty());
+    }
+
+    #[test]
+    fn bad_history_is_rejected() {
+        let err = decide_progressions(&program(1), &[session(1, 1, 11, true)], &mornings_then(2, 4), &[], day(2)).unwrap_err();
+        assert!(err.to_string().contains("session.peak_pain must be in 0..=10"), "{err}");
+        let err = decide_progressions(&program(1), &[], &[pain(1, 12)], &[], day(1)).unwrap_err();
+        assert!(err.to_string().contains("pain.score"), "{err}");
+    }
+
+    #[test]
+    fn applying_a_progress_restarts_the_level_with_library_dosage() {
+        let pains = mornings_then(7, 3);
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 3, true)).collect();
+        let (decisions, updated) = morning_update(&program(1), &easy, &pains, &[], day(7)).unwrap();
+        assert_eq!(decisions.len(), 1);
+        let ladder = &updated.exercises[1];
+        assert_eq!((ladder.level, ladder.sets, ladder.reps), (2, 3, Some(12)));
+        assert_eq!(ladder.level_started_on, day(7).iso());
+        assert_eq!(ladder.sides, Side::Left);
+        // Applying it again is stale and rejected.
+        assert!(matches!(apply_decisions(&updated, &decisions), Err(CoreError::InvalidState(_))));
+    }
+
+    #[test]
+    fn leaving_l0_returns_to_the_affected_side() {
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 0, 1, true)).collect();
+        let (_, updated) = morning_update(&program(0), &easy, &mornings_then(7, 3), &[], day(7)).unwrap();
+        assert_eq!((updated.exercises[1].level, updated.exercises[1].sides), (1, Side::Left));
+    }
+}

@@ -182,3 +182,85 @@ fn cite(rule: &'static str, rules: &mut Vec<&'static str>) {
 fn join(first: &[String], then: &[String]) -> String {
     first.iter().chain(then.iter()).cloned().collect::<Vec<_>>().join("; ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(offset: i32) -> Day {
+        Day::parse("t", "2026-10-01").unwrap().add_days(offset)
+    }
+
+    fn pain(offset: i32, score: u8) -> PainEntry {
+        PainEntry { date: day(offset).iso(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 }
+    }
+
+    fn run(offset: i32, km: f64, pain: Option<u8>) -> RunRecord {
+        RunRecord { date: day(offset).iso(), distance_km: km, minutes: None, pain_during: pain, pain_after: None, surface: None, shoes: None }
+    }
+
+    fn guidance(red_flag: RedFlagLevel, pains: &[PainEntry], runs: &[RunRecord], planned: Option<f64>) -> RunningGuidance {
+        running_guidance(&RunningInput { today: day(0), red_flag, pains, sessions: &[], runs, decisions: &[], planned_run_km: planned }).unwrap()
+    }
+
+    fn calm(today: u8) -> Vec<PainEntry> {
+        vec![pain(-3, 3), pain(-2, 3), pain(-1, 3), pain(0, today)]
+    }
+
+    #[test]
+    fn morning_pain_bands_set_the_state() {
+        assert_eq!(guidance(RedFlagLevel::None, &calm(3), &[], None).state, RunningState::Green);
+        assert_eq!(guidance(RedFlagLevel::None, &calm(4), &[], None).state, RunningState::Amber);
+        let flare = guidance(RedFlagLevel::None, &calm(5), &[], None);
+        assert_eq!(flare.state, RunningState::Red, "3 + 2 = flare");
+        assert!(flare.reason.contains("walk-run") && flare.reason.contains("a flare"), "{}", flare.reason);
+        assert!(flare.rules.contains(&"P3".to_string()));
+    }
+
+    #[test]
+    fn only_an_urgent_flag_says_not_to_run() {
+        let urgent = guidance(RedFlagLevel::Urgent, &calm(3), &[], None);
+        assert_eq!(urgent.state, RunningState::Red);
+        assert!(urgent.reason.contains("don't run"));
+        let high = guidance(RedFlagLevel::None, &[pain(0, 9)], &[], None);
+        assert_eq!(high.state, RunningState::Red);
+        assert!(!high.reason.contains("don't run") && high.reason.contains("walk-run"), "{}", high.reason);
+        assert_eq!(guidance(RedFlagLevel::Refer, &calm(3), &[], None).state, RunningState::Amber);
+    }
+
+    #[test]
+    fn long_run_warning_above_ten_percent_of_the_30_day_longest() {
+        let runs = [run(-30, 30.0, None), run(-10, 20.0, None), run(-3, 10.0, None)];
+        let at_limit = guidance(RedFlagLevel::None, &calm(3), &runs, Some(22.0));
+        assert_eq!(at_limit.longest_recent_km, Some(30.0), "day -30 is inside the window");
+        let runs = [run(-31, 30.0, None), run(-10, 20.0, None)];
+        let at_limit = guidance(RedFlagLevel::None, &calm(3), &runs, Some(22.0));
+        assert_eq!(at_limit.longest_recent_km, Some(20.0), "day -31 is outside");
+        assert!(at_limit.long_run_warning.is_none(), "exactly +10 % is allowed");
+        assert_eq!(at_limit.state, RunningState::Green);
+        let over = guidance(RedFlagLevel::None, &calm(3), &runs, Some(22.2));
+        assert!(over.long_run_warning.unwrap().contains("20.0 km"));
+        assert_eq!(over.state, RunningState::Amber);
+    }
+
+    #[test]
+    fn painful_recent_run_and_missing_mornings() {
+        let red = guidance(RedFlagLevel::None, &calm(3), &[run(-1, 8.0, Some(6))], None);
+        assert_eq!(red.state, RunningState::Red);
+        let amber = guidance(RedFlagLevel::None, &calm(3), &[run(-1, 8.0, Some(5))], None);
+        assert_eq!(amber.state, RunningState::Amber);
+        let unknown = guidance(RedFlagLevel::None, &[pain(-3, 2)], &[], None);
+        assert_eq!(unknown.state, RunningState::Amber, "no morning in the last 3 days");
+    }
+
+    #[test]
+    fn bad_inputs_are_rejected() {
+        let input = |runs: &'static [RunRecord], planned: Option<f64>| {
+            running_guidance(&RunningInput { today: day(0), red_flag: RedFlagLevel::None, pains: &[], sessions: &[], runs, decisions: &[], planned_run_km: planned })
+        };
+        let err = input(&[], Some(f64::NAN)).unwrap_err().to_string();
+        assert!(err.contains("planned_run_km must be in 0..=400"), "{err}");
+        let err = input(&[], Some(-1.0)).unwrap_err().to_string();
+        assert!(err.contains("planned_run_km"), "{err}");
+    }
+}
