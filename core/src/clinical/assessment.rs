@@ -280,6 +280,16 @@ fn side_words(side: Side) -> &'static str {
     }
 }
 
+/// "on the left", "on the right", "on both sides".
+fn on_side(side: Side) -> &'static str {
+    match side {
+        Side::Left => "on the left",
+        Side::Right => "on the right",
+        Side::Both => "on both sides",
+        Side::None => "",
+    }
+}
+
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_string()).collect()
 }
@@ -301,8 +311,8 @@ fn ankle_finding(cm: SideMeasure) -> Option<Finding> {
     };
     let explanation = match severity {
         Severity::Marked => format!(
-            "Your ankle bends less than the 10 cm knee-to-wall screen on {}. More ankle bend can spread the load on the calf and heel: work on it with the calf stretch and knee-to-wall rocks.",
-            side_words(side)
+            "Your ankle bends less than the 10 cm knee-to-wall screen {}. More ankle bend can spread the load on the calf and heel: work on it with the calf stretch and knee-to-wall rocks.",
+            on_side(side)
         ),
         Severity::Mild => format!(
             "Your {} ankle bends {difference:.1} cm less than the other. Evening this out is something to work on with the calf stretch and knee-to-wall rocks.",
@@ -333,8 +343,8 @@ fn calf_finding(reps: SideCount) -> Option<Finding> {
     let severity = if low_left || low_right { Severity::Marked } else { Severity::Mild };
     let explanation = match severity {
         Severity::Marked => format!(
-            "Your calf on {} managed fewer than 20 single-leg heel raises (about 21–25 is typical). Building calf strength is the core of the program: the loading ladder works on it.",
-            side_words(side)
+            "Your calf {} managed fewer than 20 single-leg heel raises (about 21–25 is typical). Building calf strength is the core of the program: the loading ladder works on it.",
+            on_side(side)
         ),
         Severity::Mild => format!(
             "Your {} calf did under 90 % of the other side's heel raises. The loading ladder works on closing the gap.",
@@ -392,8 +402,8 @@ fn foot_finding(toe_grip: Option<SideGrade>, arch: Option<SideGrade>) -> Option<
         severity,
         measurement,
         explanation: format!(
-            "The small muscles under your foot on {} did not fully pass the toe-grip or arch test. Strengthening them is something to work on with towel scrunches and the short-foot exercise.",
-            side_words(side)
+            "The small muscles under your foot {} did not fully pass the toe-grip or arch test. Strengthening them is something to work on with towel scrunches and the short-foot exercise.",
+            on_side(side)
         ),
         exercises: strings(&["towel_scrunch", "short_foot"]),
         rules: strings(&["A3", "L4"]),
@@ -423,8 +433,8 @@ fn hip_finding(squat: Option<SideSquat>) -> Option<Finding> {
         severity,
         measurement: format!("single-leg squat left {}, right {}", squat_word(squat.left), squat_word(squat.right)),
         explanation: format!(
-            "Your knee drifted in during the single-leg squat on {}. Hip strength and control is something to work on with side-lying lifts, clamshells and bridges.",
-            side_words(side)
+            "Your knee drifted in during the single-leg squat {}. Hip strength and control is something to work on with side-lying lifts, clamshells and bridges.",
+            on_side(side)
         ),
         exercises: strings(&["side_lying_hip_abduction", "clamshell", "single_leg_bridge"]),
         rules: strings(&["A4"]),
@@ -445,8 +455,8 @@ fn balance_finding(seconds: Option<SideMeasure>) -> Option<Finding> {
         severity,
         measurement: format!("single-leg stance eyes open left {:.0} s, right {:.0} s", s.left, s.right),
         explanation: format!(
-            "You stood on one leg for less than 30 seconds on {}. Balance is something to work on with the single-leg balance ladder.",
-            side_words(side)
+            "You stood on one leg for less than 30 seconds {}. Balance is something to work on with the single-leg balance ladder.",
+            on_side(side)
         ),
         exercises: strings(&["single_leg_balance"]),
         rules: strings(&["A5", "L4"]),
@@ -548,10 +558,11 @@ fn change(item_id: &str, side: Side, previous: f64, current: f64, noise: f64, un
     // Round to 0.01 so a change typed as exactly the threshold counts (rule A1/A2 noise limits).
     let meaningful = (delta.abs() * 100.0).round() / 100.0 >= noise;
     let direction = if delta > 0.0 { "up" } else { "down" };
+    let label = if item_id == "knee_to_wall_cm" { "Knee-to-wall" } else { "Single-leg heel raises" };
     let description = if meaningful {
-        format!("{} {}: {previous:.1} → {current:.1} {unit}, {direction} {:.1} — a real change (beyond the test's noise of {noise} {unit}).", item_id.replace('_', " "), side_words(side), delta.abs())
+        format!("{} {}: {previous:.1} → {current:.1} {unit}, {direction} {:.1} — a real change (beyond the test's noise of {noise} {unit}).", label, side_words(side), delta.abs())
     } else {
-        format!("{} {}: {previous:.1} → {current:.1} {unit} — within the test's noise of {noise} {unit}, so no clear change yet.", item_id.replace('_', " "), side_words(side))
+        format!("{} {}: {previous:.1} → {current:.1} {unit} — within the test's noise of {noise} {unit}, so no clear change yet.", label, side_words(side))
     };
     AssessmentChange { item_id: item_id.into(), side, previous, current, change: delta, meaningful, description }
 }
@@ -670,7 +681,8 @@ mod tests {
 
     #[test]
     fn bad_answers_name_the_field_and_range() {
-        let cases: Vec<(Box<dyn Fn(&mut AssessmentAnswers)>, &str)> = vec![
+        type Mutation = Box<dyn Fn(&mut AssessmentAnswers)>;
+        let cases: Vec<(Mutation, &str)> = vec![
             (Box::new(|a| a.first_step_pain = 11), "first_step_pain must be in 0..=10"),
             (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: 31.0, right: 5.0 })), "knee_to_wall_cm.left must be in 0..=30"),
             (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: -1.0, right: 5.0 })), "knee_to_wall_cm.left"),

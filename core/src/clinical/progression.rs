@@ -112,7 +112,7 @@ impl Context<'_> {
     }
 
     fn decide(&self, window: &[&(Day, &SessionRecord)], at_level: &[(Day, &SessionRecord)]) -> Decision {
-        let name = &self.exercise.name;
+        let name = self.exercise.name.to_lowercase();
         // rule P3 / P4: a flare this morning regresses one level.
         if let Some(flare) = flare_on(self.mornings, self.morning) {
             let why = format!("{} — the heel did not settle overnight (a flare, rule P3)", capitalise(&flare.words()));
