@@ -34,23 +34,32 @@ pub enum AnswerKind {
 pub struct AssessmentItem {
     /// The `AssessmentAnswers` field it fills.
     pub id: String,
+    /// The question or test, in plain words.
     pub prompt: String,
+    /// Steps to do the test, shown before answering.
     pub how_to: Vec<String>,
     /// Unit of the answer ("cm", "reps", "s", "km", ...; empty for choices).
     pub unit: String,
+    /// Smallest accepted value (0 for choices).
     pub min: f64,
+    /// Largest accepted value (0 for choices).
     pub max: f64,
     /// Answered separately for the left and right side.
     pub per_side: bool,
+    /// Whether evaluation fails without it.
     pub required: bool,
+    /// Which input to render.
     pub kind: AnswerKind,
 }
 
 /// A thing to work on, with the measurement behind it (X1: never a diagnosis).
 #[derive(uniffi::Record, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Finding {
+    /// The link of the chain.
     pub domain: Domain,
+    /// Side it concerns (`none` for whole-body items such as gait or load).
     pub side: Side,
+    /// Mild or marked.
     pub severity: Severity,
     /// The numbers, e.g. "knee-to-wall left 6.0 cm, right 11.0 cm".
     pub measurement: String,
@@ -65,21 +74,30 @@ pub struct Finding {
 /// Change of one measured test since the previous assessment.
 #[derive(uniffi::Record, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct AssessmentChange {
+    /// The test, e.g. `knee_to_wall_cm` or `heel_raise_reps`.
     pub item_id: String,
+    /// Left or right.
     pub side: Side,
+    /// Value at the previous assessment (cm or reps).
     pub previous: f64,
+    /// Value now.
     pub current: f64,
+    /// `current - previous`.
     pub change: f64,
     /// `true` only when the change is beyond the test's noise (A1: 1.9 cm, A2: 7 reps).
     pub meaningful: bool,
+    /// One plain sentence about the change.
     pub description: String,
 }
 
 /// Everything an assessment produces.
 #[derive(uniffi::Record, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct AssessmentResult {
+    /// Date of the assessment (YYYY-MM-DD).
     pub date: String,
+    /// The red-flag screen.
     pub safety: SafetyResult,
+    /// Things to work on, in chain order.
     pub findings: Vec<Finding>,
     /// `None` when the safety screen is urgent (R1).
     pub program: Option<Program>,

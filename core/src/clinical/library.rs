@@ -19,6 +19,7 @@ pub struct ExerciseLevel {
     pub name: String,
     /// Steps specific to this level (shown after the exercise's general steps).
     pub how_to: Vec<String>,
+    /// Sets per session.
     pub sets: u32,
     /// Reps per set; `None` for holds.
     pub reps: Option<u32>,
@@ -26,12 +27,15 @@ pub struct ExerciseLevel {
     pub hold_seconds: Option<u32>,
     /// Rep tempo; `None` for self-paced reps and holds.
     pub tempo: Option<Tempo>,
+    /// Rest between sets.
     pub rest_seconds: u32,
     /// Extra load, `None` for body weight.
     pub load: Option<String>,
+    /// How often it is done.
     pub frequency: Frequency,
     /// `true` when done one side at a time; `false` when both feet work together.
     pub one_side_at_a_time: bool,
+    /// Evidence tier of this level (L5).
     pub evidence_tier: EvidenceTier,
     /// CLINICAL rule ids behind this dosage.
     pub rules: Vec<String>,
@@ -40,6 +44,7 @@ pub struct ExerciseLevel {
 /// An exercise of the library.
 #[derive(uniffi::Record, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Exercise {
+    /// Stable id, e.g. `calf_loading`.
     pub id: String,
     pub name: String,
     /// Steps common to every level.

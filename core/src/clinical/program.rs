@@ -99,7 +99,10 @@ pub fn day_plan(program: &Program, day: Day) -> DayPlan {
             notes.push(cue.clone());
         }
     }
-    let note = (!notes.is_empty()).then(|| notes.join(". "));
+    let note = (!notes.is_empty()).then(|| {
+        let sentences: Vec<&str> = notes.iter().map(|n| n.trim_end_matches('.')).collect();
+        format!("{}.", sentences.join(". "))
+    });
     DayPlan { date: day.iso(), exercises, note }
 }
 
@@ -149,7 +152,11 @@ mod tests {
         let count = |d: i32| day_plan(&program, start.add_days(d)).exercises.len();
         assert_eq!((count(0), count(1), count(2), count(3)), (2, 1, 2, 1));
         let rest = day_plan(&program, start.add_days(1));
-        assert!(rest.note.unwrap().contains("every other day"));
+        assert_eq!(
+            rest.note.as_deref(),
+            Some("Calf and plantar fascia loading (L2 single-leg raise on a towel) is every other day — rest today, next on 2026-09-03.")
+        );
+        assert!(day_plan(&program, start).note.is_none());
         assert!(day_plan(&program, start.add_days(-1)).exercises.is_empty());
     }
 }

@@ -15,9 +15,13 @@ pub struct RunningInput<'a> {
     pub today: Day,
     /// Level of the latest safety screen.
     pub red_flag: RedFlagLevel,
+    /// Morning pain history.
     pub pains: &'a [PainEntry],
+    /// Exercise sessions.
     pub sessions: &'a [SessionRecord],
+    /// Logged runs.
     pub runs: &'a [RunRecord],
+    /// Progression decisions so far.
     pub decisions: &'a [Decision],
     /// Distance of the run planned today, if the runner says.
     pub planned_run_km: Option<f64>,
