@@ -758,3 +758,37 @@ mod tests {
         assert!(reps.required && reps.max == 200.0);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn real() -> impl Strategy<Value = f64> {
+        prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(-0.0), -50.0f64..500.0]
+    }
+
+    proptest! {
+        /// Any measurement either evaluates or is rejected with a typed error — never a panic — and
+        /// accepted ones produce a program unless the screen is urgent.
+        #[test]
+        fn any_answers_evaluate_or_are_rejected(
+            k in (real(), real()), reps in (0u32..300, 0u32..300), bal in (real(), real()),
+            pain in 0u8..=20, km in (real(), real(), real(), real()), hours in real(), cadence in 0u32..400,
+        ) {
+            let answers = AssessmentAnswers {
+                date: "2026-09-01".into(), affected_side: Side::Left, weeks_since_onset: Some(3), first_step_pain: pain,
+                red_flags: vec![], knee_to_wall_cm: Some(SideMeasure { left: k.0, right: k.1 }), knee_to_wall_in: None,
+                heel_raise_reps: Some(SideCount { left: reps.0, right: reps.1 }), toe_grip: None, arch_control: None,
+                single_leg_squat: None, balance_seconds: Some(SideMeasure { left: bal.0, right: bal.1 }),
+                cadence_spm: Some(cadence), overstride: Some(true), weekly_km_now: Some(km.0), weekly_km_4_weeks_ago: Some(km.1),
+                longest_run_km_recent: Some(km.2), longest_run_km_prior_30d: Some(km.3), surface_change: None,
+                shoe_change: None, race_build_up: None, hours_on_feet_per_day: Some(hours),
+            };
+            match evaluate_assessment(&answers, None) {
+                Ok(result) => prop_assert!(result.program.is_some()),
+                Err(err) => prop_assert!(!err.to_string().is_empty()),
+            }
+        }
+    }
+}

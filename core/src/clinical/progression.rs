@@ -428,3 +428,46 @@ mod tests {
         assert_eq!((updated.exercises[1].level, updated.exercises[1].sides), (1, Side::Left));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the history, decisions move at most one level, stay on the ladder, and there is
+        /// at most one per exercise per morning; applying them never fails.
+        #[test]
+        fn decisions_stay_on_the_ladder(
+            level in 0u32..=4,
+            mornings in proptest::collection::vec(0u8..=10, 1..20),
+            sessions in proptest::collection::vec((0i32..20, 0u8..=10, any::<bool>()), 0..20),
+        ) {
+            let start = Day::parse("t", "2026-09-01").unwrap();
+            let program = Program {
+                started_on: start.iso(),
+                exercises: vec![
+                    program_exercise("plantar_fascia_stretch", 0, Side::Right, start).unwrap(),
+                    program_exercise("calf_loading", level, Side::Right, start).unwrap(),
+                ],
+                caution: None,
+                cadence_cue: None,
+            };
+            let pains: Vec<PainEntry> = mornings.iter().enumerate().map(|(i, s)| PainEntry {
+                date: start.add_days(i as i32).iso(), score: *s, stiffness_minutes: None, note: None, logged_at_ms: 0,
+            }).collect();
+            let sessions: Vec<SessionRecord> = sessions.iter().map(|(d, p, done)| SessionRecord {
+                date: start.add_days(*d).iso(), exercise_id: "calf_loading".into(), level, sets_done: 3,
+                reps_done: Some(10), hold_seconds_done: None, peak_pain: *p, completed: *done, skipped_steps: 0,
+            }).collect();
+            let morning = start.add_days(mornings.len() as i32 - 1);
+            let (decisions, updated) = morning_update(&program, &sessions, &pains, &[], morning).unwrap();
+            prop_assert!(decisions.len() <= 1);
+            for d in &decisions {
+                prop_assert!(d.to_level <= 4 && d.from_level.abs_diff(d.to_level) <= 1);
+                prop_assert!(!d.reason.is_empty());
+            }
+            prop_assert_eq!(updated.exercises.len(), 2);
+        }
+    }
+}
