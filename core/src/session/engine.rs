@@ -104,6 +104,8 @@ impl SessionEngine {
         let mut next = self.clone();
         let mut cues = Vec::new();
         next.advance(now, &mut cues);
+        // Record the progress reached before the event (a repeat may step back).
+        next.mark_progress(now);
         next.apply(&event, now, &mut cues)?;
         next.data.last_seen_ms = Some(now);
         next.mark_progress(now);
