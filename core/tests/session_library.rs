@@ -21,7 +21,7 @@ fn drive(engine: &mut SessionEngine) -> Run {
     let t0 = 1_000_000;
     let mut t = t0;
     let mut run = Run { active_ms: 0, phases: HashSet::new(), cues: vec![], states: vec![] };
-    let mut absorb = |run: &mut Run, s: SessionState| {
+    let absorb = |run: &mut Run, s: SessionState| {
         run.phases.insert(s.phase);
         run.cues.extend(s.cues.iter().map(|c| (c.kind, c.at_ms - t0)));
         run.states.push(s);

@@ -45,7 +45,7 @@ fn event(what: u8, at_ms: i64) -> Option<SessionEvent> {
         2 => SessionEvent::Resume { at_ms },
         3 => SessionEvent::SkipStep { at_ms },
         4 => SessionEvent::RepeatStep { at_ms },
-        5 | 6 | 7 => SessionEvent::RepDone { at_ms }, // self-paced reps are common in real use
+        5..=7 => SessionEvent::RepDone { at_ms }, // self-paced reps are common in real use
         8 => SessionEvent::Finish { at_ms, peak_pain: 3 },
         _ => return None,
     })

@@ -26,7 +26,7 @@ const MAX_REPS: u32 = 200;
 const MAX_HOLD_SECONDS: u32 = 600;
 const MAX_TEMPO_SECONDS: u32 = 60;
 const MAX_REST_SECONDS: u32 = 1_800;
-const MAX_STEPS: usize = 20_000;
+const MAX_STEPS: usize = 100_000;
 
 /// One step of the session.
 #[derive(Clone, Debug, PartialEq)]
