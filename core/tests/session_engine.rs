@@ -255,9 +255,18 @@ fn snapshot_restores_mid_session_and_rejects_tampering() {
     }
     assert!(back.state_at(T0 + 1).is_err(), "the restored engine keeps the time guard");
     let tampered = snap.replace("\"step_index\":", "\"step_index\":9");
+    // A consistent checksum over inconsistent content is still refused (hand-made snapshot).
+    let json = snap.splitn(3, ' ').nth(2).unwrap().replace("\"anchor_wall_ms\":50000", "\"anchor_wall_ms\":-9223372036854775808");
+    assert!(json.contains("-9223372036854775808"));
+    let forged = format!("firststep-session/1 {:016x} {json}", fnv1a(json.as_bytes()));
+    assert!(matches!(SessionEngine::restore(&forged), Err(CoreError::Invalid { .. })));
     for bad in [String::new(), "hello".into(), snap[..snap.len() - 5].to_string(), tampered, snap.replace("/1 ", "/9 ")] {
         assert!(matches!(SessionEngine::restore(&bad), Err(CoreError::Invalid { ref field, .. }) if field == "snapshot"));
     }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[test]

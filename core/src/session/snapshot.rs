@@ -6,7 +6,7 @@
 
 use crate::error::{CoreError, Result};
 
-use super::engine::EngineData;
+use super::engine::{EngineData, MAX_TIMESTAMP_MS};
 use super::steps::Plan;
 use super::SessionStatus;
 
@@ -61,9 +61,11 @@ pub fn check_invariants(d: &EngineData, plan: &Plan) -> Result<()> {
     if !d.skipped.windows(2).all(|w| w[0] < w[1]) || d.skipped.iter().any(|&i| i >= d.step_index) {
         return bad("skipped steps must be sorted and before the current step");
     }
-    let times_ok = d.step_start_active_ms >= 0
+    // Every time within the accepted timestamp range keeps the engine's arithmetic overflow-free.
+    let in_range = |ms: i64| (0..=MAX_TIMESTAMP_MS).contains(&ms);
+    let times_ok = [d.step_start_active_ms, d.countdown_through_ms, d.anchor_wall_ms, d.anchor_active_ms].into_iter().all(in_range)
+        && d.last_seen_ms.is_none_or(in_range)
         && d.countdown_through_ms >= d.step_start_active_ms
-        && d.anchor_active_ms >= 0
         && d.progress_mark >= 0
         && d.progress_mark <= plan.total_weight()
         && d.last_seen_ms.is_none_or(|last| last >= d.anchor_wall_ms);
