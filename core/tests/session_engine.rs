@@ -254,6 +254,11 @@ fn snapshot_restores_mid_session_and_rejects_tampering() {
         assert_eq!(back.state_at(at).unwrap(), e.state_at(at).unwrap());
     }
     assert!(back.state_at(T0 + 1).is_err(), "the restored engine keeps the time guard");
+    // The engine is also a serde value (same payload, validated the same way).
+    let json = serde_json::to_string(&e).unwrap();
+    let mut via_serde: SessionEngine = serde_json::from_str(&json).unwrap();
+    assert_eq!(via_serde.state_at(T0 + 60_000).unwrap(), e.state_at(T0 + 60_000).unwrap());
+    assert!(serde_json::from_str::<SessionEngine>(&json.replace("\"status\":\"paused\"", "\"status\":\"not_started\"")).is_err());
     let tampered = snap.replace("\"step_index\":", "\"step_index\":9");
     // A consistent checksum over inconsistent content is still refused (hand-made snapshot).
     let json = snap.splitn(3, ' ').nth(2).unwrap().replace("\"anchor_wall_ms\":50000", "\"anchor_wall_ms\":-9223372036854775808");
