@@ -51,6 +51,7 @@ pub struct Backup {
     pub decisions: Vec<Decision>,
 }
 
+/// One red-flag screen in a backup.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BackupSafetyScreen {
@@ -59,6 +60,7 @@ pub struct BackupSafetyScreen {
     pub flagged: Vec<String>,
 }
 
+/// One assessment in a backup: the answers and the evaluated result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BackupAssessment {
@@ -68,6 +70,7 @@ pub struct BackupAssessment {
     pub result: serde_json::Value,
 }
 
+/// One saved program version in a backup; `current` marks the one in use.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BackupProgram {
@@ -104,7 +107,9 @@ pub struct ImportReport {
 
 /// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
 pub enum BackupError {
+    /// Validation failed (import) or a value could not be converted.
     Core(CoreError),
+    /// SQLite failed; the journal wraps it with the file path.
     Sql(rusqlite::Error),
 }
 

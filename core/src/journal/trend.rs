@@ -88,7 +88,9 @@ pub struct Trend {
 
 /// Errors of [`compute`]: validation or SQLite (the journal names the file).
 pub enum TrendError {
+    /// Bad input (weeks, program start date).
     Core(CoreError),
+    /// SQLite failed; the journal wraps it with the file path.
     Sql(rusqlite::Error),
 }
 
