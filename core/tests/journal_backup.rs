@@ -181,3 +181,54 @@ fn pain_csv_quotes_commas_quotes_and_line_breaks() {
     assert_eq!(lines[4], "");
     assert_eq!(temp_journal().journal.pain_csv().unwrap(), "date,score,stiffness_minutes,note\r\n");
 }
+
+mod round_trip_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_session() -> impl Strategy<Value = firststep_core::model::SessionRecord> {
+        (0i32..20, prop::sample::select(vec!["fascia_stretch", "heel_raise", "balance"]), 0u32..=10, 1u32..=20, prop::option::of(0u32..=200), 0u8..=10, any::<bool>())
+            .prop_map(|(d, id, level, sets, reps, peak, completed)| firststep_core::model::SessionRecord {
+                date: day("2026-06-01").add_days(d).iso(),
+                exercise_id: id.into(),
+                level,
+                sets_done: sets,
+                reps_done: reps,
+                hold_seconds_done: None,
+                peak_pain: peak,
+                completed,
+                skipped_steps: 0,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        /// Any journal: export → import into an empty one → export is the same document, and a
+        /// second import adds nothing.
+        #[test]
+        fn export_import_export_is_stable(
+            scores in prop::collection::vec((0i32..20, 0u8..=10, prop::option::of("[a-z ,\"]{0,12}")), 0..15),
+            sessions in prop::collection::vec(arb_session(), 0..15),
+            kms in prop::collection::vec((0i32..20, 0.1f64..300.0), 0..6),
+        ) {
+            let source = temp_journal();
+            let today = day(TODAY);
+            for (i, (d, s, note)) in scores.iter().enumerate() {
+                let e = PainEntry { note: note.clone(), logged_at_ms: i as i64, ..pain(&day("2026-06-01").add_days(*d).iso(), *s) };
+                source.journal.log_pain(&e, today).unwrap();
+            }
+            source.journal.log_sessions(&sessions, today).unwrap();
+            for (d, km) in &kms {
+                source.journal.log_run(&run(&day("2026-06-01").add_days(*d).iso(), *km), today).unwrap();
+            }
+            let doc = source.journal.export_json(5).unwrap();
+            let target = temp_journal();
+            target.journal.import_json(&doc, today, &known).unwrap();
+            prop_assert_eq!(without_time(&target.journal.export_json(6).unwrap()), without_time(&doc));
+            let counts = row_counts(&target.path);
+            target.journal.import_json(&doc, today, &known).unwrap();
+            prop_assert_eq!(row_counts(&target.path), counts);
+        }
+    }
+}
