@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
         Outcome::AwaitingPain { at_ms } => {
             let peak = match given_pain {
                 Some(p) => p,
-                None => ask_peak_pain()?,
+                None => ask_peak_pain(ctx.json)?,
             };
             let records = finish(ctx, &session, at_ms, peak)?;
             let _ = std::fs::remove_file(&snapshot_path);
@@ -375,12 +375,20 @@ fn check_peak_pain(value: i64) -> CliResult<u8> {
         .ok_or_else(|| CliError::invalid("pain", format!("pain must be in 0..=10 (got {value})")))
 }
 
-/// Asks for the peak pain on stdin until a valid 0–10 arrives.
-fn ask_peak_pain() -> CliResult<u8> {
+/// Asks for the peak pain on stdin until a valid 0–10 arrives. With `--json` the question goes
+/// to stderr so stdout stays one JSON document.
+fn ask_peak_pain(json: bool) -> CliResult<u8> {
     let stdin = std::io::stdin();
+    let say = |text: &str| {
+        if json {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+            let _ = std::io::stdout().flush();
+        }
+    };
     loop {
-        print!("Peak heel pain during the session (0–10): ");
-        let _ = std::io::stdout().flush();
+        say("Peak heel pain during the session (0–10): ");
         let mut line = String::new();
         let read = stdin.read_line(&mut line).map_err(|e| CliError::invalid("pain", e))?;
         if read == 0 {
@@ -388,7 +396,7 @@ fn ask_peak_pain() -> CliResult<u8> {
         }
         match line.trim().parse::<i64>().map_err(|_| ()).and_then(|v| check_peak_pain(v).map_err(|_| ())) {
             Ok(p) => return Ok(p),
-            Err(()) => println!("  please enter a whole number from 0 to 10"),
+            Err(()) => say("  please enter a whole number from 0 to 10\n"),
         }
     }
 }
