@@ -278,8 +278,8 @@ impl Screen {
             write!(out, "{text}{newline}").map_err(term_error)?;
         }
         for cue in &state.cues {
-            let late = if cue.late { " (late)" } else { "" };
-            write!(out, "  {} {}{late}{newline}", clock_text(state.elapsed_active_ms), cue.text).map_err(term_error)?;
+            // The cue's own due time (not the query time), so late cues still read in order.
+            write!(out, "  {} {}{newline}", clock_text(cue.at_ms - START_MS), cue.text).map_err(term_error)?;
         }
         if self.mode == Mode::Interactive {
             let (width, _) = terminal::size().unwrap_or((80, 24));
@@ -335,7 +335,7 @@ pub fn status_line(state: &SessionState) -> String {
     parts.join(" · ")
 }
 
-/// Active time as m:ss.
+/// Session time (virtual, pauses included) as m:ss.
 fn clock_text(ms: i64) -> String {
     let s = ms.max(0) / 1000;
     format!("{:>2}:{:02}", s / 60, s % 60)
