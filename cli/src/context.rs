@@ -146,6 +146,8 @@ pub fn print_json<T: Serialize>(value: &T) -> CliResult {
 
 /// km shown as km or miles.
 pub fn format_distance(km: f64, units: Units) -> String {
+    // An empty f64 sum is -0.0; show it as 0.0.
+    let km = km + 0.0;
     match units {
         Units::Metric => format!("{km:.1} km"),
         Units::Imperial => format!("{:.1} mi", km / KM_PER_MILE),

@@ -65,6 +65,9 @@ fi
 tmux send-keys -t "$SESSION" Space
 wait_for 'PAUSED' 3
 paused_line=$(capture | grep 'PAUSED' | tail -1)
+if [[ -n "${FIRSTSTEP_TMUX_CAPTURE:-}" ]]; then
+  { echo "# space: paused"; capture | grep -v '^$' | tail -2; } >>"$FIRSTSTEP_TMUX_CAPTURE"
+fi
 sleep 1
 [[ "$(capture | grep 'PAUSED' | tail -1)" == "$paused_line" ]] || fail "the countdown moved while paused"
 tmux send-keys -t "$SESSION" Space
@@ -86,7 +89,7 @@ tmux send-keys -t "$SESSION" "2" Enter
 wait_for 'Session saved' 5
 [[ -f "$DB.session.json" ]] && fail "the snapshot was not removed after saving"
 if [[ -n "${FIRSTSTEP_TMUX_CAPTURE:-}" ]]; then
-  { echo "# after q, session --resume --speed 60"; capture; } >>"$FIRSTSTEP_TMUX_CAPTURE"
+  { echo "# q, then session --resume --speed 60 … the end"; capture | grep -v '^$' | tail -12; } >>"$FIRSTSTEP_TMUX_CAPTURE"
 fi
 
 done_today=$($FS --json | tr -d ' \n' | grep -o '"done_today":\[[^]]*\]')
