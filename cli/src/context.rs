@@ -217,3 +217,44 @@ fn default_db_path() -> CliResult<PathBuf> {
     })?;
     Ok(dirs.data_dir().join("firststep.db"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zone(name: &str) -> TimeZone {
+        TimeZone::get(name).expect("zone")
+    }
+
+    #[test]
+    fn a_given_date_is_midday_local_even_on_a_dst_change() {
+        // 2026-03-29: Berlin springs forward at 02:00; noon is CEST (UTC+2) = 10:00 UTC.
+        let (moment, date) = moment_for(Some("2026-03-29"), "Europe/Berlin", &zone("Europe/Berlin")).expect("moment");
+        assert_eq!(date, "2026-03-29");
+        assert_eq!(moment.time_zone, "Europe/Berlin");
+        assert_eq!(moment.instant_ms, 1_774_778_400_000);
+    }
+
+    #[test]
+    fn tomorrow_in_the_zone_is_the_future() {
+        let tz = zone("Pacific/Kiritimati");
+        let today = ZonedDateTime::now().with_time_zone(tz.clone()).date();
+        let tomorrow = today.tomorrow().expect("tomorrow").to_string();
+        let err = moment_for(Some(&tomorrow), "Pacific/Kiritimati", &tz).expect_err("future");
+        assert_eq!((err.kind, err.field.as_deref()), ("invalid_input", Some("date")));
+        assert_eq!(err.exit_code(), EXIT_BAD_INPUT);
+        assert!(moment_for(Some(&today.to_string()), "Pacific/Kiritimati", &tz).is_ok());
+    }
+
+    #[test]
+    fn an_unknown_zone_is_bad_input() {
+        let err = resolve_zone(Some("Mars/Olympus".into())).expect_err("unknown");
+        assert_eq!(err.field.as_deref(), Some("tz"));
+    }
+
+    #[test]
+    fn distances_follow_the_units() {
+        assert_eq!(format_distance(8.0467, Units::Imperial), "5.0 mi");
+        assert_eq!(format_distance(-0.0, Units::Metric), "0.0 km");
+    }
+}
