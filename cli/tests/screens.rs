@@ -70,6 +70,22 @@ fn interactive_assessment_reads_answers_from_stdin() {
 }
 
 #[test]
+fn interactive_assessment_asks_inches_in_imperial_units() {
+    let j = Journal::new();
+    j.ok(&["settings", "--units", "imperial"]);
+    let mut input = String::from("n\n").repeat(8);
+    // 2.4 in = 6.1 cm on the left: under the 10 cm screen (A1).
+    input.push_str("left\n6\n\n2.4\n4.5\n14\n24\n");
+    input.push_str(&"\n".repeat(20));
+    let out = j.cmd(&["--json", "--date", DAY, "assess"]).write_stdin(input).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("[0–11.81 in]"), "the questions go to stderr with --json: {stderr}");
+    let result: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    assert_eq!(result["findings"][0]["domain"], "ankle_mobility", "{result:#}");
+}
+
+#[test]
 fn interactive_assessment_ending_early_saves_nothing() {
     let j = Journal::new();
     j.cmd(&["--date", DAY, "assess"]).write_stdin("n\nn\n").assert().code(2).stderr(predicate::str::contains("nothing was saved"));

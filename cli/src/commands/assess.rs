@@ -3,14 +3,18 @@
 
 use std::io::{BufRead, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use firststep_core::clinical::{AnswerKind, AssessmentItem, AssessmentResult};
-use firststep_core::model::RedFlagLevel;
+use firststep_core::model::{RedFlagLevel, Units};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::context::{CliError, CliResult, Context};
 use crate::render::{heading, table, words, wrap};
+
+/// The inch (international).
+const CM_PER_INCH: f64 = 2.54;
 
 /// Runs the assessment and prints the result.
 pub fn run(ctx: &Context, answers_file: Option<&Path>) -> CliResult {
@@ -167,28 +171,52 @@ pub fn render(result: &AssessmentResult) -> String {
     out.join("\n")
 }
 
+/// With `--json` the questions go to stderr so stdout stays one JSON document.
+static PROMPTS_TO_STDERR: AtomicBool = AtomicBool::new(false);
+
+fn say(text: &str) {
+    if PROMPTS_TO_STDERR.load(Ordering::Relaxed) {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+        let _ = std::io::stdout().flush();
+    }
+}
+
+fn sayln(text: &str) {
+    say(&format!("{text}\n"));
+}
+
 /// Asks the safety questions and the assessment on stdin; returns the answers document.
 fn ask(ctx: &Context) -> CliResult<String> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
+    PROMPTS_TO_STDERR.store(ctx.json, Ordering::Relaxed);
     let mut answers = Map::new();
     answers.insert("date".into(), json!(ctx.date));
 
-    println!("{}", heading("Safety questions"));
-    println!("Answer y or n. A \"yes\" does not stop you from using FirstStep; it tells you when to see someone.\n");
+    sayln(&heading("Safety questions"));
+    sayln("Answer y or n. A \"yes\" does not stop you from using FirstStep; it tells you when to see someone.\n");
     let mut flagged = Vec::new();
     for q in ctx.app.safety_questions() {
-        println!("{}", wrap(&q.prompt, 78, ""));
-        println!("{}", wrap(&q.help, 76, "  "));
+        sayln(&wrap(&q.prompt, 78, ""));
+        sayln(&wrap(&q.help, 76, "  "));
         if prompt_value(&mut input, "  y/n", |t| parse_yes_no(t).map(Value::Bool), true)? == Value::Bool(true) {
             flagged.push(q.id.clone());
         }
     }
     answers.insert("red_flags".into(), json!(flagged));
 
-    println!("\n{}", heading("Assessment"));
-    println!("Press Enter to skip an optional question.\n");
-    for item in ctx.app.assessment_catalogue() {
+    sayln(&format!("\n{}", heading("Assessment")));
+    sayln("Press Enter to skip an optional question.\n");
+    for mut item in ctx.app.assessment_catalogue() {
+        // Runners who use miles measure the knee-to-wall distance in inches (the answers file
+        // accepts `knee_to_wall_in`; the core converts).
+        if ctx.units == Units::Imperial && item.id == "knee_to_wall_cm" {
+            item.id = "knee_to_wall_in".into();
+            item.unit = "in".into();
+            item.max = (item.max / CM_PER_INCH * 100.0).floor() / 100.0;
+        }
         if let Some(value) = ask_item(&mut input, &item)? {
             answers.insert(item.id.clone(), value);
         }
@@ -198,9 +226,9 @@ fn ask(ctx: &Context) -> CliResult<String> {
 
 fn ask_item(input: &mut impl BufRead, item: &AssessmentItem) -> CliResult<Option<Value>> {
     let optional = if item.required { "" } else { " (optional)" };
-    println!("{}{optional}", item.prompt);
+    sayln(&format!("{}{optional}", item.prompt));
     for step in &item.how_to {
-        println!("{}", wrap(step, 74, "  · "));
+        sayln(&wrap(step, 74, "  · "));
     }
     let hint = hint(item);
     if item.per_side {
@@ -280,12 +308,11 @@ fn prompt_value(
     required: bool,
 ) -> CliResult<Value> {
     loop {
-        print!("{label}: ");
-        let _ = std::io::stdout().flush();
+        say(&format!("{label}: "));
         let mut line = String::new();
         let read = input.read_line(&mut line).map_err(|e| CliError::invalid("answers", format!("cannot read the answer: {e}")))?;
         if read == 0 {
-            println!();
+            say("\n");
             return Err(CliError::invalid("answers", "input ended before the assessment was complete; nothing was saved"));
         }
         let text = line.trim();
@@ -294,7 +321,7 @@ fn prompt_value(
         }
         match parse(text) {
             Ok(value) => return Ok(value),
-            Err(message) => println!("  {message}"),
+            Err(message) => sayln(&format!("  {message}")),
         }
     }
 }
