@@ -14,6 +14,7 @@ use args::{Cli, Command};
 use context::{CliError, Context};
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let wants_json = std::env::args().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -63,5 +64,15 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Export { out, csv }) => commands::backup::export(&ctx, out.as_deref(), csv),
         Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
         Some(Command::Demo { .. }) => Ok(()),
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`firststep trend | head`) would panic.
+/// Like other command-line tools, end quietly instead.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first in main, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
