@@ -267,8 +267,9 @@ impl Screen {
         }
         if self.last_exercise != Some(state.exercise_index) && state.status != SessionStatus::AwaitingPain {
             self.last_exercise = Some(state.exercise_index);
+            let sets = if state.set_count == 1 { "set" } else { "sets" };
             let text = format!(
-                "▶ {} ({} of {}) · level {} · {} sets",
+                "▶ {} ({} of {}) · level {} · {} {sets}",
                 state.exercise_name,
                 state.exercise_index + 1,
                 state.exercise_count,

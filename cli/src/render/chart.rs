@@ -73,9 +73,13 @@ pub fn render(trend: &Trend) -> String {
                 None => ' ',
             });
         }
-        lines.push(format!("{}   ▲▼ level change", marks.trim_end()));
+        lines.push(marks.trim_end().to_string());
     }
-    lines.push(format!("     {DOT} morning pain   {MEAN} 7-day mean   {BASELINE} baseline   {GAP} not logged"));
+    let mut legend = format!("     {DOT} morning pain   {MEAN} 7-day mean   {BASELINE} baseline   {GAP} not logged");
+    if !trend.level_changes.is_empty() {
+        legend.push_str("   ▲▼ level change");
+    }
+    lines.push(legend);
     lines.join("\n")
 }
 
