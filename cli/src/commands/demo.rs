@@ -15,8 +15,8 @@ use crate::render::heading;
 
 /// Days of generated history (8 weeks, the last one being today).
 const HISTORY_DAYS: i32 = 56;
-/// Pause between screens in the normal tour (design choice: ~1 minute over nine screens).
-const PAUSE: Duration = Duration::from_millis(5500);
+/// Pause between screens in the normal tour (design choice: about a minute over the eight screens).
+const PAUSE: Duration = Duration::from_millis(7000);
 /// Speed of the guided-session excerpt in the normal tour.
 const DEMO_SPEED: f64 = 20.0;
 /// Mornings left unlogged, to show gaps in the chart (days from the start).
