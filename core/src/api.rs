@@ -444,6 +444,8 @@ impl FirstStep {
         // Re-assessment keeps the levels the runner has earned (design choice): an exercise that is
         // still in the new program continues at its current level instead of restarting the ladder.
         if let (Some(program), Some(current)) = (result.program.as_mut(), self.journal.current_program()?) {
+            // The recovery baseline (M1) and adherence count from the first program, not the re-test.
+            program.started_on = current.started_on.clone();
             for exercise in program.exercises.iter_mut() {
                 if let Some(existing) = current.exercises.iter().find(|e| e.exercise_id == exercise.exercise_id) {
                     if existing.level != exercise.level {

@@ -154,3 +154,29 @@ fn one_handle_is_safe_to_share_between_threads() {
     }
     assert_eq!(app.runs("2026-09-01".into(), "2026-09-30".into()).unwrap().len(), 80);
 }
+
+#[test]
+fn trend_adherence_follows_the_level_history_and_empty_weeks_have_zero_km() {
+    let (_dir, app) = open_temp();
+    app.submit_assessment_json(at("2026-09-01", 8, "UTC"), ANSWERS.into()).unwrap();
+    let planned_ids = |date: &str| -> Vec<String> { app.plan_for(date.into()).unwrap().exercises.into_iter().map(|e| e.exercise_id).collect() };
+    // Four weeks doing exactly what each day's plan says, mornings settling: the ladder moves L1 → L2
+    // (daily → every other day) part-way through.
+    let start: Date = "2026-09-01".parse().unwrap();
+    for i in 0..28 {
+        let date = start.checked_add(jiff::Span::new().days(i)).unwrap().to_string();
+        let now = at(&date, 8, "UTC");
+        app.log_pain(now.clone(), None, if i < 7 { 5 } else { 3 }, None, None).unwrap();
+        for id in planned_ids(&date) {
+            app.log_session(now.clone(), None, id, 3, Some(10), None, 2, true).unwrap();
+        }
+    }
+    let changed = app.decisions("2026-09-01".into(), "2026-09-28".into()).unwrap();
+    assert!(changed.iter().any(|d| d.exercise_id == "calf_loading" && d.action == DecisionAction::Progress), "{changed:?}");
+    let trend = app.trend("2026-09-28".into(), 4).unwrap();
+    for week in &trend.weekly {
+        assert_eq!(week.sessions_done, week.sessions_planned, "every planned session was done in week {}", week.week_start);
+        assert!(week.sessions_planned > 0);
+        assert!(week.run_km == 0.0 && week.run_km.is_sign_positive(), "no runs is 0 km, not -0 km");
+    }
+}

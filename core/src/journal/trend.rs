@@ -7,12 +7,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::day::Day;
 use crate::error::CoreError;
-use crate::model::{DecisionAction, Program};
+use crate::model::{DecisionAction, Frequency, Program, ProgramExercise};
 
 use super::rows;
 
@@ -37,7 +37,7 @@ pub struct TrendDay {
 pub struct TrendWeek {
     pub week_start: String,
     pub mean_pain: Option<f64>,
-    /// Distinct (date, exercise) pairs logged in the block.
+    /// Planned exercise-days of the block that have a session logged (so done ≤ planned).
     pub sessions_done: u32,
     /// Exercises the program planned in the block, counting days on/after the program start.
     pub sessions_planned: u32,
@@ -138,8 +138,6 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
         })
         .collect();
 
-    let weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start)?;
-
     let baseline_scores = baseline_scores(conn, program_start, end)?;
     let baseline = mean(baseline_scores.iter().copied());
     let current = days.last().and_then(|d| d.rolling_mean);
@@ -149,7 +147,7 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
         && change_points.is_some_and(|c| c >= MEANINGFUL_POINTS)
         && change_percent.is_some_and(|p| p >= MEANINGFUL_PERCENT);
 
-    let level_changes = rows::in_range(
+    let level_changes: Vec<LevelMarker> = rows::in_range(
         conn,
         &format!("SELECT {} FROM decisions WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id", rows::DECISION_COLUMNS),
         &start.iso(),
@@ -160,6 +158,8 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     .filter(|d| d.action != DecisionAction::Hold)
     .map(|d| LevelMarker { date: d.date, exercise_id: d.exercise_id, from_level: d.from_level, to_level: d.to_level })
     .collect();
+
+    let weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes)?;
 
     let weeks_on_program = program_start.filter(|s| *s <= end).map(|s| (end.days_since(s) / 7) as u32);
     let expectation = Expectation {
@@ -202,6 +202,7 @@ fn baseline_scores(conn: &Connection, program_start: Option<Day>, end: Day) -> r
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn weekly_buckets(
     conn: &Connection,
     start: Day,
@@ -210,15 +211,17 @@ fn weekly_buckets(
     pain: &BTreeMap<Day, u8>,
     program: Option<&Program>,
     program_start: Option<Day>,
-) -> rusqlite::Result<Vec<TrendWeek>> {
-    let done: HashSet<(String, String)> = rows::in_range(
+    level_changes: &[LevelMarker],
+) -> Result<Vec<TrendWeek>, TrendError> {
+    let done: HashSet<(Day, String)> = rows::in_range(
         conn,
         "SELECT DISTINCT date, exercise_id FROM sessions WHERE date BETWEEN ?1 AND ?2",
         &start.iso(),
         &end.iso(),
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
     )?
     .into_iter()
+    .filter_map(|(d, id)| Day::parse("sessions.date", &d).ok().map(|d| (d, id)))
     .collect();
     let km_by_date: BTreeMap<String, f64> = rows::in_range(
         conn,
@@ -229,25 +232,86 @@ fn weekly_buckets(
     )?
     .into_iter()
     .collect();
+    let schedules: Vec<ExerciseSchedule> = match (program, program_start) {
+        (Some(p), Some(ps)) => p
+            .exercises
+            .iter()
+            .map(|e| ExerciseSchedule::rebuild(conn, e, ps, level_changes))
+            .collect::<Result<_, TrendError>>()?,
+        _ => Vec::new(),
+    };
 
     Ok((0..weeks as i32)
         .map(|w| {
             let first = start.add_days(w * 7);
-            let block: Vec<Day> = (0..7).map(|i| first.add_days(i)).collect();
             let (first_iso, last_iso) = (first.iso(), first.add_days(6).iso());
-            let planned = match (program, program_start) {
-                (Some(p), Some(ps)) => block.iter().filter(|d| **d >= ps).map(|d| p.planned_on(*d).len() as u32).sum(),
-                _ => 0,
-            };
+            let (mut planned, mut done_count) = (0u32, 0u32);
+            for day in (0..7).map(|i| first.add_days(i)).filter(|d| program_start.is_some_and(|ps| *d >= ps)) {
+                for schedule in schedules.iter().filter(|s| s.is_planned_on(day)) {
+                    planned += 1;
+                    done_count += u32::from(done.contains(&(day, schedule.exercise_id.clone())));
+                }
+            }
             TrendWeek {
                 week_start: first_iso.clone(),
-                mean_pain: mean(block.iter().filter_map(|d| pain.get(d).copied())),
-                sessions_done: done.iter().filter(|(d, _)| *d >= first_iso && *d <= last_iso).count() as u32,
+                mean_pain: mean((0..7).filter_map(|i| pain.get(&first.add_days(i)).copied())),
+                sessions_done: done_count,
                 sessions_planned: planned,
-                run_km: km_by_date.range(first_iso.clone()..=last_iso).map(|(_, km)| km).sum(),
+                // Start from +0.0: an empty float sum is -0.0, which would print as "-0.0 km".
+                run_km: km_by_date.range(first_iso..=last_iso).fold(0.0, |acc, (_, km)| acc + km),
             }
         })
         .collect())
+}
+
+/// One exercise's schedule over the window, rebuilt from its level changes so that past weeks are
+/// planned as they were (level, daily or every-other-day, and the day that level started), not as
+/// the current program is.
+struct ExerciseSchedule {
+    exercise_id: String,
+    /// (first day, frequency) of each level in force during the window, oldest first.
+    spans: Vec<(Day, Frequency)>,
+}
+
+impl ExerciseSchedule {
+    fn rebuild(conn: &Connection, exercise: &ProgramExercise, program_start: Day, window_changes: &[LevelMarker]) -> Result<Self, TrendError> {
+        let id = exercise.exercise_id.as_str();
+        let frequency_at = |level: u32| {
+            crate::clinical::find_exercise(id).ok().and_then(|e| e.levels.get(level as usize).map(|l| l.frequency)).unwrap_or(exercise.frequency)
+        };
+        let changes: Vec<&LevelMarker> = window_changes.iter().filter(|m| m.exercise_id == id).collect();
+        let spans = match changes.first() {
+            None => vec![(Day::parse("level_started_on", &exercise.level_started_on)?, exercise.frequency)],
+            Some(first) => {
+                // The level before the window's first change started at the previous change (one
+                // indexed lookup), or with the program.
+                let previous: Option<String> = conn
+                    .prepare_cached(
+                        "SELECT date FROM decisions WHERE exercise_id = ?1 AND action != 'hold' AND date < ?2 ORDER BY date DESC LIMIT 1",
+                    )?
+                    .query_row([id, first.date.as_str()], |r| r.get(0))
+                    .optional()?;
+                let before = match previous {
+                    Some(d) => Day::parse("decisions.date", &d)?,
+                    None => program_start,
+                };
+                let mut spans = vec![(before, frequency_at(first.from_level))];
+                for change in &changes {
+                    spans.push((Day::parse("decisions.date", &change.date)?, frequency_at(change.to_level)));
+                }
+                spans
+            }
+        };
+        Ok(ExerciseSchedule { exercise_id: id.to_string(), spans })
+    }
+
+    fn is_planned_on(&self, day: Day) -> bool {
+        let Some((from, frequency)) = self.spans.iter().rev().find(|(from, _)| *from <= day) else { return false };
+        match frequency {
+            Frequency::Daily | Frequency::ThreeTimesDaily => true,
+            Frequency::EveryOtherDay => day.days_since(*from) % 2 == 0,
+        }
+    }
 }
 
 /// Plain-language expectation (rule M4: 4–6 weeks to meaningful improvement, 8–12 to resolution
