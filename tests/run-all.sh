@@ -74,7 +74,7 @@ elif [[ $GEN_OK == 1 ]]; then
   if ! bash ios/scripts/swift-chroot.sh ensure; then
     record "swift" 0 1
   else
-    bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
+    FIRSTSTEP_CHROOT_MOUNTS="$CARGO_TARGET_DIR" bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
       env FIRSTSTEP_LIB_DIR="$LIB_DIR" FIRSTSTEP_SCENARIOS_DIR="$ROOT/tests/scenarios" \
       swift test 2>&1 | tee "$LOGS/swift.log"
     sw_rc=${PIPESTATUS[0]}

@@ -7,6 +7,8 @@
 #   swift-chroot.sh run DIR CMD...    run CMD in DIR inside the chroot; the repo is bind-mounted at
 #                                     the same absolute path, so host paths work unchanged inside.
 #
+# FIRSTSTEP_CHROOT_MOUNTS: extra host directories (colon-separated, absolute) bind-mounted at the same
+# paths, e.g. a CARGO_TARGET_DIR outside the repo holding the core library.
 # Needs root (debootstrap, chroot, mount). FIRSTSTEP_SWIFT_CHROOT overrides the cache location.
 set -euo pipefail
 
@@ -52,6 +54,13 @@ with_mounts() {
   mount -t proc proc "$root/proc" && mounted+=("$root/proc")
   mount --bind /dev "$root/dev" && mounted+=("$root/dev")
   mount --bind "$REPO" "$root$REPO" && mounted+=("$root$REPO")
+  local extra
+  IFS=: read -ra extra <<<"${FIRSTSTEP_CHROOT_MOUNTS:-}"
+  for dir in "${extra[@]}"; do
+    [[ -d "$dir" && "$dir" != "$REPO"* ]] || continue
+    mkdir -p "$root$dir"
+    mount --bind "$dir" "$root$dir" && mounted+=("$root$dir")
+  done
   local rc=0
   chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "$@" || rc=$?
   cleanup

@@ -1,1 +1,21 @@
-//! (in progress)
+//! Clinical rules: red-flag screen, chain assessment, exercise library, program builder,
+//! progression and running guidance. Pure, deterministic functions (no clock, no I/O); every
+//! number cites its `CLINICAL.md` id. The replay semantics and the rules in plain words are in
+//! `docs/clinical-rules.md`.
+
+pub mod assessment;
+pub mod library;
+pub(crate) mod pain;
+pub mod program;
+pub mod progression;
+pub mod running;
+pub mod safety;
+
+pub use assessment::{
+    assessment_catalogue, evaluate_assessment, AnswerKind, AssessmentChange, AssessmentItem, AssessmentResult, Finding,
+};
+pub use library::{exercise_library, find_exercise, program_exercise, Exercise, ExerciseLevel};
+pub use program::{build_program, day_plan};
+pub use progression::{apply_decisions, decide_progressions, morning_update};
+pub use running::{running_guidance, RunningInput};
+pub use safety::{evaluate_safety, safety_questions, SafetyQuestion, SafetyResult};

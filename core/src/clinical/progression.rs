@@ -1,0 +1,473 @@
+//! Progression rules (CLINICAL P1–P4): each morning, once the first-step pain is logged, every
+//! ladder exercise trained since its last decision gets one decision — progress, hold or regress —
+//! with the rule id and a reason in plain words. Decisions are applied to the program by
+//! [`apply_decisions`]; [`morning_update`] does both.
+
+use crate::clinical::library::{find_exercise, program_exercise};
+use crate::clinical::pain::{check_sessions, flare_on, mornings, Morning};
+use crate::clinical::program::program_affected_sides;
+use crate::day::Day;
+use crate::error::{CoreError, Result};
+use crate::model::{Decision, DecisionAction, PainEntry, Program, ProgramExercise, SessionRecord, Side};
+
+/// rule P1: session pain up to 3 is "safe".
+pub const SAFE_SESSION_PAIN: u8 = 3;
+/// rule P1: session pain above 5 is "too much".
+pub const MAX_ACCEPTABLE_SESSION_PAIN: u8 = 5;
+/// rule P4: consecutive easy, completed sessions needed to progress.
+pub const SESSIONS_TO_PROGRESS: usize = 3;
+/// rule P4: minimum days at the current level before progressing.
+pub const DAYS_AT_LEVEL: i32 = 7;
+
+/// Decides, for the morning `morning`, every ladder exercise of `program` that has at least one
+/// session since its last decision (or since its level started) and before `morning`. No pain
+/// logged for `morning` → no decisions. At most one decision per exercise per morning: an
+/// exercise already decided that morning (in `previous_decisions`) is skipped.
+pub fn decide_progressions(
+    program: &Program,
+    sessions: &[SessionRecord],
+    pains: &[PainEntry],
+    previous_decisions: &[Decision],
+    morning: Day,
+) -> Result<Vec<Decision>> {
+    let mornings = mornings(pains)?;
+    check_sessions(sessions)?;
+    let mut decided: Vec<(Day, &str)> = Vec::with_capacity(previous_decisions.len());
+    for decision in previous_decisions {
+        decided.push((Day::parse("decision.date", &decision.date)?, decision.exercise_id.as_str()));
+    }
+    let Some(today) = mornings.iter().find(|m| m.day == morning).copied() else {
+        return Ok(vec![]);
+    };
+    let mut decisions = Vec::new();
+    for exercise in program.exercises.iter().filter(|e| e.max_level > 0) {
+        let id = exercise.exercise_id.as_str();
+        if decided.iter().any(|(day, e)| *e == id && *day == morning) {
+            continue;
+        }
+        let level_start = Day::parse("level_started_on", &exercise.level_started_on)?;
+        let last_decision = decided.iter().filter(|(day, e)| *e == id && *day < morning).map(|(day, _)| *day).max();
+        let window_start = last_decision.map_or(level_start, |d| d.max(level_start));
+        let mine: Vec<(Day, &SessionRecord)> = sessions
+            .iter()
+            .filter(|s| s.exercise_id == id)
+            .filter_map(|s| Day::parse("session.date", &s.date).ok().map(|d| (d, s)))
+            .filter(|(d, _)| *d < morning)
+            .collect();
+        let window: Vec<&(Day, &SessionRecord)> = mine.iter().filter(|(d, _)| *d >= window_start).collect();
+        if window.is_empty() {
+            continue;
+        }
+        let mut at_level: Vec<(Day, &SessionRecord)> =
+            mine.iter().filter(|(d, s)| *d >= level_start && s.level == exercise.level).copied().collect();
+        at_level.sort_by_key(|(d, _)| *d);
+        let context = Context { exercise, morning, today, mornings: &mornings, level_start };
+        decisions.push(context.decide(&window, &at_level));
+    }
+    Ok(decisions)
+}
+
+/// What one decision looks at.
+struct Context<'a> {
+    exercise: &'a ProgramExercise,
+    morning: Day,
+    today: Morning,
+    mornings: &'a [Morning],
+    level_start: Day,
+}
+
+impl Context<'_> {
+    fn decision(&self, action: DecisionAction, to_level: u32, rule: &str, reason: String) -> Decision {
+        Decision {
+            date: self.morning.iso(),
+            exercise_id: self.exercise.exercise_id.clone(),
+            action,
+            from_level: self.exercise.level,
+            to_level,
+            rule: rule.to_string(),
+            reason,
+        }
+    }
+
+    fn level_name(&self, level: u32) -> String {
+        find_exercise(&self.exercise.exercise_id)
+            .ok()
+            .and_then(|e| e.levels.get(level as usize).map(|l| l.name.clone()))
+            .unwrap_or_else(|| format!("L{level}"))
+    }
+
+    /// Regress one level, or hold when already at L0.
+    fn regress(&self, rule: &str, why: String) -> Decision {
+        let level = self.exercise.level;
+        if level == 0 {
+            let reason = format!("{why}. You are already at the gentlest level, so keep {} and let the heel settle.", self.level_name(0));
+            self.decision(DecisionAction::Hold, 0, rule, reason)
+        } else {
+            let reason = format!(
+                "{why}. Back one level to {} for now; you will move up again once sessions are easy and mornings settle.",
+                self.level_name(level - 1)
+            );
+            self.decision(DecisionAction::Regress, level - 1, rule, reason)
+        }
+    }
+
+    fn decide(&self, window: &[&(Day, &SessionRecord)], at_level: &[(Day, &SessionRecord)]) -> Decision {
+        let name = self.exercise.name.to_lowercase();
+        // rule P3 / P4: a flare this morning regresses one level.
+        if let Some(flare) = flare_on(self.mornings, self.morning) {
+            let why = format!("{} — the heel did not settle overnight (a flare, rule P3)", capitalise(&flare.words()));
+            return self.regress("P3", why);
+        }
+        // rule P1 / P4: session pain above 5 is too much.
+        if let Some((day, session)) = window.iter().rev().find(|(_, s)| s.peak_pain > MAX_ACCEPTABLE_SESSION_PAIN) {
+            let why = format!(
+                "Your pain during {name} on {} reached {}, above the 5 out of 10 that is acceptable during exercise (rule P1)",
+                day.iso(),
+                session.peak_pain
+            );
+            return self.regress("P1", why);
+        }
+        let morning_words = self.morning_words();
+        let days_at_level = self.morning.days_since(self.level_start);
+        let last_three: Vec<&(Day, &SessionRecord)> = at_level.iter().rev().take(SESSIONS_TO_PROGRESS).collect();
+        let easy = |s: &SessionRecord| s.completed && s.peak_pain <= SAFE_SESSION_PAIN;
+        let easy_in_a_row = at_level.iter().rev().take_while(|(_, s)| easy(s)).count();
+        let streak_ok = last_three.len() == SESSIONS_TO_PROGRESS && last_three.iter().all(|(_, s)| easy(s));
+        // rule P4: no flare between the first of those sessions and this morning.
+        let flare_between = last_three.last().and_then(|(first, _)| {
+            self.mornings.iter().filter(|m| m.day > *first && m.day <= self.morning).find_map(|m| flare_on(self.mornings, m.day))
+        });
+        if streak_ok && flare_between.is_none() && days_at_level >= DAYS_AT_LEVEL {
+            let level = self.exercise.level;
+            let earned = format!(
+                "Your last 3 {name} sessions were complete with pain 3 or less, {morning_words}, and you have been at this level for {days_at_level} days"
+            );
+            return if level < self.exercise.max_level {
+                let reason = format!("{earned}: move up to {} (rule P4).", self.level_name(level + 1));
+                self.decision(DecisionAction::Progress, level + 1, "P4", reason)
+            } else {
+                let reason = format!("{earned}. You are at the top of the ladder: keep this level and add a little load when it feels easy (rule P4).");
+                self.decision(DecisionAction::Hold, level, "P4", reason)
+            };
+        }
+        let level = self.exercise.level;
+        // rule P4: hold on pain 4–5 or an unfinished session.
+        if let Some((day, session)) = window.iter().rev().find(|(_, s)| !easy(s)) {
+            let what = if session.completed {
+                format!("your pain during {name} on {} was {} — acceptable (4–5) but not yet easy", day.iso(), session.peak_pain)
+            } else {
+                format!("you did not finish every set of {name} on {}", day.iso())
+            };
+            let reason = format!(
+                "{}: repeat the same level until 3 sessions in a row are complete with pain 3 or less (rule P4); {morning_words}.",
+                capitalise(&what)
+            );
+            return self.decision(DecisionAction::Hold, level, "P4", reason);
+        }
+        // rule P2: the morning is no worse — repeat the same load.
+        let mut missing = Vec::new();
+        if easy_in_a_row < SESSIONS_TO_PROGRESS {
+            missing.push(format!("3 easy complete sessions in a row (you have {easy_in_a_row})"));
+        }
+        if days_at_level < DAYS_AT_LEVEL {
+            missing.push(format!("7 days at this level (you have {days_at_level})"));
+        }
+        if let Some(flare) = flare_between {
+            missing.push(format!("mornings without a flare (on {} {})", flare.day.iso(), flare.words()));
+        }
+        let reason = format!(
+            "{}: repeat the same level (rule P2). To move up you need {}.",
+            capitalise(&morning_words),
+            missing.join(" and ")
+        );
+        self.decision(DecisionAction::Hold, level, "P2", reason)
+    }
+
+    /// "your morning pain was 3, no worse than your usual 4 (…)".
+    fn morning_words(&self) -> String {
+        match crate::clinical::pain::baseline_before(self.mornings, self.morning) {
+            Some(baseline) if f64::from(self.today.score) <= baseline.value => {
+                format!("your morning pain was {}, no worse than {}", self.today.score, baseline.words())
+            }
+            Some(baseline) => format!(
+                "your morning pain was {}, {} above {} — under the 2 points that would mean a flare",
+                self.today.score,
+                crate::clinical::pain::format_score(f64::from(self.today.score) - baseline.value),
+                baseline.words()
+            ),
+            None => format!("your morning pain was {}", self.today.score),
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Applies progress/regress decisions (holds change nothing): the exercise moves to the new level,
+/// its dosage comes from the library, and `level_started_on` becomes the decision date. A decision
+/// whose `from_level` does not match the program is stale and rejected; nothing is applied then.
+pub fn apply_decisions(program: &Program, decisions: &[Decision]) -> Result<Program> {
+    let mut updated = program.clone();
+    let affected = program_affected_sides(program);
+    for decision in decisions {
+        if decision.action == DecisionAction::Hold || decision.from_level == decision.to_level {
+            continue;
+        }
+        let date = Day::parse("decision.date", &decision.date)?;
+        let allowed = || updated.exercises.iter().map(|e| e.exercise_id.as_str()).collect::<Vec<_>>().join(", ");
+        let index = updated
+            .exercises
+            .iter()
+            .position(|e| e.exercise_id == decision.exercise_id)
+            .ok_or_else(|| CoreError::unknown("program exercise", decision.exercise_id.clone(), allowed()))?;
+        let current = &updated.exercises[index];
+        if current.level != decision.from_level {
+            return Err(CoreError::state(format!(
+                "decision for {} starts from level {} but the program is at level {}",
+                decision.exercise_id, decision.from_level, current.level
+            )));
+        }
+        let sides = if current.sides == Side::None { affected } else { current.sides };
+        updated.exercises[index] = program_exercise(&decision.exercise_id, decision.to_level, sides, date)?;
+    }
+    Ok(updated)
+}
+
+/// What the app calls when the morning pain for `morning` arrives (`pains` already includes it):
+/// decides and applies, returning the new decisions (holds included) and the updated program.
+pub fn morning_update(
+    program: &Program,
+    sessions: &[SessionRecord],
+    pains: &[PainEntry],
+    previous_decisions: &[Decision],
+    morning: Day,
+) -> Result<(Vec<Decision>, Program)> {
+    let decisions = decide_progressions(program, sessions, pains, previous_decisions, morning)?;
+    let program = apply_decisions(program, &decisions)?;
+    Ok((decisions, program))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(offset: i32) -> Day {
+        Day::parse("t", "2026-09-01").unwrap().add_days(offset)
+    }
+
+    /// A program with the stretch (left) and calf_loading at `level` started on day 0.
+    fn program(level: u32) -> Program {
+        Program {
+            started_on: day(0).iso(),
+            exercises: vec![
+                program_exercise("plantar_fascia_stretch", 0, Side::Left, day(0)).unwrap(),
+                program_exercise("calf_loading", level, Side::Left, day(0)).unwrap(),
+            ],
+            caution: None,
+            cadence_cue: None,
+        }
+    }
+
+    fn pain(offset: i32, score: u8) -> PainEntry {
+        PainEntry { date: day(offset).iso(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 }
+    }
+
+    fn session(offset: i32, level: u32, peak_pain: u8, completed: bool) -> SessionRecord {
+        SessionRecord {
+            date: day(offset).iso(),
+            exercise_id: "calf_loading".into(),
+            level,
+            sets_done: 3,
+            reps_done: Some(15),
+            hold_seconds_done: None,
+            peak_pain,
+            completed,
+            skipped_steps: 0,
+        }
+    }
+
+    /// Mornings at 4 on days 0..=n-1 then `last` on day n.
+    fn mornings_then(n: i32, last: u8) -> Vec<PainEntry> {
+        let mut p: Vec<PainEntry> = (0..n).map(|d| pain(d, 4)).collect();
+        p.push(pain(n, last));
+        p
+    }
+
+    fn decide(level: u32, sessions: &[SessionRecord], pains: &[PainEntry], morning: i32) -> Vec<Decision> {
+        decide_progressions(&program(level), sessions, pains, &[], day(morning)).unwrap()
+    }
+
+    fn summary(d: &[Decision]) -> Vec<(DecisionAction, u32, u32, &str)> {
+        d.iter().map(|d| (d.action, d.from_level, d.to_level, d.rule.as_str())).collect()
+    }
+
+    #[test]
+    fn session_pain_5_holds_and_6_regresses() {
+        let pains = mornings_then(3, 4);
+        let hold = decide(1, &[session(2, 1, 5, true)], &pains, 3);
+        assert_eq!(summary(&hold), vec![(DecisionAction::Hold, 1, 1, "P4")]);
+        assert!(hold[0].reason.contains("was 5"), "{}", hold[0].reason);
+        let regress = decide(1, &[session(2, 1, 6, true)], &pains, 3);
+        assert_eq!(summary(&regress), vec![(DecisionAction::Regress, 1, 0, "P1")]);
+        assert!(regress[0].reason.contains("reached 6"), "{}", regress[0].reason);
+    }
+
+    #[test]
+    fn morning_exactly_baseline_plus_two_regresses_and_plus_one_does_not() {
+        let sessions = [session(6, 2, 2, true)];
+        let flare = decide(2, &sessions, &mornings_then(7, 6), 7);
+        assert_eq!(summary(&flare), vec![(DecisionAction::Regress, 2, 1, "P3")]);
+        assert!(flare[0].reason.contains("morning pain was 6, 2 points above your usual 4"), "{}", flare[0].reason);
+        let calm = decide(2, &sessions, &mornings_then(7, 5), 7);
+        assert_eq!(calm[0].action, DecisionAction::Hold);
+    }
+
+    #[test]
+    fn flare_at_l0_holds() {
+        let d = decide(0, &[session(6, 0, 2, true)], &mornings_then(7, 7), 7);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 0, 0, "P3")]);
+        assert!(d[0].reason.contains("gentlest"));
+    }
+
+    #[test]
+    fn progress_needs_three_easy_sessions_and_seven_days() {
+        let pains = mornings_then(7, 3);
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 3, true)).collect();
+        assert_eq!(summary(&decide(1, &easy, &pains, 7)), vec![(DecisionAction::Progress, 1, 2, "P4")]);
+        // Day 6 morning: only 6 days at the level.
+        let six = decide(1, &easy[..2], &mornings_then(6, 3), 6);
+        assert_eq!(summary(&six), vec![(DecisionAction::Hold, 1, 1, "P2")]);
+        assert!(six[0].reason.contains("you have 6"), "{}", six[0].reason);
+        // Two easy sessions only.
+        assert_eq!(decide(1, &easy[1..], &pains, 7)[0].action, DecisionAction::Hold);
+        // An unfinished session breaks the streak.
+        let mut broken = easy.clone();
+        broken[1].completed = false;
+        let d = decide(1, &broken, &pains, 7);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 1, 1, "P4")]);
+        assert!(d[0].reason.contains("did not finish"), "{}", d[0].reason);
+        // Pain 4 in the last session holds under P4.
+        let mut four = easy.clone();
+        four[2].peak_pain = 4;
+        assert_eq!(summary(&decide(1, &four, &pains, 7)), vec![(DecisionAction::Hold, 1, 1, "P4")]);
+    }
+
+    #[test]
+    fn a_flare_between_the_sessions_blocks_progress() {
+        let mut pains = mornings_then(7, 3);
+        pains[5] = pain(5, 7); // flare on day 5, after the first session (day 4)
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 2, true)).collect();
+        let d = decide(1, &easy, &pains, 7);
+        assert_eq!(d[0].action, DecisionAction::Hold);
+        assert!(d[0].reason.contains("without a flare"), "{}", d[0].reason);
+    }
+
+    #[test]
+    fn top_of_the_ladder_holds() {
+        let easy: Vec<SessionRecord> = (2..7).step_by(2).map(|d| session(d, 4, 2, true)).collect();
+        let d = decide(4, &easy, &mornings_then(7, 3), 7);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 4, 4, "P4")]);
+    }
+
+    #[test]
+    fn no_morning_pain_or_no_new_session_means_no_decision() {
+        let sessions = [session(2, 1, 2, true)];
+        assert!(decide(1, &sessions, &mornings_then(2, 4), 3).is_empty(), "no pain logged for the morning");
+        assert!(decide(1, &[], &mornings_then(3, 4), 3).is_empty(), "no session at all");
+        let earlier = Decision {
+            date: day(3).iso(),
+            exercise_id: "calf_loading".into(),
+            action: DecisionAction::Hold,
+            from_level: 1,
+            to_level: 1,
+            rule: "P2".into(),
+            reason: String::new(),
+        };
+        let pains = mornings_then(4, 4);
+        let none = decide_progressions(&program(1), &sessions, &pains, std::slice::from_ref(&earlier), day(4)).unwrap();
+        assert!(none.is_empty(), "the day-2 session was already decided on day 3");
+        let mut same_morning = earlier.clone();
+        same_morning.date = day(4).iso();
+        let none = decide_progressions(&program(1), &[session(3, 1, 2, true)], &pains, &[same_morning], day(4)).unwrap();
+        assert!(none.is_empty(), "one decision per exercise per morning");
+        // Sessions on the morning's own date belong to the next morning.
+        assert!(decide(1, &[session(3, 1, 2, true)], &mornings_then(3, 4), 3).is_empty());
+    }
+
+    #[test]
+    fn bad_history_is_rejected() {
+        let err = decide_progressions(&program(1), &[session(1, 1, 11, true)], &mornings_then(2, 4), &[], day(2)).unwrap_err();
+        assert!(err.to_string().contains("session.peak_pain must be in 0..=10"), "{err}");
+        let err = decide_progressions(&program(1), &[], &[pain(1, 12)], &[], day(1)).unwrap_err();
+        assert!(err.to_string().contains("pain.score"), "{err}");
+    }
+
+    #[test]
+    fn applying_a_progress_restarts_the_level_with_library_dosage() {
+        let pains = mornings_then(7, 3);
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 3, true)).collect();
+        let (decisions, updated) = morning_update(&program(1), &easy, &pains, &[], day(7)).unwrap();
+        assert_eq!(decisions.len(), 1);
+        let ladder = &updated.exercises[1];
+        assert_eq!((ladder.level, ladder.sets, ladder.reps), (2, 3, Some(12)));
+        assert_eq!(ladder.level_started_on, day(7).iso());
+        assert_eq!(ladder.sides, Side::Left);
+        // Applying it again is stale and rejected.
+        assert!(matches!(apply_decisions(&updated, &decisions), Err(CoreError::InvalidState(_))));
+    }
+
+    #[test]
+    fn leaving_l0_returns_to_the_affected_side() {
+        let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 0, 1, true)).collect();
+        let (_, updated) = morning_update(&program(0), &easy, &mornings_then(7, 3), &[], day(7)).unwrap();
+        assert_eq!((updated.exercises[1].level, updated.exercises[1].sides), (1, Side::Left));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the history, decisions move at most one level, stay on the ladder, and there is
+        /// at most one per exercise per morning; applying them never fails.
+        #[test]
+        fn decisions_stay_on_the_ladder(
+            level in 0u32..=4,
+            mornings in proptest::collection::vec(0u8..=10, 1..20),
+            sessions in proptest::collection::vec((0i32..20, 0u8..=10, any::<bool>()), 0..20),
+        ) {
+            let start = Day::parse("t", "2026-09-01").unwrap();
+            let program = Program {
+                started_on: start.iso(),
+                exercises: vec![
+                    program_exercise("plantar_fascia_stretch", 0, Side::Right, start).unwrap(),
+                    program_exercise("calf_loading", level, Side::Right, start).unwrap(),
+                ],
+                caution: None,
+                cadence_cue: None,
+            };
+            let pains: Vec<PainEntry> = mornings.iter().enumerate().map(|(i, s)| PainEntry {
+                date: start.add_days(i as i32).iso(), score: *s, stiffness_minutes: None, note: None, logged_at_ms: 0,
+            }).collect();
+            let sessions: Vec<SessionRecord> = sessions.iter().map(|(d, p, done)| SessionRecord {
+                date: start.add_days(*d).iso(), exercise_id: "calf_loading".into(), level, sets_done: 3,
+                reps_done: Some(10), hold_seconds_done: None, peak_pain: *p, completed: *done, skipped_steps: 0,
+            }).collect();
+            let morning = start.add_days(mornings.len() as i32 - 1);
+            let (decisions, updated) = morning_update(&program, &sessions, &pains, &[], morning).unwrap();
+            prop_assert!(decisions.len() <= 1);
+            for d in &decisions {
+                prop_assert!(d.to_level <= 4 && d.from_level.abs_diff(d.to_level) <= 1);
+                prop_assert!(!d.reason.is_empty());
+            }
+            prop_assert_eq!(updated.exercises.len(), 2);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! Replays the runner vignettes in `tests/scenarios/*.json` through the pure clinical functions.
+//! The same files are replayed by the FFI object in Rust, Kotlin and Swift; the replay semantics
+//! are documented at the top of `docs/clinical-rules.md` and must stay identical everywhere:
+//!
+//! 1. `evaluate_assessment(answers, None)` → the program (started on `answers.date`).
+//! 2. For each day in order: if `pain` is present, log the morning pain for that date and run
+//!    `morning_update` for that date with all sessions, pains and decisions so far; store its
+//!    decisions and replace the program. Then log the day's sessions at the exercise's current
+//!    program level (skipped_steps 0), then the day's runs.
+//! 3. If `expect_running` is not null, `running_guidance` for its date with `planned_run_km`, the
+//!    assessment's red-flag level and all history.
+//!
+//! Set `SCENARIO_DUMP=1` to print what each scenario produced.
+
+use std::path::{Path, PathBuf};
+
+use firststep_core::clinical::{evaluate_assessment, morning_update, running_guidance, RunningInput};
+use firststep_core::day::Day;
+use firststep_core::model::{
+    AssessmentAnswers, Decision, DecisionAction, Domain, PainEntry, RedFlagLevel, RunRecord, RunningState, SessionRecord, Severity, Side,
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Scenario {
+    name: String,
+    #[allow(dead_code)]
+    description: String,
+    answers: AssessmentAnswers,
+    expect_assessment: ExpectAssessment,
+    days: Vec<ScenarioDay>,
+    expect_decisions: Vec<ExpectDecision>,
+    expect_running: Option<ExpectRunning>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectAssessment {
+    red_flag_level: RedFlagLevel,
+    findings: Vec<ExpectFinding>,
+    program: Option<Vec<ExpectExercise>>,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExpectFinding {
+    domain: Domain,
+    side: SideKey,
+    severity: SeverityKey,
+}
+
+/// Orderable wrappers so expected and actual sets can be sorted and compared.
+#[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum SideKey {
+    Left,
+    Right,
+    Both,
+    None,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum SeverityKey {
+    Mild,
+    Marked,
+}
+
+fn side_key(side: Side) -> SideKey {
+    match side {
+        Side::Left => SideKey::Left,
+        Side::Right => SideKey::Right,
+        Side::Both => SideKey::Both,
+        Side::None => SideKey::None,
+    }
+}
+
+fn severity_key(severity: Severity) -> SeverityKey {
+    match severity {
+        Severity::Mild => SeverityKey::Mild,
+        Severity::Marked => SeverityKey::Marked,
+    }
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExpectExercise {
+    id: String,
+    level: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioDay {
+    date: String,
+    #[serde(default)]
+    pain: Option<u8>,
+    #[serde(default)]
+    sessions: Vec<ScenarioSession>,
+    #[serde(default)]
+    runs: Vec<ScenarioRun>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioSession {
+    exercise_id: String,
+    sets_done: u32,
+    reps_done: Option<u32>,
+    hold_seconds_done: Option<u32>,
+    peak_pain: u8,
+    completed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioRun {
+    distance_km: f64,
+    #[serde(default)]
+    minutes: Option<f64>,
+    #[serde(default)]
+    pain_during: Option<u8>,
+    #[serde(default)]
+    pain_after: Option<u8>,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExpectDecision {
+    date: String,
+    exercise_id: String,
+    action: DecisionAction,
+    from_level: u32,
+    to_level: u32,
+    rule: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectRunning {
+    date: String,
+    planned_run_km: Option<f64>,
+    state: RunningState,
+    long_run_warning: bool,
+}
+
+fn scenario_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios")
+}
+
+fn replay(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let scenario: Scenario = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = &scenario.name;
+    let dump = std::env::var_os("SCENARIO_DUMP").is_some();
+
+    // 1. Assessment.
+    let result = evaluate_assessment(&scenario.answers, None).unwrap_or_else(|e| panic!("{name}: assessment failed: {e}"));
+    let mut got_findings: Vec<ExpectFinding> = result
+        .findings
+        .iter()
+        .map(|f| ExpectFinding { domain: f.domain, side: side_key(f.side), severity: severity_key(f.severity) })
+        .collect();
+    got_findings.sort();
+    let mut want_findings = scenario.expect_assessment.findings.clone();
+    want_findings.sort();
+    if dump {
+        eprintln!("== {name}\nfindings: {got_findings:?}");
+        for f in &result.findings {
+            eprintln!("  {}: {}", f.measurement, f.explanation);
+        }
+    }
+    assert_eq!(result.safety.level, scenario.expect_assessment.red_flag_level, "{name}: red-flag level");
+    assert_eq!(got_findings, want_findings, "{name}: findings");
+    let mut got_program: Option<Vec<ExpectExercise>> = result
+        .program
+        .as_ref()
+        .map(|p| p.exercises.iter().map(|e| ExpectExercise { id: e.exercise_id.clone(), level: e.level }).collect());
+    if let Some(p) = got_program.as_mut() {
+        p.sort();
+    }
+    let mut want_program = scenario.expect_assessment.program.clone();
+    if let Some(p) = want_program.as_mut() {
+        p.sort();
+    }
+    assert_eq!(got_program, want_program, "{name}: program");
+
+    // 2. Days.
+    let mut program = result.program.clone();
+    let mut pains: Vec<PainEntry> = Vec::new();
+    let mut sessions: Vec<SessionRecord> = Vec::new();
+    let mut runs: Vec<RunRecord> = Vec::new();
+    let mut decisions: Vec<Decision> = Vec::new();
+    for (index, day) in scenario.days.iter().enumerate() {
+        let date = Day::parse("date", &day.date).unwrap_or_else(|e| panic!("{name}: day {index}: {e}"));
+        if let Some(score) = day.pain {
+            pains.push(PainEntry { date: day.date.clone(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 });
+            if let Some(current) = program.as_ref() {
+                let (new, updated) = morning_update(current, &sessions, &pains, &decisions, date)
+                    .unwrap_or_else(|e| panic!("{name}: morning_update {}: {e}", day.date));
+                if dump {
+                    for d in &new {
+                        eprintln!("  {} {} {:?} {}→{} {}: {}", d.date, d.exercise_id, d.action, d.from_level, d.to_level, d.rule, d.reason);
+                    }
+                }
+                decisions.extend(new);
+                program = Some(updated);
+            }
+        }
+        for s in &day.sessions {
+            let level = program
+                .as_ref()
+                .and_then(|p| p.exercises.iter().find(|e| e.exercise_id == s.exercise_id))
+                .map(|e| e.level)
+                .unwrap_or_else(|| panic!("{name}: {} logs {} which is not in the program", day.date, s.exercise_id));
+            sessions.push(SessionRecord {
+                date: day.date.clone(),
+                exercise_id: s.exercise_id.clone(),
+                level,
+                sets_done: s.sets_done,
+                reps_done: s.reps_done,
+                hold_seconds_done: s.hold_seconds_done,
+                peak_pain: s.peak_pain,
+                completed: s.completed,
+                skipped_steps: 0,
+            });
+        }
+        for r in &day.runs {
+            runs.push(RunRecord {
+                date: day.date.clone(),
+                distance_km: r.distance_km,
+                minutes: r.minutes,
+                pain_during: r.pain_during,
+                pain_after: r.pain_after,
+                surface: None,
+                shoes: None,
+            });
+        }
+    }
+    let mut got_decisions: Vec<ExpectDecision> = decisions
+        .iter()
+        .filter(|d| d.action != DecisionAction::Hold)
+        .map(|d| ExpectDecision {
+            date: d.date.clone(),
+            exercise_id: d.exercise_id.clone(),
+            action: d.action,
+            from_level: d.from_level,
+            to_level: d.to_level,
+            rule: d.rule.clone(),
+        })
+        .collect();
+    got_decisions.sort_by(|a, b| (&a.date, &a.exercise_id).cmp(&(&b.date, &b.exercise_id)));
+    assert_eq!(got_decisions, scenario.expect_decisions, "{name}: decisions");
+    assert!(decisions.iter().all(|d| !d.reason.is_empty() && !d.rule.is_empty()), "{name}: every decision explains itself");
+
+    // 3. Running guidance.
+    if let Some(expect) = &scenario.expect_running {
+        let today = Day::parse("date", &expect.date).unwrap();
+        let guidance = running_guidance(&RunningInput {
+            today,
+            red_flag: result.safety.level,
+            pains: &pains,
+            sessions: &sessions,
+            runs: &runs,
+            decisions: &decisions,
+            planned_run_km: expect.planned_run_km,
+        })
+        .unwrap_or_else(|e| panic!("{name}: running_guidance: {e}"));
+        if dump {
+            eprintln!("  running {:?}: {} / {:?}", guidance.state, guidance.reason, guidance.long_run_warning);
+        }
+        assert_eq!(guidance.state, expect.state, "{name}: running state ({})", guidance.reason);
+        assert_eq!(guidance.long_run_warning.is_some(), expect.long_run_warning, "{name}: long-run warning");
+        if result.safety.level != RedFlagLevel::Urgent {
+            assert!(!guidance.reason.contains("don't run"), "{name}: X2 never advises zero running without R1");
+        }
+    }
+}
+
+#[test]
+fn every_scenario_replays_as_expected() {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(scenario_dir())
+        .expect("tests/scenarios exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 5, "at least 5 vignettes, found {}", paths.len());
+    for path in &paths {
+        replay(path);
+    }
+}
