@@ -26,12 +26,16 @@ public struct UptimeClock: MonotonicClock {
     public func nowMs() -> Int64 { Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000) }
 }
 
-/// Waits between ticks; tests inject one that follows a manual clock.
+/// Waits for the next tick. The deadline is absolute on `clock`, so a tick is never pushed later by
+/// the time it took to get here; tests inject one that follows a manual clock.
 public protocol Sleeper: Sendable {
-    func sleep(ms: Int64) async throws
+    func sleep(until deadlineMs: Int64, on clock: MonotonicClock) async throws
 }
 
 public struct TaskSleeper: Sleeper {
     public init() {}
-    public func sleep(ms: Int64) async throws { try await Task.sleep(nanoseconds: UInt64(max(0, ms)) * 1_000_000) }
+    public func sleep(until deadlineMs: Int64, on clock: MonotonicClock) async throws {
+        let wait = deadlineMs - clock.nowMs()
+        if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait) * 1_000_000) }
+    }
 }

@@ -87,14 +87,15 @@ public actor SessionTicker {
 
     /// Asks for the current state now (e.g. when the app returns to the foreground).
     @discardableResult public func refresh() throws -> SessionState {
-        let state = try publish(session.stateAt(nowMs: clock.nowMs()))
+        let state = try tick()
         updateTicking(state.status)
         return state
     }
 
     /// One look at the clock; the tick loop calls it every `tickMs`.
     @discardableResult public func tick() throws -> SessionState {
-        try publish(session.stateAt(nowMs: clock.nowMs()))
+        let now = clock.nowMs()
+        return try publish(session.stateAt(nowMs: now), at: now)
     }
 
     /// Stops ticking; the session stays valid (its snapshot is saved).
@@ -112,13 +113,13 @@ public actor SessionTicker {
     }
 
     @discardableResult
-    private func publish(_ state: SessionState, at ms: Int64? = nil) -> SessionState {
+    private func publish(_ state: SessionState, at ms: Int64) -> SessionState {
         for cue in state.cues {
             cues.show(cue)
             if !cue.late { cues.play(cue) }
         }
         self.state = state
-        stateAtMs = ms ?? clock.nowMs()
+        stateAtMs = ms
         observers.forEach { $0(state) }
         return state
     }
@@ -127,23 +128,29 @@ public actor SessionTicker {
         guard status == .running else { return stop() }
         guard ticking == nil else { return }
         loopId += 1
-        let sleeper = sleeper, tickMs = tickMs, id = loopId
+        let sleeper = sleeper, clock = clock, id = loopId
+        let first = clock.nowMs() + tickMs
         ticking = Task { [weak self] in
-            while !Task.isCancelled {
-                do { try await sleeper.sleep(ms: tickMs) } catch { return }
-                guard let self, await self.tickFromLoop(id) else { return }
+            var next: Int64? = first
+            while let deadline = next, !Task.isCancelled {
+                do { try await sleeper.sleep(until: deadline, on: clock) } catch { return }
+                next = await self?.tickFromLoop(id, scheduledAt: deadline)
             }
         }
     }
 
-    /// A tick from loop `id`; false ends that loop (replaced, session no longer running, or refused).
-    private func tickFromLoop(_ id: Int) -> Bool {
-        guard id == loopId, ticking != nil else { return false }
-        guard let state = try? tick(), state.status == .running else {
+    /// A tick from loop `id`; returns when to look next, or nil to end that loop (replaced, session
+    /// no longer running, or refused).
+    private func tickFromLoop(_ id: Int, scheduledAt deadline: Int64) -> Int64? {
+        guard id == loopId, ticking != nil else { return nil }
+        let now = clock.nowMs()
+        guard let state = try? publish(session.stateAt(nowMs: now), at: now), state.status == .running else {
             ticking = nil
-            return false
+            return nil
         }
-        return true
+        // After a stall (app suspended), skip the missed looks instead of bursting them.
+        let next = deadline + tickMs
+        return next > now ? next : now + tickMs
     }
 }
 
