@@ -1,1 +1,78 @@
-fn main() {}
+//! `firststep`: the FirstStep terminal companion. All behaviour lives in the core
+//! (`firststep-core`); this binary parses arguments, builds "now" and renders the results.
+
+mod args;
+mod commands;
+mod context;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+use context::{CliError, Context};
+
+fn main() -> ExitCode {
+    restore_sigpipe();
+    let wants_json = std::env::args().any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) if wants_json => {
+            let error = CliError::invalid("arguments", err.to_string().trim());
+            eprintln!("{}", error.to_json());
+            return ExitCode::from(context::EXIT_BAD_INPUT as u8);
+        }
+        Err(err) => err.exit(),
+    };
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            if json {
+                eprintln!("{}", error.to_json());
+            } else {
+                eprintln!("firststep: {}", error.message);
+            }
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> context::CliResult {
+    // The demo makes its own throw-away database.
+    if let Some(Command::Demo { fast }) = cli.command {
+        return commands::demo::run(fast, cli.tz);
+    }
+    let ctx = Context::open(cli.db, cli.json, cli.date, cli.tz)?;
+    match cli.command {
+        None => commands::home::run(&ctx),
+        Some(Command::Assess { answers }) => commands::assess::run(&ctx, answers.as_deref()),
+        Some(Command::Today) => commands::today::run(&ctx),
+        Some(Command::Session(args)) => commands::session::run(&ctx, args),
+        Some(Command::Pain { score, note, stiffness }) => commands::log::pain(&ctx, score, note, stiffness),
+        Some(Command::Run { km, minutes, pain }) => commands::log::run(&ctx, km, minutes, pain),
+        Some(Command::Progress { planned_km }) => commands::progress::run(&ctx, planned_km),
+        Some(Command::Trend { weeks }) => commands::trend::run(&ctx, weeks.parse().unwrap_or(4)),
+        Some(Command::Reminders) => commands::reminders::run(&ctx),
+        Some(Command::Settings { units }) => commands::settings::run(&ctx, units),
+        Some(Command::Export { out, csv }) => commands::backup::export(&ctx, out.as_deref(), csv),
+        Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
+        Some(Command::Demo { .. }) => Ok(()),
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`firststep trend | head`) would panic.
+/// Like other command-line tools, end quietly instead.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first in main, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

@@ -1,1 +1,371 @@
-//! (in progress)
+//! The local SQLite journal: settings, safety screens, assessments, programs, morning pain (with
+//! edit history), sessions, runs and progression decisions; plus the recovery trend
+//! ([`trend`]) and export/import ([`backup`]). See `docs/storage.md`.
+//!
+//! One [`Journal`] is shared by the UI and background threads: the connection sits behind a
+//! mutex, every write is one transaction, and every input is validated ([`validate`]) before
+//! anything is written.
+
+pub mod backup;
+mod rows;
+pub mod schema;
+pub mod trend;
+pub mod validate;
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::day::Day;
+use crate::error::{CoreError, Result};
+use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
+
+pub use backup::ImportReport;
+pub use trend::{Expectation, LevelMarker, Trend, TrendDay, TrendWeek};
+
+/// design choice: wait up to 5 s for another connection's write lock (another process, e.g. the
+/// CLI, holding the file) before reporting "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A stored assessment: the answers and the evaluated result (JSON written by the clinical module).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct StoredAssessment {
+    pub date: String,
+    pub answers: AssessmentAnswers,
+    pub result_json: String,
+}
+
+/// What logging a morning score did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct PainLogOutcome {
+    /// The value this log replaced for the same date (now kept in the edit history), if any.
+    pub replaced: Option<PainEntry>,
+}
+
+/// An open journal database. `Send + Sync`: share one handle (e.g. in an `Arc`) between threads.
+pub struct Journal {
+    conn: Mutex<Connection>,
+    path: String,
+}
+
+impl Journal {
+    /// Opens (creating if missing) and migrates the journal at `path`.
+    ///
+    /// A file written by a newer FirstStep is refused with [`CoreError::DatabaseTooNew`] before
+    /// anything is written to it. A file that is not a FirstStep database, or is corrupt, gives
+    /// [`CoreError::Database`] naming the path; it is never deleted, overwritten or migrated.
+    pub fn open(path: &Path) -> Result<Journal> {
+        let shown = path.display().to_string();
+        let fail = |what: &str, e: &dyn std::fmt::Display| {
+            CoreError::db(&shown, format!("{what}: {e}; the file was left untouched, it can still be exported or recovered"))
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail("cannot open", &e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| fail("cannot configure", &e))?;
+
+        // Read-only checks first: nothing below writes until the file is known to be ours and not newer.
+        let found = schema::user_version(&conn).map_err(|e| fail("not a readable SQLite database", &e))?;
+        if found > schema::CURRENT_VERSION {
+            return Err(CoreError::DatabaseTooNew { path: shown, found, supported: schema::CURRENT_VERSION });
+        }
+        let foreign_tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))
+            .map_err(|e| fail("not a readable SQLite database", &e))?;
+        if found == 0 && foreign_tables > 0 {
+            return Err(fail("not a FirstStep journal", &"it holds tables but no FirstStep schema version"));
+        }
+
+        // Durability: a logged score survives a crash or power loss once the call returns.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| fail("cannot enable write-ahead logging", &e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(fail("cannot enable write-ahead logging", &format!("journal mode stayed {mode}")));
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .map_err(|e| fail("cannot configure", &e))?;
+        schema::migrate(&mut conn, found).map_err(|e| fail("cannot migrate the schema", &e))?;
+        Ok(Journal { conn: Mutex::new(conn), path: shown })
+    }
+
+    /// The database file path, as given to [`Journal::open`].
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The connection; a panic in another thread cannot leave a transaction open (rusqlite rolls
+    /// back on drop), so a poisoned lock is safe to reuse.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn db(&self, e: rusqlite::Error) -> CoreError {
+        CoreError::db(&self.path, e)
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction; commits only if it succeeds.
+    fn write<T>(&self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| self.db(e))?;
+        let value = work(&tx).map_err(|e| self.db(e))?;
+        tx.commit().map_err(|e| self.db(e))?;
+        Ok(value)
+    }
+
+    fn read<T>(&self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+        let conn = self.conn();
+        work(&conn).map_err(|e| self.db(e))
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a healthy file, otherwise SQLite's findings.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        self.read(|c| c.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect())
+    }
+
+    /// The schema version of the open file (equals [`schema::CURRENT_VERSION`] after open).
+    pub fn schema_version(&self) -> Result<i64> {
+        self.read(schema::user_version)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Settings, safety screens, assessments, programs
+    // -----------------------------------------------------------------------------------------
+
+    /// The saved settings, or `Settings::default()` when never saved.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(self.read(rows::load_settings)?.unwrap_or_default())
+    }
+
+    /// Validates (HH:MM times, weekdays 1..=7 without duplicates, IANA time zone) and saves.
+    pub fn save_settings(&self, s: &Settings) -> Result<()> {
+        validate::settings(s)?;
+        self.write(|c| rows::store_settings(c, s))
+    }
+
+    /// Stores a red-flag screen result with the ids of the questions answered "yes".
+    pub fn save_safety_screen(&self, date: Day, level: RedFlagLevel, flagged: &[String]) -> Result<()> {
+        validate::flagged_ids(flagged)?;
+        let flagged_json = serde_json::to_string(flagged).map_err(|e| CoreError::invalid("flagged", e.to_string()))?;
+        self.write(|c| rows::insert_safety_screen(c, &date.iso(), &level, &flagged_json))
+    }
+
+    /// The most recent safety screen (latest date, then latest saved).
+    pub fn latest_red_flag(&self) -> Result<Option<(Day, RedFlagLevel)>> {
+        let found: Option<(String, String)> = self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT date, level FROM safety_screens ORDER BY date DESC, id DESC LIMIT 1")?;
+            let mut rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.next().transpose()
+        })?;
+        found
+            .map(|(date, level)| {
+                let level = rows::enum_from_text(1, level).map_err(|e| self.db(e))?;
+                Ok((Day::parse("safety_screens.date", &date)?, level))
+            })
+            .transpose()
+    }
+
+    /// Stores an assessment; `result_json` (the serialized result) must be valid JSON.
+    pub fn save_assessment(&self, date: Day, answers: &AssessmentAnswers, result_json: &str) -> Result<()> {
+        let result = validate::json_text("result_json", result_json)?;
+        let answers_json = serde_json::to_string(answers).map_err(|e| CoreError::invalid("answers", e.to_string()))?;
+        self.write(|c| rows::insert_assessment(c, &date.iso(), &answers_json, &result))
+    }
+
+    /// Every stored assessment, oldest first.
+    pub fn assessments(&self) -> Result<Vec<StoredAssessment>> {
+        self.read(rows::load_assessments)
+    }
+
+    /// Makes `p` the current program; earlier programs are kept (for the backup).
+    pub fn save_program(&self, p: &Program) -> Result<()> {
+        let started = validate::program(p, None, &|_| true)?;
+        let json = serde_json::to_string(p).map_err(|e| CoreError::invalid("program", e.to_string()))?;
+        self.write(|c| rows::replace_program(c, &started.iso(), &json))
+    }
+
+    /// The current program, if one was saved.
+    pub fn current_program(&self) -> Result<Option<Program>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT program_json FROM programs WHERE is_current = 1")?;
+            let mut rows = stmt.query_map([], |r| rows::json_from_text(0, &r.get::<_, String>(0)?))?;
+            rows.next().transpose()
+        })
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Morning pain
+    // -----------------------------------------------------------------------------------------
+
+    /// Records the morning in ONE transaction: upserts the pain score (an edit keeps the earlier
+    /// value in the history), stores the decisions made from it, and replaces the program if given.
+    /// Everything is validated first; on any error nothing is written.
+    pub fn record_morning(&self, entry: &PainEntry, today: Day, decisions: &[Decision], program: Option<&Program>) -> Result<PainLogOutcome> {
+        validate::pain(entry, today)?;
+        for (i, d) in decisions.iter().enumerate() {
+            validate::decision(d, today).map_err(|e| prefix(&format!("decisions[{i}]"), e))?;
+        }
+        let program = match program {
+            Some(p) => {
+                let started = validate::program(p, Some(today), &|_| true)?;
+                let json = serde_json::to_string(p).map_err(|e| CoreError::invalid("program", e.to_string()))?;
+                Some((started.iso(), json))
+            }
+            None => None,
+        };
+        self.write(|c| {
+            let replaced = upsert_pain(c, entry)?;
+            for d in decisions {
+                rows::upsert_decision(c, d)?;
+            }
+            if let Some((started, json)) = &program {
+                rows::replace_program(c, started, json)?;
+            }
+            Ok(PainLogOutcome { replaced })
+        })
+    }
+
+    /// Logs (or edits) the morning score for `entry.date`.
+    pub fn log_pain(&self, entry: &PainEntry, today: Day) -> Result<PainLogOutcome> {
+        self.record_morning(entry, today, &[], None)
+    }
+
+    /// Morning scores from `from` to `to` inclusive, in date order.
+    pub fn pain_entries(&self, from: Day, to: Day) -> Result<Vec<PainEntry>> {
+        let sql = format!("SELECT {} FROM pain WHERE date BETWEEN ?1 AND ?2 ORDER BY date", rows::PAIN_COLUMNS);
+        self.read(|c| rows::in_range(c, &sql, &from.iso(), &to.iso(), rows::pain_from_row))
+    }
+
+    /// Earlier values of the score for `date` (replaced by edits), oldest first.
+    pub fn pain_edits(&self, date: Day) -> Result<Vec<PainEntry>> {
+        let sql = format!("SELECT {} FROM pain_edits WHERE date BETWEEN ?1 AND ?2 ORDER BY logged_at_ms, id", rows::PAIN_COLUMNS);
+        let d = date.iso();
+        self.read(|c| rows::in_range(c, &sql, &d, &d, rows::pain_from_row))
+    }
+
+    /// The most recent morning score by date.
+    pub fn last_pain(&self) -> Result<Option<PainEntry>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&format!("SELECT {} FROM pain ORDER BY date DESC LIMIT 1", rows::PAIN_COLUMNS))?;
+            let mut rows = stmt.query_map([], rows::pain_from_row)?;
+            rows.next().transpose()
+        })
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sessions, runs, decisions
+    // -----------------------------------------------------------------------------------------
+
+    /// Logs one exercise done; returns its row id.
+    pub fn log_session(&self, r: &SessionRecord, today: Day) -> Result<i64> {
+        validate::session(r, today)?;
+        self.write(|c| rows::insert_session(c, r))
+    }
+
+    /// Logs several exercises (a finished guided session): all or nothing.
+    pub fn log_sessions(&self, rs: &[SessionRecord], today: Day) -> Result<()> {
+        for (i, r) in rs.iter().enumerate() {
+            validate::session(r, today).map_err(|e| prefix(&format!("sessions[{i}]"), e))?;
+        }
+        self.write(|c| rs.iter().try_for_each(|r| rows::insert_session(c, r).map(|_| ())))
+    }
+
+    /// Exercises done from `from` to `to` inclusive, in date then logging order.
+    pub fn sessions(&self, from: Day, to: Day) -> Result<Vec<SessionRecord>> {
+        let sql = format!("SELECT {} FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id", rows::SESSION_COLUMNS);
+        self.read(|c| rows::in_range(c, &sql, &from.iso(), &to.iso(), rows::session_from_row))
+    }
+
+    /// Logs one run; returns its row id.
+    pub fn log_run(&self, r: &RunRecord, today: Day) -> Result<i64> {
+        validate::run(r, today)?;
+        self.write(|c| rows::insert_run(c, r))
+    }
+
+    /// Runs from `from` to `to` inclusive, in date then logging order.
+    pub fn runs(&self, from: Day, to: Day) -> Result<Vec<RunRecord>> {
+        let sql = format!("SELECT {} FROM runs WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id", rows::RUN_COLUMNS);
+        self.read(|c| rows::in_range(c, &sql, &from.iso(), &to.iso(), rows::run_from_row))
+    }
+
+    /// Decisions from `from` to `to` inclusive, in date order.
+    pub fn decisions(&self, from: Day, to: Day) -> Result<Vec<Decision>> {
+        let sql = format!("SELECT {} FROM decisions WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id", rows::DECISION_COLUMNS);
+        self.read(|c| rows::in_range(c, &sql, &from.iso(), &to.iso(), rows::decision_from_row))
+    }
+
+    /// Every decision, in date order.
+    pub fn all_decisions(&self) -> Result<Vec<Decision>> {
+        let sql = format!("SELECT {} FROM decisions ORDER BY date, id", rows::DECISION_COLUMNS);
+        self.read(|c| c.prepare_cached(&sql)?.query_map([], rows::decision_from_row)?.collect())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Trend, backup
+    // -----------------------------------------------------------------------------------------
+
+    /// The recovery trend for the `weeks` (4, 8 or 12) weeks ending on `end` (CLINICAL M1, M4).
+    pub fn trend(&self, end: Day, weeks: u32, program: Option<&Program>) -> Result<Trend> {
+        let conn = self.conn();
+        trend::compute(&conn, end, weeks, program).map_err(|e| match e {
+            trend::TrendError::Core(e) => e,
+            trend::TrendError::Sql(e) => self.db(e),
+        })
+    }
+
+    /// The whole journal as a versioned JSON backup (see `docs/storage.md`).
+    pub fn export_json(&self, exported_at_ms: i64) -> Result<String> {
+        let conn = self.conn();
+        backup::export(&conn, exported_at_ms).map_err(|e| self.wrap(e))
+    }
+
+    /// Validates the whole backup, then merges it in one transaction; importing the same
+    /// document twice changes nothing. On any error nothing is written.
+    pub fn import_json(&self, json: &str, today: Day, is_known_exercise: &dyn Fn(&str) -> bool) -> Result<ImportReport> {
+        let mut conn = self.conn();
+        backup::import(&mut conn, json, today, is_known_exercise).map_err(|e| self.wrap(e))
+    }
+
+    /// The pain log as CSV: `date,score,stiffness_minutes,note`, RFC 4180 quoting.
+    pub fn pain_csv(&self) -> Result<String> {
+        let conn = self.conn();
+        backup::pain_csv(&conn).map_err(|e| self.wrap(e))
+    }
+
+    fn wrap(&self, e: backup::BackupError) -> CoreError {
+        match e {
+            backup::BackupError::Core(e) => e,
+            backup::BackupError::Sql(e) => self.db(e),
+        }
+    }
+}
+
+/// Upserts the pain row; an edit moves the previous value into `pain_edits`. Re-sending the same
+/// score, stiffness and note is a no-op (design choice: a double tap is not an edit).
+fn upsert_pain(c: &Connection, entry: &PainEntry) -> rusqlite::Result<Option<PainEntry>> {
+    let previous = rows::pain_on(c, &entry.date)?;
+    match previous {
+        Some(p) if p.score == entry.score && p.stiffness_minutes == entry.stiffness_minutes && p.note == entry.note => Ok(None),
+        Some(p) => {
+            rows::insert_pain_edit(c, &p)?;
+            rows::insert_pain(c, entry)?;
+            Ok(Some(p))
+        }
+        None => {
+            rows::insert_pain(c, entry)?;
+            Ok(None)
+        }
+    }
+}
+
+/// Prefixes the field of a validation error with the list position, e.g. `sessions[2].level`.
+pub(crate) fn prefix(position: &str, e: CoreError) -> CoreError {
+    match e {
+        CoreError::OutOfRange { field, allowed, got } => CoreError::OutOfRange { field: format!("{position}.{field}"), allowed, got },
+        CoreError::Invalid { field, message } => CoreError::Invalid { field: format!("{position}.{field}"), message },
+        CoreError::Missing { field, message } => CoreError::Missing { field: format!("{position}.{field}"), message },
+        other => other,
+    }
+}

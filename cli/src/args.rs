@@ -1,0 +1,158 @@
+//! Command-line arguments (clap derive). The contract is documented in `docs/cli.md`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// FirstStep in the terminal: assessment, daily plan, guided sessions and your recovery trend.
+#[derive(Debug, Parser)]
+#[command(name = "firststep", version, about, long_about = None)]
+pub struct Cli {
+    /// The journal database (default: the platform data directory, created on first use).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print machine-readable JSON instead of the human screens.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// The day to act on, YYYY-MM-DD (default: today in the local time zone). Never in the future.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// IANA time zone, e.g. Europe/Berlin (default: the system zone, or UTC).
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands; no command shows the home screen.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The safety questions and the assessment; builds (or updates) your program.
+    Assess {
+        /// Read the answers from a JSON file (docs/answers.md) instead of asking.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+    },
+    /// Today's exercises.
+    Today,
+    /// A guided session of today's exercises (or `session log` to record one done without the guide).
+    Session(SessionArgs),
+    /// Log this morning's first-step pain (0–10).
+    Pain {
+        /// 0 = no pain, 10 = worst imaginable.
+        #[arg(allow_negative_numbers = true)]
+        score: i64,
+        /// A short note.
+        #[arg(long)]
+        note: Option<String>,
+        /// Minutes of morning stiffness.
+        #[arg(long, value_name = "MIN", allow_negative_numbers = true)]
+        stiffness: Option<i64>,
+    },
+    /// Log a run.
+    Run {
+        /// Distance in kilometres.
+        #[arg(long, allow_negative_numbers = true)]
+        km: f64,
+        /// Duration in minutes.
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: Option<f64>,
+        /// Heel pain during the run (0–10).
+        #[arg(long, allow_negative_numbers = true)]
+        pain: Option<i64>,
+    },
+    /// Level decisions with their reasons, and today's running guidance.
+    Progress {
+        /// A run you plan, in km: warns when it is a jump from your recent longest run.
+        #[arg(long, value_name = "KM", allow_negative_numbers = true)]
+        planned_km: Option<f64>,
+    },
+    /// Your morning pain trend, drawn in the terminal.
+    Trend {
+        /// Window length in weeks.
+        #[arg(long, default_value = "4", value_parser = ["4", "8", "12"])]
+        weeks: String,
+    },
+    /// The reminders of the next 14 days.
+    Reminders,
+    /// Show or change settings (units).
+    Settings {
+        /// Units for distances on screen.
+        #[arg(long, value_enum)]
+        units: Option<UnitsArg>,
+    },
+    /// Back up everything as JSON, or the pain log as CSV.
+    Export {
+        /// Output file (required for JSON; CSV goes to stdout without it).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Export the morning pain log as CSV instead of the JSON backup.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Import a JSON backup (merged; importing twice changes nothing).
+    Import {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// A one-minute tour on a throw-away database with eight weeks of history.
+    Demo {
+        /// No pauses and a simulated clock (for tests).
+        #[arg(long)]
+        fast: bool,
+    },
+}
+
+/// `firststep session`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SessionArgs {
+    /// Time runs N times faster (for trying it out).
+    #[arg(long, default_value_t = 1.0, value_name = "N")]
+    pub speed: f64,
+    /// Continue a session you quit with `q`.
+    #[arg(long)]
+    pub resume: bool,
+    /// Peak pain during the session (0–10); asked at the end when not given.
+    #[arg(long, allow_negative_numbers = true)]
+    pub pain: Option<i64>,
+    #[command(subcommand)]
+    pub log: Option<SessionCommand>,
+}
+
+/// `firststep session log ...`.
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Record an exercise you did without the guide.
+    Log {
+        /// Exercise id (see `firststep today`).
+        #[arg(long)]
+        exercise: String,
+        /// Sets done.
+        #[arg(long, allow_negative_numbers = true)]
+        sets: i64,
+        /// Reps per set (rep exercises).
+        #[arg(long, allow_negative_numbers = true, conflicts_with = "hold", required_unless_present = "hold")]
+        reps: Option<i64>,
+        /// Seconds held per set (hold exercises).
+        #[arg(long, value_name = "S", allow_negative_numbers = true)]
+        hold: Option<i64>,
+        /// Peak pain during the exercise (0–10).
+        #[arg(long, allow_negative_numbers = true)]
+        pain: i64,
+        /// Not all planned sets were done.
+        #[arg(long)]
+        partial: bool,
+    },
+}
+
+/// Units accepted by `settings --units`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum UnitsArg {
+    Metric,
+    Imperial,
+}

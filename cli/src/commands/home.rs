@@ -1,0 +1,71 @@
+//! No command: the home screen.
+
+use firststep_core::api::{HomeScreen, NextStep};
+use firststep_core::model::RunningState;
+
+use crate::context::{CliResult, Context};
+use crate::render::{heading, wrap};
+
+/// Shows the home screen for the context's date.
+pub fn run(ctx: &Context) -> CliResult {
+    let home = ctx.app.home(ctx.moment.clone())?;
+    if ctx.json {
+        return ctx.print_json(&home);
+    }
+    println!("{}", render(&home));
+    Ok(())
+}
+
+/// The home screen as text.
+pub fn render(home: &HomeScreen) -> String {
+    let mut out = vec![heading(&format!("FirstStep · {}", home.date))];
+    if let Some(caution) = &home.caution {
+        out.push(wrap(caution, 78, "⚠  "));
+    }
+    match &home.last_pain {
+        Some(p) => out.push(format!("Last first-step pain: {}/10 on {}", p.score, p.date)),
+        None => out.push("No first-step pain logged yet.".to_string()),
+    }
+    if home.streak_days > 0 {
+        let s = if home.streak_days == 1 { "" } else { "s" };
+        out.push(format!("Logging streak: {} day{s} in a row", home.streak_days));
+    }
+    if let Some(plan) = &home.plan {
+        let total = plan.exercises.len();
+        let done = plan.exercises.iter().filter(|e| home.done_today.contains(&e.exercise_id)).count();
+        if total == 0 {
+            out.push("Today: a rest day from the exercises.".to_string());
+        } else {
+            out.push(format!("Today's exercises: {done} of {total} done"));
+            for e in &plan.exercises {
+                let mark = if home.done_today.contains(&e.exercise_id) { "✓" } else { "·" };
+                out.push(format!("  {mark} {} ({})", e.name, e.level_name));
+            }
+        }
+    }
+    if let Some(running) = &home.running {
+        out.push(wrap(&format!("{} {}", light(running.state), running.reason), 78, "Running: "));
+    }
+    out.push(String::new());
+    out.push(format!("Next: {}", home.next_step_text));
+    out.push(format!("      → {}", command_for(home.next_step)));
+    out.join("\n")
+}
+
+/// A traffic light for the running guidance.
+pub fn light(state: RunningState) -> &'static str {
+    match state {
+        RunningState::Green => "🟢 green —",
+        RunningState::Amber => "🟠 amber —",
+        RunningState::Red => "🔴 red —",
+    }
+}
+
+fn command_for(step: NextStep) -> &'static str {
+    match step {
+        NextStep::Assess | NextStep::Reassess => "firststep assess",
+        NextStep::LogPain => "firststep pain SCORE",
+        NextStep::DoSession => "firststep session",
+        NextStep::Rest => "firststep trend",
+    }
+}

@@ -1,0 +1,42 @@
+//! `firststep pain` and `firststep run`: the daily logs.
+
+use crate::context::{CliResult, Context};
+use crate::render::words;
+
+/// Logs morning first-step pain for the context's date.
+pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i64>) -> CliResult {
+    let log = ctx.app.log_pain(ctx.moment.clone(), None, score, stiffness, note)?;
+    if ctx.json {
+        return ctx.print_json(&log);
+    }
+    match &log.replaced {
+        Some(old) => println!("Updated {}: first-step pain {}/10 (was {}/10; the earlier value is kept in the history).", log.entry.date, log.entry.score, old.score),
+        None => println!("Logged {}: first-step pain {}/10. Thank you.", log.entry.date, log.entry.score),
+    }
+    for d in &log.decisions {
+        println!("  {} {}: {} (L{} → L{}, rule {})", arrow(d.to_level, d.from_level), d.exercise_id, words(&d.action), d.from_level, d.to_level, d.rule);
+        println!("    {}", d.reason);
+    }
+    Ok(())
+}
+
+/// Logs a run on the context's date.
+pub fn run(ctx: &Context, km: f64, minutes: Option<f64>, pain: Option<i64>) -> CliResult {
+    let run = ctx.app.log_run(ctx.moment.clone(), None, km, minutes, pain, None, None, None)?;
+    if ctx.json {
+        return ctx.print_json(&run);
+    }
+    let time = run.minutes.map(|m| format!(" in {m:.0} min")).unwrap_or_default();
+    let pain = run.pain_during.map(|p| format!(", heel pain {p}/10")).unwrap_or_default();
+    println!("Logged a run on {}: {}{time}{pain}.", run.date, ctx.distance(run.distance_km));
+    Ok(())
+}
+
+/// ▲ for a level up, ▼ for down, ■ for a hold.
+pub fn arrow(to: u32, from: u32) -> &'static str {
+    match to.cmp(&from) {
+        std::cmp::Ordering::Greater => "▲",
+        std::cmp::Ordering::Less => "▼",
+        std::cmp::Ordering::Equal => "■",
+    }
+}

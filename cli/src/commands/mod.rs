@@ -1,0 +1,14 @@
+//! One module per command group. Each `run` prints either the human screen or, with `--json`,
+//! the documented JSON (docs/cli.md).
+
+pub mod assess;
+pub mod backup;
+pub mod demo;
+pub mod home;
+pub mod log;
+pub mod progress;
+pub mod reminders;
+pub mod session;
+pub mod settings;
+pub mod today;
+pub mod trend;

@@ -1,0 +1,119 @@
+//! `firststep progress`: level decisions with their reasons, and the running guidance.
+
+use firststep_core::api::ProgressReport;
+use firststep_core::model::{DecisionAction, RunningState};
+use serde::Serialize;
+
+use super::home::light;
+use super::log::arrow;
+use crate::context::{CliResult, Context};
+use crate::render::{heading, table, words, wrap};
+
+/// The `progress --json` document (docs/cli.md).
+#[derive(Serialize)]
+pub struct ProgressOutput {
+    pub date: String,
+    pub decisions: Vec<DecisionOutput>,
+    pub running: RunningOutput,
+}
+
+#[derive(Serialize)]
+pub struct DecisionOutput {
+    pub date: String,
+    pub exercise: String,
+    pub action: DecisionAction,
+    pub from_level: u32,
+    pub to_level: u32,
+    pub rule: String,
+    pub reason: String,
+}
+
+#[derive(Serialize)]
+pub struct RunningOutput {
+    pub state: RunningState,
+    pub reason: String,
+    pub rules: Vec<String>,
+    pub longest_recent_km: Option<f64>,
+    pub long_run_warning: Option<String>,
+}
+
+impl From<&ProgressReport> for ProgressOutput {
+    fn from(report: &ProgressReport) -> Self {
+        ProgressOutput {
+            date: report.date.clone(),
+            decisions: report
+                .decisions
+                .iter()
+                .map(|d| DecisionOutput {
+                    date: d.date.clone(),
+                    exercise: d.exercise_id.clone(),
+                    action: d.action,
+                    from_level: d.from_level,
+                    to_level: d.to_level,
+                    rule: d.rule.clone(),
+                    reason: d.reason.clone(),
+                })
+                .collect(),
+            running: RunningOutput {
+                state: report.running.state,
+                reason: report.running.reason.clone(),
+                rules: report.running.rules.clone(),
+                longest_recent_km: report.running.longest_recent_km,
+                long_run_warning: report.running.long_run_warning.clone(),
+            },
+        }
+    }
+}
+
+/// Shows the progress screen.
+pub fn run(ctx: &Context, planned_km: Option<f64>) -> CliResult {
+    let report = ctx.app.progress(ctx.moment.clone(), planned_km)?;
+    if ctx.json {
+        return ctx.print_json(&ProgressOutput::from(&report));
+    }
+    println!("{}", render(ctx, &report));
+    Ok(())
+}
+
+/// The progress screen as text. Holds are summarised; level changes are listed with reasons.
+pub fn render(ctx: &Context, report: &ProgressReport) -> String {
+    let mut out = vec![heading(&format!("Progress · {}", report.date))];
+    let changes: Vec<_> = report.decisions.iter().filter(|d| d.action != DecisionAction::Hold).collect();
+    let holds = report.decisions.len() - changes.len();
+    if changes.is_empty() {
+        out.push("No level changes in the last 12 weeks yet.".to_string());
+    } else {
+        let rows: Vec<Vec<String>> = changes
+            .iter()
+            .map(|d| {
+                vec![
+                    d.date.clone(),
+                    d.exercise_id.clone(),
+                    format!("{} {}", arrow(d.to_level, d.from_level), words(&d.action)),
+                    format!("L{} → L{}", d.from_level, d.to_level),
+                    d.rule.clone(),
+                ]
+            })
+            .collect();
+        out.push(table::render(&["date", "exercise", "decision", "level", "rule"], &[table::Align::Left; 5], &rows));
+        if let Some(last) = changes.last() {
+            out.push(wrap(&last.reason, 78, "Latest: "));
+        }
+    }
+    if holds > 0 {
+        let latest = report.decisions.iter().rev().find(|d| d.action == DecisionAction::Hold);
+        out.push(format!("{holds} day(s) held at the same level."));
+        if let Some(h) = latest {
+            out.push(wrap(&format!("Most recent hold ({}, {}): {}", h.date, h.exercise_id, h.reason), 78, "  "));
+        }
+    }
+    out.push(String::new());
+    out.push(wrap(&format!("{} {}", light(report.running.state), report.running.reason), 78, "Running: "));
+    if let Some(km) = report.running.longest_recent_km {
+        out.push(format!("Longest run in the last 30 days: {}", ctx.distance(km)));
+    }
+    if let Some(warning) = &report.running.long_run_warning {
+        out.push(wrap(warning, 78, "⚠  "));
+    }
+    out.join("\n")
+}

@@ -1,0 +1,184 @@
+//! The screens and JSON shapes of single commands, the demo, export/import and the
+//! non-interactive guided session.
+
+mod common;
+
+use common::{assess, few_findings, path_str, stiff_ankle_weak_calf, Journal};
+use predicates::prelude::*;
+use serde_json::Value;
+
+const DAY: &str = "2026-09-01";
+
+#[test]
+fn assess_json_has_the_documented_shape() {
+    let j = Journal::new();
+    let result = assess(&j, DAY, &stiff_ankle_weak_calf(DAY));
+    assert_eq!(result["red_flags"]["level"], "none");
+    assert!(result["red_flags"]["reasons"].as_array().expect("reasons").is_empty());
+    let finding = &result["findings"][0];
+    for key in ["domain", "side", "severity", "measurement", "explanation", "exercises"] {
+        assert!(finding.get(key).is_some(), "finding key {key}");
+    }
+    let exercise = &result["program"]["exercises"][0];
+    for key in ["id", "level", "sets", "reps", "hold_seconds", "frequency"] {
+        assert!(exercise.get(key).is_some(), "program key {key}");
+    }
+}
+
+#[test]
+fn an_urgent_red_flag_gives_no_program_and_says_so() {
+    let j = Journal::new();
+    let answers = stiff_ankle_weak_calf(DAY).replace(r#""red_flags":[]"#, r#""red_flags":["fever_or_hot_red_heel"]"#);
+    assert!(answers.contains("fever"), "{answers}");
+    let result = assess(&j, DAY, &answers);
+    assert_eq!(result["red_flags"]["level"], "urgent");
+    assert!(result["program"].is_null());
+    let home = j.ok(&["--date", DAY]);
+    assert!(home.contains("medical care"), "{home}");
+}
+
+#[test]
+fn human_screens_show_the_plan_and_logs() {
+    let j = Journal::new();
+    let file = j.write("answers.json", &stiff_ankle_weak_calf(DAY));
+    let screen = j.ok(&["--date", DAY, "assess", "--answers", path_str(&file)]);
+    assert!(screen.contains("Things to work on") && screen.contains("Your program"), "{screen}");
+    let home = j.ok(&["--date", DAY]);
+    assert!(home.contains("firststep pain"), "{home}");
+    let logged = j.ok(&["--date", DAY, "pain", "5", "--note", "stiff", "--stiffness", "10"]);
+    assert!(logged.contains("5/10"), "{logged}");
+    let today = j.ok(&["--date", DAY, "today"]);
+    assert!(today.contains("calf_loading"), "{today}");
+    j.ok(&["settings", "--units", "imperial"]);
+    let run = j.ok(&["--date", DAY, "run", "--km", "8.0467"]);
+    assert!(run.contains("5.0 mi"), "{run}");
+}
+
+#[test]
+fn interactive_assessment_reads_answers_from_stdin() {
+    let j = Journal::new();
+    // 8 safety questions (no), then: side, pain, weeks (skip), knee-to-wall L/R, heel raises L/R,
+    // and Enter for every optional question.
+    let mut input = String::from("n\n").repeat(8);
+    input.push_str("left\n6\n\n6\n11\n14\n24\n");
+    input.push_str(&"\n".repeat(20));
+    let out = j.cmd(&["--date", DAY, "assess"]).write_stdin(input).output().expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Knee-to-wall") && stdout.contains("Measure from the big toe"), "how-to shown");
+    assert!(stdout.contains("calf capacity"), "{stdout}");
+}
+
+#[test]
+fn interactive_assessment_asks_inches_in_imperial_units() {
+    let j = Journal::new();
+    j.ok(&["settings", "--units", "imperial"]);
+    let mut input = String::from("n\n").repeat(8);
+    // 2.4 in = 6.1 cm on the left: under the 10 cm screen (A1).
+    input.push_str("left\n6\n\n2.4\n4.5\n14\n24\n");
+    input.push_str(&"\n".repeat(20));
+    let out = j.cmd(&["--json", "--date", DAY, "assess"]).write_stdin(input).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("[0–11.81 in]"), "the questions go to stderr with --json: {stderr}");
+    let result: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    assert_eq!(result["findings"][0]["domain"], "ankle_mobility", "{result:#}");
+}
+
+#[test]
+fn interactive_assessment_ending_early_saves_nothing() {
+    let j = Journal::new();
+    j.cmd(&["--date", DAY, "assess"]).write_stdin("n\nn\n").assert().code(2).stderr(predicate::str::contains("nothing was saved"));
+    j.cmd(&["--date", DAY, "today"]).assert().code(1);
+}
+
+#[test]
+fn reminders_json_lists_ids_kinds_and_times() {
+    let j = Journal::new();
+    assess(&j, DAY, &stiff_ankle_weak_calf(DAY));
+    let reminders = j.json(&["--date", DAY, "reminders"]);
+    let list = reminders.as_array().expect("array");
+    assert!(list.iter().any(|r| r["kind"] == "morning_pain" && r["local_time"] == "07:00"), "{reminders:#}");
+    for key in ["id", "kind", "local_time", "title", "body"] {
+        assert!(list[0].get(key).is_some(), "reminder key {key}");
+    }
+}
+
+#[test]
+fn demo_fast_shows_every_screen() {
+    let out = assert_cmd::Command::cargo_bin("firststep").expect("bin").args(["demo", "--fast"]).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    for screen in [
+        "Assessment ·",
+        "Things to work on",
+        "FirstStep ·",
+        "Today ·",
+        "A guided session",
+        "Get ready",
+        "Session saved",
+        "Progress ·",
+        "▲ progress",
+        "Trend · 8 weeks",
+        "meaningful improvement",
+        "Reminders ·",
+        "date,score",
+    ] {
+        assert!(text.contains(screen), "demo is missing {screen:?}:\n{text}");
+    }
+}
+
+#[test]
+fn export_import_export_round_trips() {
+    let a = Journal::new();
+    assess(&a, DAY, &stiff_ankle_weak_calf(DAY));
+    for (i, pain) in [6, 5, 5, 4].iter().enumerate() {
+        let date = common::add_days(DAY, i as i64);
+        a.ok(&["--date", &date, "pain", &pain.to_string(), "--note", "first steps"]);
+        a.ok(&["--date", &date, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--reps", "15", "--pain", "2"]);
+        a.ok(&["--date", &date, "run", "--km", "5", "--minutes", "31"]);
+    }
+    let file = a.dir.path().join("backup.json");
+    let said = a.ok(&["export", "--out", path_str(&file)]);
+    assert!(said.contains("backup.json"), "{said}");
+
+    let b = Journal::new();
+    let report = b.json(&["import", path_str(&file)]);
+    assert_eq!(report["pain_added"], 4);
+    assert_eq!(a.export_without_timestamp(), b.export_without_timestamp());
+    // Importing again changes nothing.
+    let again = b.json(&["import", path_str(&file)]);
+    assert_eq!(again["pain_added"], 0);
+
+    let csv = a.ok(&["export", "--csv"]);
+    assert!(csv.starts_with("date,score"), "{csv}");
+    assert_eq!(csv.lines().count(), 5);
+}
+
+#[test]
+fn guided_session_non_interactive_records_the_plan() {
+    let j = Journal::new();
+    assess(&j, DAY, &few_findings(DAY));
+    let plan = j.json(&["--date", DAY, "today"]);
+    let planned: Vec<&str> = plan["exercises"].as_array().expect("exercises").iter().map(|e| e["exercise_id"].as_str().unwrap_or("")).collect();
+    assert!(!planned.is_empty());
+    let out = j.ok(&["--date", DAY, "session", "--speed", "1000", "--pain", "3"]);
+    assert!(out.contains("Get ready") && out.contains("Session saved"), "{out}");
+    let home = j.json(&["--date", DAY]);
+    let done: Vec<&str> = home["done_today"].as_array().expect("done").iter().map(|v| v.as_str().unwrap_or("")).collect();
+    for id in &planned {
+        assert!(done.contains(id), "{id} not recorded: {done:?}");
+    }
+}
+
+#[test]
+fn guided_session_json_returns_the_records_and_asks_pain_on_stdin() {
+    let j = Journal::new();
+    assess(&j, DAY, &few_findings(DAY));
+    let out = j.cmd(&["--json", "--date", DAY, "session", "--speed", "100"]).write_stdin("2\n").output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let records = doc["records"].as_array().expect("records");
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r["peak_pain"] == 2 && r["date"] == DAY));
+}

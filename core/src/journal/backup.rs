@@ -1,0 +1,468 @@
+//! Export / import of the whole journal as a versioned JSON document, and the pain-log CSV.
+//!
+//! Import parses and validates the ENTIRE document before writing, then merges it in one
+//! transaction. Each table has a natural key so that importing the same document twice changes
+//! nothing (see `docs/storage.md`):
+//! - pain: the date (the entry logged later wins; the loser goes to the edit history);
+//! - decisions: (date, exercise_id) (a conflicting local decision is kept);
+//! - programs: the whole program (an imported program becomes current only if none is);
+//! - settings: imported only when this device never saved any;
+//! - everything else (sessions, runs, pain edits, safety screens, assessments): all columns,
+//!   compared as multisets, so three identical stretch rows on one date stay three.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{Connection, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::day::{timestamp_from_ms, Day};
+use crate::error::CoreError;
+use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
+
+use super::{prefix, rows, schema, validate};
+
+/// The backup format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The `app` field of every backup.
+pub const APP: &str = "FirstStep";
+
+/// The backup document (format_version 1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub format_version: u32,
+    pub app: String,
+    /// Export instant, ISO 8601 UTC (informative).
+    pub exported_at: String,
+    pub exported_at_ms: i64,
+    /// The schema version of the exporting database (informative).
+    pub schema_version: i64,
+    /// `None` when settings were never saved.
+    pub settings: Option<Settings>,
+    pub safety_screens: Vec<BackupSafetyScreen>,
+    pub assessments: Vec<BackupAssessment>,
+    /// Oldest first; exactly one is `current` when any program exists.
+    pub programs: Vec<BackupProgram>,
+    pub pain: Vec<PainEntry>,
+    /// Earlier values of edited scores, oldest first per date.
+    pub pain_edits: Vec<PainEntry>,
+    pub sessions: Vec<SessionRecord>,
+    pub runs: Vec<RunRecord>,
+    pub decisions: Vec<Decision>,
+}
+
+/// One red-flag screen in a backup.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupSafetyScreen {
+    pub date: String,
+    pub level: RedFlagLevel,
+    pub flagged: Vec<String>,
+}
+
+/// One assessment in a backup: the answers and the evaluated result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupAssessment {
+    pub date: String,
+    pub answers: AssessmentAnswers,
+    /// The evaluated result as written by the clinical module (any JSON).
+    pub result: serde_json::Value,
+}
+
+/// One saved program version in a backup; `current` marks the one in use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupProgram {
+    pub current: bool,
+    pub program: Program,
+}
+
+/// What an import did, per table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct ImportReport {
+    pub settings_imported: bool,
+    pub safety_screens_added: u32,
+    pub safety_screens_unchanged: u32,
+    pub assessments_added: u32,
+    pub assessments_unchanged: u32,
+    pub programs_added: u32,
+    pub programs_unchanged: u32,
+    pub pain_added: u32,
+    /// Dates where the backup's score was logged later and replaced the local one (kept as an edit).
+    pub pain_updated: u32,
+    /// Dates already identical, or where the local score was logged later and was kept.
+    pub pain_unchanged: u32,
+    pub pain_edits_added: u32,
+    pub pain_edits_unchanged: u32,
+    pub sessions_added: u32,
+    pub sessions_unchanged: u32,
+    pub runs_added: u32,
+    pub runs_unchanged: u32,
+    pub decisions_added: u32,
+    pub decisions_unchanged: u32,
+    /// Same (date, exercise) with a different decision: the local one was kept.
+    pub decisions_conflicting: u32,
+}
+
+/// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
+pub enum BackupError {
+    /// Validation failed (import) or a value could not be converted.
+    Core(CoreError),
+    /// SQLite failed; the journal wraps it with the file path.
+    Sql(rusqlite::Error),
+}
+
+impl From<CoreError> for BackupError {
+    fn from(e: CoreError) -> Self {
+        BackupError::Core(e)
+    }
+}
+
+impl From<rusqlite::Error> for BackupError {
+    fn from(e: rusqlite::Error) -> Self {
+        BackupError::Sql(e)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+
+/// Reads everything into a [`Backup`] inside one read transaction (a consistent snapshot).
+pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, BackupError> {
+    let exported_at = timestamp_from_ms(exported_at_ms)?.to_string();
+    conn.execute_batch("BEGIN")?;
+    let result = (|| -> rusqlite::Result<Backup> {
+        let safety_screens = conn
+            .prepare("SELECT date, level, flagged_json FROM safety_screens ORDER BY date, id")?
+            .query_map([], |r| {
+                Ok(BackupSafetyScreen {
+                    date: r.get(0)?,
+                    level: rows::enum_from_text(1, r.get(1)?)?,
+                    flagged: rows::json_from_text(2, &r.get::<_, String>(2)?)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let assessments = conn
+            .prepare("SELECT date, answers_json, result_json FROM assessments ORDER BY date, id")?
+            .query_map([], |r| {
+                Ok(BackupAssessment {
+                    date: r.get(0)?,
+                    answers: rows::json_from_text(1, &r.get::<_, String>(1)?)?,
+                    result: rows::json_from_text(2, &r.get::<_, String>(2)?)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let programs = conn
+            .prepare("SELECT is_current, program_json FROM programs ORDER BY id")?
+            .query_map([], |r| Ok(BackupProgram { current: r.get(0)?, program: rows::json_from_text(1, &r.get::<_, String>(1)?)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        let list = |sql: String, map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<PainEntry>| -> rusqlite::Result<Vec<PainEntry>> {
+            conn.prepare(&sql)?.query_map([], map)?.collect()
+        };
+        Ok(Backup {
+            format_version: FORMAT_VERSION,
+            app: APP.into(),
+            exported_at: exported_at.clone(),
+            exported_at_ms,
+            schema_version: schema::user_version(conn)?,
+            settings: rows::load_settings(conn)?,
+            safety_screens,
+            assessments,
+            programs,
+            pain: list(format!("SELECT {} FROM pain ORDER BY date", rows::PAIN_COLUMNS), rows::pain_from_row)?,
+            pain_edits: list(format!("SELECT {} FROM pain_edits ORDER BY date, logged_at_ms, id", rows::PAIN_COLUMNS), rows::pain_from_row)?,
+            sessions: conn
+                .prepare(&format!("SELECT {} FROM sessions ORDER BY date, id", rows::SESSION_COLUMNS))?
+                .query_map([], rows::session_from_row)?
+                .collect::<rusqlite::Result<_>>()?,
+            runs: conn
+                .prepare(&format!("SELECT {} FROM runs ORDER BY date, id", rows::RUN_COLUMNS))?
+                .query_map([], rows::run_from_row)?
+                .collect::<rusqlite::Result<_>>()?,
+            decisions: conn
+                .prepare(&format!("SELECT {} FROM decisions ORDER BY date, id", rows::DECISION_COLUMNS))?
+                .query_map([], rows::decision_from_row)?
+                .collect::<rusqlite::Result<_>>()?,
+        })
+    })();
+    // A read-only transaction: ending it cannot lose data.
+    let _ = conn.execute_batch("COMMIT");
+    Ok(result?)
+}
+
+/// The backup as pretty-printed JSON.
+pub fn export(conn: &Connection, exported_at_ms: i64) -> Result<String, BackupError> {
+    let doc = snapshot(conn, exported_at_ms)?;
+    serde_json::to_string_pretty(&doc).map_err(|e| CoreError::invalid("export", e.to_string()).into())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------
+
+fn rejected(message: impl std::fmt::Display) -> BackupError {
+    BackupError::Core(CoreError::Import(message.to_string()))
+}
+
+/// Parses and validates a backup document completely; nothing is written.
+pub fn parse_and_validate(json: &str, today: Day, is_known: &dyn Fn(&str) -> bool) -> Result<Backup, BackupError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| rejected(format!("not a complete JSON document (truncated or damaged?): {e}")))?;
+    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+        return Err(rejected(format!("not a {APP} backup (field \"app\" must be \"{APP}\")")));
+    }
+    match value.get("format_version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            return Err(rejected(format!("format_version {v} was written by a newer {APP}; this version reads {FORMAT_VERSION}")))
+        }
+        other => return Err(rejected(format!("format_version must be {FORMAT_VERSION} (got {other:?})"))),
+    }
+    let doc: Backup = serde_json::from_value(value).map_err(|e| rejected(format!("malformed backup: {e}")))?;
+    validate_doc(&doc, today, is_known).map_err(|e| match e {
+        BackupError::Core(CoreError::Import(m)) => rejected(m),
+        BackupError::Core(e) => rejected(e),
+        other => other,
+    })?;
+    Ok(doc)
+}
+
+fn at(section: &str, i: usize) -> impl Fn(CoreError) -> CoreError + '_ {
+    move |e| prefix(&format!("{section}[{i}]"), e)
+}
+
+fn validate_doc(doc: &Backup, today: Day, is_known: &dyn Fn(&str) -> bool) -> Result<(), BackupError> {
+    timestamp_from_ms(doc.exported_at_ms)?;
+    if let Some(s) = &doc.settings {
+        validate::settings(s).map_err(|e| prefix("settings", e))?;
+    }
+    for (i, s) in doc.safety_screens.iter().enumerate() {
+        validate::past_date("date", &s.date, today).map_err(at("safety_screens", i))?;
+        validate::flagged_ids(&s.flagged).map_err(at("safety_screens", i))?;
+    }
+    for (i, a) in doc.assessments.iter().enumerate() {
+        validate::past_date("date", &a.date, today).map_err(at("assessments", i))?;
+    }
+    let mut current = 0;
+    for (i, p) in doc.programs.iter().enumerate() {
+        validate::program(&p.program, Some(today), is_known).map_err(at("programs", i))?;
+        current += usize::from(p.current);
+    }
+    if current > 1 {
+        return Err(rejected(format!("programs: {current} are marked current; at most one may be")));
+    }
+    let mut pain_dates = HashSet::new();
+    for (i, e) in doc.pain.iter().enumerate() {
+        validate::pain(e, today).map_err(at("pain", i))?;
+        if !pain_dates.insert(e.date.as_str()) {
+            return Err(rejected(format!("pain[{i}].date: {} appears twice; one score per date", e.date)));
+        }
+    }
+    for (i, e) in doc.pain_edits.iter().enumerate() {
+        validate::pain(e, today).map_err(at("pain_edits", i))?;
+        if !pain_dates.contains(e.date.as_str()) {
+            return Err(rejected(format!("pain_edits[{i}].date: {} has no pain entry in the backup", e.date)));
+        }
+    }
+    let known = |section: &str, i: usize, id: &str| -> Result<(), BackupError> {
+        if is_known(id) {
+            Ok(())
+        } else {
+            Err(rejected(format!("{section}[{i}].exercise_id: unknown exercise {id:?}")))
+        }
+    };
+    for (i, r) in doc.sessions.iter().enumerate() {
+        validate::session(r, today).map_err(at("sessions", i))?;
+        known("sessions", i, &r.exercise_id)?;
+    }
+    for (i, r) in doc.runs.iter().enumerate() {
+        validate::run(r, today).map_err(at("runs", i))?;
+    }
+    let mut decision_keys = HashSet::new();
+    for (i, d) in doc.decisions.iter().enumerate() {
+        validate::decision(d, today).map_err(at("decisions", i))?;
+        known("decisions", i, &d.exercise_id)?;
+        if !decision_keys.insert((d.date.as_str(), d.exercise_id.as_str())) {
+            return Err(rejected(format!("decisions[{i}]: a second decision for {} on {}", d.exercise_id, d.date)));
+        }
+    }
+    Ok(())
+}
+
+/// Counts rows by key, for multiset merging.
+fn key_counts(keys: impl Iterator<Item = String>) -> HashMap<String, u32> {
+    let mut counts = HashMap::new();
+    for k in keys {
+        *counts.entry(k).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Multiset merge: inserts each document row beyond the number of equal rows already stored.
+/// Returns (added, unchanged).
+fn merge_multiset<T>(
+    existing: HashMap<String, u32>,
+    incoming: &[T],
+    key: impl Fn(&T) -> String,
+    mut insert: impl FnMut(&T) -> rusqlite::Result<()>,
+) -> rusqlite::Result<(u32, u32)> {
+    let mut budget = existing;
+    let (mut added, mut unchanged) = (0, 0);
+    for row in incoming {
+        match budget.get_mut(&key(row)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                unchanged += 1;
+            }
+            _ => {
+                insert(row)?;
+                added += 1;
+            }
+        }
+    }
+    Ok((added, unchanged))
+}
+
+fn json_key<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn existing_keys<T: Serialize>(conn: &Connection, sql: &str, map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<HashMap<String, u32>> {
+    let rows: Vec<T> = conn.prepare(sql)?.query_map([], map)?.collect::<rusqlite::Result<_>>()?;
+    Ok(key_counts(rows.iter().map(json_key)))
+}
+
+/// Validates, then merges the document in one transaction.
+pub fn import(conn: &mut Connection, json: &str, today: Day, is_known: &dyn Fn(&str) -> bool) -> Result<ImportReport, BackupError> {
+    let doc = parse_and_validate(json, today, is_known)?;
+    // Stored forms, computed before the transaction so a serialization problem writes nothing.
+    let programs: Vec<(bool, String, String)> = doc
+        .programs
+        .iter()
+        .map(|p| (p.current, p.program.started_on.clone(), json_key(&p.program)))
+        .collect();
+    let screens: Vec<(String, RedFlagLevel, String)> = doc.safety_screens.iter().map(|s| (s.date.clone(), s.level, json_key(&s.flagged))).collect();
+    let assessments: Vec<(String, String, String)> =
+        doc.assessments.iter().map(|a| (a.date.clone(), json_key(&a.answers), json_key(&a.result))).collect();
+
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut report = ImportReport::default();
+
+    if let Some(s) = &doc.settings {
+        if rows::load_settings(&tx)?.is_none() {
+            rows::store_settings(&tx, s)?;
+            report.settings_imported = true;
+        }
+    }
+
+    let existing = key_counts(
+        tx.prepare("SELECT date, level, flagged_json FROM safety_screens")?
+            .query_map([], |r| Ok(json_key(&(r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter(),
+    );
+    (report.safety_screens_added, report.safety_screens_unchanged) = merge_multiset(
+        existing,
+        &screens,
+        |(d, l, f)| json_key(&(d, rows::enum_text(l), f)),
+        |(d, l, f)| rows::insert_safety_screen(&tx, d, l, f),
+    )?;
+
+    let existing = key_counts(
+        tx.prepare("SELECT date, answers_json, result_json FROM assessments")?
+            .query_map([], |r| Ok(json_key(&(r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter(),
+    );
+    (report.assessments_added, report.assessments_unchanged) =
+        merge_multiset(existing, &assessments, json_key, |(d, a, r)| rows::insert_assessment(&tx, d, a, r))?;
+
+    merge_programs(&tx, &programs, &mut report)?;
+    merge_pain(&tx, &doc, &mut report)?;
+
+    let existing = existing_keys(&tx, &format!("SELECT {} FROM sessions", rows::SESSION_COLUMNS), rows::session_from_row)?;
+    (report.sessions_added, report.sessions_unchanged) =
+        merge_multiset(existing, &doc.sessions, json_key, |r| rows::insert_session(&tx, r).map(|_| ()))?;
+
+    let existing = existing_keys(&tx, &format!("SELECT {} FROM runs", rows::RUN_COLUMNS), rows::run_from_row)?;
+    (report.runs_added, report.runs_unchanged) = merge_multiset(existing, &doc.runs, json_key, |r| rows::insert_run(&tx, r).map(|_| ()))?;
+
+    for d in &doc.decisions {
+        match rows::decision_on(&tx, &d.date, &d.exercise_id)? {
+            None => {
+                rows::upsert_decision(&tx, d)?;
+                report.decisions_added += 1;
+            }
+            Some(local) if local == *d => report.decisions_unchanged += 1,
+            Some(_) => report.decisions_conflicting += 1,
+        }
+    }
+
+    tx.commit()?;
+    Ok(report)
+}
+
+fn merge_programs(tx: &Connection, programs: &[(bool, String, String)], report: &mut ImportReport) -> rusqlite::Result<()> {
+    let stored: HashSet<String> = tx.prepare("SELECT program_json FROM programs")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let has_current: bool = tx.query_row("SELECT count(*) FROM programs WHERE is_current = 1", [], |r| r.get::<_, i64>(0))? > 0;
+    for (current, started_on, json) in programs {
+        if stored.contains(json) {
+            report.programs_unchanged += 1;
+            continue;
+        }
+        let make_current = *current && !has_current;
+        tx.prepare_cached("INSERT INTO programs (started_on, is_current, program_json) VALUES (?1, ?2, ?3)")?
+            .execute(rusqlite::params![started_on, make_current, json])?;
+        report.programs_added += 1;
+    }
+    Ok(())
+}
+
+fn merge_pain(tx: &Connection, doc: &Backup, report: &mut ImportReport) -> rusqlite::Result<()> {
+    for e in &doc.pain {
+        match rows::pain_on(tx, &e.date)? {
+            None => {
+                rows::insert_pain(tx, e)?;
+                report.pain_added += 1;
+            }
+            Some(local) if local == *e || local.logged_at_ms >= e.logged_at_ms => report.pain_unchanged += 1,
+            Some(local) => {
+                // The backup's score was logged later: it wins, the local one becomes history.
+                rows::insert_pain_edit(tx, &local)?;
+                rows::insert_pain(tx, e)?;
+                report.pain_updated += 1;
+            }
+        }
+    }
+    let existing = existing_keys(tx, &format!("SELECT {} FROM pain_edits", rows::PAIN_COLUMNS), rows::pain_from_row)?;
+    (report.pain_edits_added, report.pain_edits_unchanged) =
+        merge_multiset(existing, &doc.pain_edits, json_key, |e| rows::insert_pain_edit(tx, e))?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------
+
+/// The pain log as CSV (RFC 4180: CRLF line ends; fields with a comma, quote or line break are
+/// quoted and inner quotes doubled).
+pub fn pain_csv(conn: &Connection) -> Result<String, BackupError> {
+    let entries: Vec<PainEntry> =
+        conn.prepare(&format!("SELECT {} FROM pain ORDER BY date", rows::PAIN_COLUMNS))?.query_map([], rows::pain_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut out = String::from("date,score,stiffness_minutes,note\r\n");
+    for e in entries {
+        let stiffness = e.stiffness_minutes.map(|m| m.to_string()).unwrap_or_default();
+        out.push_str(&format!("{},{},{},{}\r\n", e.date, e.score, stiffness, csv_field(e.note.as_deref().unwrap_or(""))));
+    }
+    Ok(out)
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

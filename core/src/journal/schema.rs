@@ -1,0 +1,141 @@
+//! The journal schema and its `user_version` migrations.
+//!
+//! Each entry of [`MIGRATIONS`] takes the database from version `i` to `i + 1` and runs inside one
+//! transaction together with the `user_version` bump, so a crash mid-migration leaves the previous
+//! version intact. Released steps are never edited: a frozen copy of every released schema lives in
+//! `core/tests/fixtures/` and a test migrates each one to the current schema.
+//!
+//! CHECK constraints repeat the ranges of `validate.rs` as a second line of defence; the Rust
+//! validation runs first and produces the readable error.
+
+use rusqlite::{Connection, Transaction};
+
+/// Schema version 1: the first released shape (no pain-edit history, no secondary indexes).
+pub const V1: &str = r#"
+CREATE TABLE settings (
+    id                INTEGER PRIMARY KEY CHECK (id = 1),
+    units             TEXT NOT NULL CHECK (units IN ('metric', 'imperial')),
+    affected_side     TEXT NOT NULL CHECK (affected_side IN ('left', 'right', 'both', 'none')),
+    morning_reminder  TEXT NOT NULL CHECK (length(morning_reminder) = 5),
+    session_reminder  TEXT NOT NULL CHECK (length(session_reminder) = 5),
+    session_days      TEXT NOT NULL,
+    time_zone         TEXT NOT NULL CHECK (length(time_zone) BETWEEN 1 AND 64),
+    reminders_enabled INTEGER NOT NULL CHECK (reminders_enabled IN (0, 1))
+);
+
+CREATE TABLE safety_screens (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (length(date) = 10),
+    level        TEXT NOT NULL CHECK (level IN ('none', 'refer', 'urgent')),
+    flagged_json TEXT NOT NULL CHECK (json_valid(flagged_json))
+);
+
+CREATE TABLE assessments (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (length(date) = 10),
+    answers_json TEXT NOT NULL CHECK (json_valid(answers_json)),
+    result_json  TEXT NOT NULL CHECK (json_valid(result_json))
+);
+
+CREATE TABLE programs (
+    id           INTEGER PRIMARY KEY,
+    started_on   TEXT NOT NULL CHECK (length(started_on) = 10),
+    is_current   INTEGER NOT NULL CHECK (is_current IN (0, 1)),
+    program_json TEXT NOT NULL CHECK (json_valid(program_json))
+);
+CREATE UNIQUE INDEX programs_one_current ON programs (is_current) WHERE is_current = 1;
+
+CREATE TABLE pain (
+    date              TEXT PRIMARY KEY CHECK (length(date) = 10),
+    score             INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    stiffness_minutes INTEGER CHECK (stiffness_minutes BETWEEN 0 AND 600),
+    note              TEXT CHECK (length(note) <= 1000),
+    logged_at_ms      INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sessions (
+    id                INTEGER PRIMARY KEY,
+    date              TEXT NOT NULL CHECK (length(date) = 10),
+    exercise_id       TEXT NOT NULL CHECK (length(exercise_id) BETWEEN 1 AND 64),
+    level             INTEGER NOT NULL CHECK (level BETWEEN 0 AND 10),
+    sets_done         INTEGER NOT NULL CHECK (sets_done BETWEEN 1 AND 20),
+    reps_done         INTEGER CHECK (reps_done BETWEEN 0 AND 200),
+    hold_seconds_done INTEGER CHECK (hold_seconds_done BETWEEN 0 AND 600),
+    peak_pain         INTEGER NOT NULL CHECK (peak_pain BETWEEN 0 AND 10),
+    completed         INTEGER NOT NULL CHECK (completed IN (0, 1)),
+    skipped_steps     INTEGER NOT NULL CHECK (skipped_steps BETWEEN 0 AND 10000)
+);
+
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    date        TEXT NOT NULL CHECK (length(date) = 10),
+    distance_km REAL NOT NULL CHECK (distance_km BETWEEN 0.1 AND 300),
+    minutes     REAL CHECK (minutes BETWEEN 1 AND 2000),
+    pain_during INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+    pain_after  INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    surface     TEXT CHECK (length(surface) <= 100),
+    shoes       TEXT CHECK (length(shoes) <= 100)
+);
+
+CREATE TABLE decisions (
+    id          INTEGER PRIMARY KEY,
+    date        TEXT NOT NULL CHECK (length(date) = 10),
+    exercise_id TEXT NOT NULL CHECK (length(exercise_id) BETWEEN 1 AND 64),
+    action      TEXT NOT NULL CHECK (action IN ('progress', 'hold', 'regress')),
+    from_level  INTEGER NOT NULL CHECK (from_level BETWEEN 0 AND 10),
+    to_level    INTEGER NOT NULL CHECK (to_level BETWEEN 0 AND 10),
+    rule        TEXT NOT NULL CHECK (length(rule) BETWEEN 1 AND 16),
+    reason      TEXT NOT NULL CHECK (length(reason) <= 1000),
+    UNIQUE (date, exercise_id)
+);
+"#;
+
+/// Schema version 2: keeps earlier values of an edited morning score (with the time each was
+/// logged) and adds the date indexes the trend's range queries need, so their cost grows with
+/// the window, not the history.
+pub const V1_TO_V2: &str = r#"
+CREATE TABLE pain_edits (
+    id                INTEGER PRIMARY KEY,
+    date              TEXT NOT NULL REFERENCES pain (date),
+    score             INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    stiffness_minutes INTEGER CHECK (stiffness_minutes BETWEEN 0 AND 600),
+    note              TEXT CHECK (length(note) <= 1000),
+    logged_at_ms      INTEGER NOT NULL
+);
+CREATE INDEX pain_edits_by_date ON pain_edits (date, logged_at_ms);
+CREATE INDEX sessions_by_date ON sessions (date, exercise_id);
+CREATE INDEX runs_by_date ON runs (date);
+CREATE INDEX safety_screens_by_date ON safety_screens (date);
+CREATE INDEX assessments_by_date ON assessments (date);
+"#;
+
+/// Step `i` migrates from version `i` to `i + 1`. Append only; never edit a released step.
+pub const MIGRATIONS: &[&str] = &[V1, V1_TO_V2];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Reads `PRAGMA user_version`.
+pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Applies every step after `from`, one transaction per step (schema + version bump together).
+pub fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
+    for (index, step) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Re-read under the write lock: another process may have migrated since we looked.
+        if user_version(&tx)? > index as i64 {
+            continue;
+        }
+        apply_step(&tx, step, index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn apply_step(tx: &Transaction<'_>, sql: &str, to_version: i64) -> rusqlite::Result<()> {
+    tx.execute_batch(sql)?;
+    // PRAGMA does not take bound parameters; the value is our own integer.
+    tx.execute_batch(&format!("PRAGMA user_version = {to_version}"))
+}

@@ -1,0 +1,129 @@
+//! Opening, migrations and refusal cases, on real files.
+
+mod journal_support;
+
+use std::fs;
+
+use firststep_core::error::CoreError;
+use firststep_core::journal::{schema, Journal};
+use firststep_core::model::{DecisionAction, RedFlagLevel, Side, Units};
+use journal_support::*;
+
+#[test]
+fn a_new_file_gets_the_current_schema_with_wal_and_full_sync() {
+    let t = temp_journal();
+    assert_eq!(t.journal.schema_version().unwrap(), schema::CURRENT_VERSION);
+    assert_eq!(t.journal.path(), t.path.display().to_string());
+    let conn = rusqlite::Connection::open(&t.path).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(t.journal.integrity_check().unwrap(), vec!["ok".to_string()]);
+    // Reopening an up-to-date file is a no-op.
+    drop(t.journal);
+    let again = Journal::open(&t.path).unwrap();
+    assert_eq!(again.schema_version().unwrap(), schema::CURRENT_VERSION);
+}
+
+#[test]
+fn frozen_v1_database_migrates_with_data_intact_and_schema_equal_to_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v1.sql")).unwrap();
+    }
+    let journal = Journal::open(&old).expect("v1 migrates");
+    assert_eq!(journal.schema_version().unwrap(), schema::CURRENT_VERSION);
+
+    let s = journal.settings().unwrap();
+    assert_eq!((s.units, s.affected_side, s.session_days.clone(), s.time_zone.as_str()), (Units::Imperial, Side::Right, vec![1, 3, 5], "Europe/Berlin"));
+    assert_eq!(journal.latest_red_flag().unwrap(), Some((day("2026-01-02"), RedFlagLevel::Refer)));
+    let assessments = journal.assessments().unwrap();
+    assert_eq!(assessments.len(), 1);
+    assert_eq!(assessments[0].answers.heel_raise_reps.unwrap().right, 15);
+    let program = journal.current_program().unwrap().expect("program survived");
+    assert_eq!(program.exercises[0].exercise_id, "heel_raise");
+    let pain = journal.pain_entries(day("2026-01-01"), day("2026-01-31")).unwrap();
+    assert_eq!(pain.iter().map(|p| p.score).collect::<Vec<_>>(), vec![6, 5, 5]);
+    assert_eq!(pain[0].note.as_deref(), Some("first day, \"sore\", stiff"));
+    assert_eq!(journal.sessions(day("2026-01-01"), day("2026-01-31")).unwrap().len(), 2);
+    assert_eq!(journal.runs(day("2026-01-01"), day("2026-01-31")).unwrap()[0].shoes.as_deref(), Some("old trainers"));
+    assert_eq!(journal.all_decisions().unwrap()[0].action, DecisionAction::Hold);
+
+    // The v2 feature works on the migrated file: an edit keeps the earlier value.
+    journal.log_pain(&pain_at("2026-01-05", 3), day("2026-01-06")).unwrap();
+    assert_eq!(journal.pain_edits(day("2026-01-05")).unwrap()[0].score, 5);
+    drop(journal);
+
+    let fresh = temp_journal();
+    assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
+}
+
+fn pain_at(date: &str, score: u8) -> firststep_core::model::PainEntry {
+    let mut p = pain(date, score);
+    p.logged_at_ms += 86_400_000;
+    p
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_for_byte_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let err = Journal::open(&path).err().expect("refused");
+    match &err {
+        CoreError::DatabaseTooNew { path: p, found, supported } => {
+            assert_eq!((*found, *supported), (99, schema::CURRENT_VERSION));
+            assert!(p.contains("future.sqlite"));
+        }
+        other => panic!("expected DatabaseTooNew, got {other:?}"),
+    }
+    assert!(err.to_string().contains("update FirstStep"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    assert!(!dir.path().join("future.sqlite-wal").exists(), "no WAL file created");
+}
+
+#[test]
+fn a_garbage_file_is_an_error_naming_the_path_and_is_never_modified() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    let garbage: String = "my heel hurts, this is not a database\n".repeat(110)[..4096].to_string();
+    fs::write(&path, &garbage).unwrap();
+    let err = Journal::open(&path).err().expect("refused");
+    assert!(matches!(err, CoreError::Database { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(text.contains(&path.display().to_string()) && text.contains("untouched"), "{text}");
+    assert_eq!(fs::read(&path).unwrap(), garbage.as_bytes());
+    // Trying again does not change that.
+    assert!(Journal::open(&path).is_err());
+    assert_eq!(fs::read(&path).unwrap(), garbage.as_bytes());
+}
+
+#[test]
+fn someone_elses_sqlite_file_is_not_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = Journal::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("not a FirstStep journal"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn an_unopenable_path_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing-dir").join("journal.sqlite");
+    let err = Journal::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("missing-dir"), "{err}");
+    assert!(!path.exists());
+}

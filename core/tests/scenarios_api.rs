@@ -1,0 +1,165 @@
+//! Replays every runner vignette in `tests/scenarios/*.json` through the public `FirstStep` object on a
+//! real database file — the same replay the Kotlin and Swift tests perform through the generated
+//! bindings, so one broken expectation fails all three languages. Semantics: docs/clinical-rules.md.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use firststep_core::api::{FirstStep, Moment};
+use firststep_core::model::DecisionAction;
+use jiff::civil::Date;
+use serde_json::Value;
+
+fn scenarios_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios")
+}
+
+/// 08:00 UTC on `date`: the replay's "now" for that day.
+fn morning(date: &str) -> Moment {
+    let d: Date = date.parse().expect("scenario date");
+    let ts = d.at(8, 0, 0, 0).to_zoned_datetime(jiff::tz::TimeZone::UTC).expect("in range").timestamp();
+    Moment { instant_ms: ts.as_millisecond(), time_zone: "UTC".into() }
+}
+
+fn opt_i64(v: &Value) -> Option<i64> {
+    v.as_i64()
+}
+
+fn replay(path: &PathBuf) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let scenario: Value = serde_json::from_str(&text).map_err(|e| format!("bad JSON: {e}"))?;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let app = FirstStep::open(dir.path().join("journal.db").to_string_lossy().into_owned()).map_err(|e| e.to_string())?;
+
+    let answers = &scenario["answers"];
+    let start = answers["date"].as_str().ok_or("answers.date")?;
+    let result = app.submit_assessment_json(morning(start), answers.to_string()).map_err(|e| format!("assessment: {e}"))?;
+
+    let expect = &scenario["expect_assessment"];
+    let level = serde_json::to_value(result.safety.level).unwrap();
+    if level != expect["red_flag_level"] {
+        return Err(format!("red flag level: got {level}, expected {}", expect["red_flag_level"]));
+    }
+    let got_findings: BTreeSet<String> = result
+        .findings
+        .iter()
+        .map(|f| format!("{}/{}/{}", json_str(&f.domain), json_str(&f.side), json_str(&f.severity)))
+        .collect();
+    let want_findings: BTreeSet<String> = expect["findings"]
+        .as_array()
+        .ok_or("expect_assessment.findings")?
+        .iter()
+        .map(|f| format!("{}/{}/{}", f["domain"].as_str().unwrap_or(""), f["side"].as_str().unwrap_or(""), f["severity"].as_str().unwrap_or("")))
+        .collect();
+    if got_findings != want_findings {
+        return Err(format!("findings: got {got_findings:?}, expected {want_findings:?}"));
+    }
+    let got_program: Option<BTreeSet<String>> =
+        result.program.as_ref().map(|p| p.exercises.iter().map(|e| format!("{}@{}", e.exercise_id, e.level)).collect());
+    let want_program: Option<BTreeSet<String>> = expect["program"].as_array().map(|list| {
+        list.iter().map(|e| format!("{}@{}", e["id"].as_str().unwrap_or(""), e["level"].as_u64().unwrap_or(99))).collect()
+    });
+    if got_program != want_program {
+        return Err(format!("program: got {got_program:?}, expected {want_program:?}"));
+    }
+
+    let days = scenario["days"].as_array().cloned().unwrap_or_default();
+    for day in &days {
+        let date = day["date"].as_str().ok_or("day.date")?;
+        let now = morning(date);
+        if let Some(pain) = opt_i64(&day["pain"]) {
+            app.log_pain(now.clone(), None, pain, None, None).map_err(|e| format!("{date} pain: {e}"))?;
+        }
+        for s in day["sessions"].as_array().cloned().unwrap_or_default() {
+            app.log_session(
+                now.clone(),
+                None,
+                s["exercise_id"].as_str().unwrap_or("").to_string(),
+                s["sets_done"].as_i64().unwrap_or(0),
+                opt_i64(&s["reps_done"]),
+                opt_i64(&s["hold_seconds_done"]),
+                s["peak_pain"].as_i64().unwrap_or(-1),
+                s["completed"].as_bool().unwrap_or(false),
+            )
+            .map_err(|e| format!("{date} session: {e}"))?;
+        }
+        for r in day["runs"].as_array().cloned().unwrap_or_default() {
+            app.log_run(
+                now.clone(),
+                None,
+                r["distance_km"].as_f64().unwrap_or(0.0),
+                r["minutes"].as_f64(),
+                opt_i64(&r["pain_during"]),
+                opt_i64(&r["pain_after"]),
+                None,
+                None,
+            )
+            .map_err(|e| format!("{date} run: {e}"))?;
+        }
+    }
+
+    let first = start.to_string();
+    let last = days.last().and_then(|d| d["date"].as_str()).unwrap_or(start).to_string();
+    let got: Vec<String> = app
+        .decisions(first, last)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|d| d.action != DecisionAction::Hold)
+        .map(|d| format!("{} {} {} {}->{} {}", d.date, d.exercise_id, json_str(&d.action), d.from_level, d.to_level, d.rule))
+        .collect();
+    let want: Vec<String> = scenario["expect_decisions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {} {}->{} {}",
+                d["date"].as_str().unwrap_or(""),
+                d["exercise_id"].as_str().unwrap_or(""),
+                d["action"].as_str().unwrap_or(""),
+                d["from_level"],
+                d["to_level"],
+                d["rule"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    if got != want {
+        return Err(format!("decisions:\n  got      {got:#?}\n  expected {want:#?}"));
+    }
+
+    let running = &scenario["expect_running"];
+    if !running.is_null() {
+        let date = running["date"].as_str().ok_or("expect_running.date")?;
+        let report = app.progress(morning(date), running["planned_run_km"].as_f64()).map_err(|e| e.to_string())?;
+        let state = serde_json::to_value(report.running.state).unwrap();
+        if state != running["state"] {
+            return Err(format!("running state: got {state} ({}), expected {}", report.running.reason, running["state"]));
+        }
+        let warned = report.running.long_run_warning.is_some();
+        if Some(warned) != running["long_run_warning"].as_bool() {
+            return Err(format!("long-run warning: got {warned}, expected {}", running["long_run_warning"]));
+        }
+    }
+    Ok(())
+}
+
+fn json_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+#[test]
+fn every_scenario_replays_through_the_public_api() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(scenarios_dir())
+        .expect("tests/scenarios exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "expected at least 5 scenario files, found {}", files.len());
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|p| replay(p).err().map(|e| format!("{}: {e}", p.file_name().unwrap().to_string_lossy())))
+        .collect();
+    assert!(failures.is_empty(), "scenario failures:\n{}", failures.join("\n"));
+}
