@@ -38,10 +38,10 @@ if [[ "${FIRSTSTEP_SKIP_SWIFT:-}" != 1 ]]; then
   echo "== swift"
   bash ios/scripts/swift-chroot.sh ensure
   # Release Swift (the bindings' lifting code is optimised as in an app); -enable-testing keeps
-  # the other test files' @testable imports compiling.
+  # the other test files' @testable imports compiling; -DFIRSTSTEP_BENCH compiles the benchmark in.
   swift=$(FIRSTSTEP_CHROOT_MOUNTS="$CARGO_TARGET_DIR" bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
       env FIRSTSTEP_LIB_DIR="$LIB_DIR" FIRSTSTEP_BENCH=1 FIRSTSTEP_BENCH_DB="$DB" FIRSTSTEP_BENCH_CALLS="$CALLS" \
-      swift test -c release -Xswiftc -enable-testing --filter TrendBenchmarkTests 2>&1 | tee /dev/stderr | us_per_call swift)
+      swift test -c release -Xswiftc -enable-testing -Xswiftc -DFIRSTSTEP_BENCH --filter TrendBenchmarkTests 2>&1 | tee /dev/stderr | us_per_call swift)
 fi
 
 echo
