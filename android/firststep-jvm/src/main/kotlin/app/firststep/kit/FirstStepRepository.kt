@@ -1,0 +1,98 @@
+package app.firststep.kit
+
+import app.firststep.core.AssessmentResult
+import app.firststep.core.FirstStep
+import app.firststep.core.GuidedSession
+import app.firststep.core.HomeScreen
+import app.firststep.core.ImportReport
+import app.firststep.core.MorningLog
+import app.firststep.core.ProgressReport
+import app.firststep.core.Reminder
+import app.firststep.core.RunRecord
+import app.firststep.core.SessionRecord
+import app.firststep.core.Settings
+import app.firststep.core.Trend
+import app.firststep.core.localDate
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/**
+ * The data layer: the core's [FirstStep] object behind suspend functions. Every call is a blocking
+ * FFI call that may touch SQLite, so it runs on [io]; "now" always comes from [clock] (tests pin it).
+ * Errors are the core's typed `FirstStepException`s, passed through unchanged.
+ */
+class FirstStepRepository(
+    private val core: FirstStep,
+    private val clock: Clock = SystemClock,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+) : AutoCloseable {
+
+    /** Today's local date (YYYY-MM-DD) as the core sees it. */
+    suspend fun today(): String = call { localDate(clock.now()) }
+
+    suspend fun home(): HomeScreen = call { core.home(clock.now()) }
+
+    suspend fun submitAssessmentJson(answersJson: String): AssessmentResult =
+        call { core.submitAssessmentJson(clock.now(), answersJson) }
+
+    /** Morning first-step pain (0–10) for [date] (default today). */
+    suspend fun logPain(score: Int, stiffnessMinutes: Int? = null, note: String? = null, date: String? = null): MorningLog =
+        call { core.logPain(clock.now(), date, score.toLong(), stiffnessMinutes?.toLong(), note) }
+
+    suspend fun logRun(
+        distanceKm: Double,
+        minutes: Double? = null,
+        painDuring: Int? = null,
+        painAfter: Int? = null,
+        date: String? = null,
+    ): RunRecord = call {
+        core.logRun(clock.now(), date, distanceKm, minutes, painDuring?.toLong(), painAfter?.toLong(), null, null)
+    }
+
+    /** An exercise done without the guide: give [reps] for rep exercises or [holdSeconds] for holds. */
+    suspend fun logSession(
+        exerciseId: String,
+        sets: Int,
+        reps: Int? = null,
+        holdSeconds: Int? = null,
+        peakPain: Int,
+        completed: Boolean = true,
+        date: String? = null,
+    ): SessionRecord = call {
+        core.logSession(clock.now(), date, exerciseId, sets.toLong(), reps?.toLong(), holdSeconds?.toLong(), peakPain.toLong(), completed)
+    }
+
+    suspend fun progress(plannedRunKm: Double? = null): ProgressReport = call { core.progress(clock.now(), plannedRunKm) }
+
+    /** The recovery trend over [weeks] (4, 8 or 12) ending today. */
+    suspend fun trend(weeks: Int): Trend = call { core.trend(localDate(clock.now()), weeks.toUInt()) }
+
+    suspend fun reminders(): List<Reminder> = call { core.reminders(clock.now()) }
+
+    /** Cancels, schedules and keeps platform reminders so they match the core's plan. */
+    suspend fun syncReminders(scheduler: ReminderScheduler): ReminderPlan =
+        call { ReminderSync.apply(core.reminders(clock.now()), scheduler) }
+
+    suspend fun startSession(): GuidedSession = call { core.startSession(clock.now()) }
+
+    suspend fun saveSession(records: List<SessionRecord>): Unit = call { core.saveSession(clock.now(), records) }
+
+    suspend fun settings(): Settings = call { core.settings() }
+
+    suspend fun saveSettings(settings: Settings): Unit = call { core.saveSettings(settings) }
+
+    suspend fun exportJson(): String = call { core.exportJson(clock.now()) }
+
+    suspend fun importJson(json: String): ImportReport = call { core.importJson(clock.now(), json) }
+
+    override fun close() = core.close()
+
+    private suspend fun <T> call(block: () -> T): T = withContext(io) { block() }
+
+    companion object {
+        /** Opens (or creates) the journal at [path] off the caller's thread. */
+        suspend fun open(path: String, clock: Clock = SystemClock, io: CoroutineDispatcher = Dispatchers.IO): FirstStepRepository =
+            withContext(io) { FirstStepRepository(FirstStep.open(path), clock, io) }
+    }
+}

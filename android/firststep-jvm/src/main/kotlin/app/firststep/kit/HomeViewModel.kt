@@ -1,0 +1,55 @@
+package app.firststep.kit
+
+import app.firststep.core.FirstStepException
+import app.firststep.core.HomeScreen
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+
+/** What the home screen renders. */
+data class HomeUiState(
+    val loading: Boolean = true,
+    val home: HomeScreen? = null,
+    /** A message for the runner (e.g. why a value was refused); null when there is nothing to say. */
+    val message: String? = null,
+)
+
+/**
+ * Home screen: today's plan, last pain, streak and next step, plus the "log pain" quick action.
+ * Plain Kotlin: the Android app wraps it in a ViewModel and passes `viewModelScope`.
+ */
+class HomeViewModel(
+    private val repository: FirstStepRepository,
+    private val scope: CoroutineScope,
+) {
+    private val mutableState = MutableStateFlow(HomeUiState())
+    val state: StateFlow<HomeUiState> = mutableState.asStateFlow()
+
+    fun refresh(): Job = scope.launch { load() }
+
+    /** Logs this morning's first-step pain, then reloads the screen (the next step changes). */
+    fun logPain(score: Int): Job = scope.launch {
+        try {
+            val log = repository.logPain(score)
+            val changes = log.decisions.filter { it.fromLevel != it.toLevel }
+            load(message = changes.joinToString("\n") { it.reason }.ifEmpty { null })
+        } catch (e: FirstStepException) {
+            mutableState.update { it.copy(message = e.message) }
+        }
+    }
+
+    fun dismissMessage() = mutableState.update { it.copy(message = null) }
+
+    private suspend fun load(message: String? = null) {
+        mutableState.update { it.copy(loading = true) }
+        mutableState.value = try {
+            HomeUiState(loading = false, home = repository.home(), message = message)
+        } catch (e: FirstStepException) {
+            HomeUiState(loading = false, home = mutableState.value.home, message = e.message)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package app.firststep.kit
+
+import app.firststep.core.FirstStepException
+import app.firststep.core.SessionState
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.SharingStarted
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.flatMapLatest
+import kotlinx.coroutines.flow.flowOf
+import kotlinx.coroutines.flow.stateIn
+import kotlinx.coroutines.launch
+
+/**
+ * The guided session screen: starts (or restores) a session, forwards taps to the [SessionTicker]
+ * and saves the records when the runner finishes with their peak pain.
+ */
+class SessionViewModel(
+    private val repository: FirstStepRepository,
+    private val clock: MonotonicClock,
+    private val cues: CuePlayer,
+    private val snapshots: SnapshotStore,
+    private val scope: CoroutineScope,
+    private val tickMs: Long = SessionTicker.DEFAULT_TICK_MS,
+) {
+    private val ticker = MutableStateFlow<SessionTicker?>(null)
+
+    /** The session's live state; null before a session exists. */
+    @OptIn(ExperimentalCoroutinesApi::class)
+    val session: StateFlow<SessionState?> =
+        ticker.flatMapLatest { it?.state ?: flowOf(null) }.stateIn(scope, SharingStarted.Eagerly, null)
+
+    private val mutableMessage = MutableStateFlow<String?>(null)
+    /** Why the last action was refused (e.g. no program yet), for a snackbar. */
+    val message: StateFlow<String?> = mutableMessage.asStateFlow()
+
+    private val mutableSaved = MutableStateFlow(false)
+    /** True once the finished session's records are in the journal. */
+    val saved: StateFlow<Boolean> = mutableSaved.asStateFlow()
+
+    /** Continues a session the OS interrupted, or starts today's session. */
+    fun open(): Job = launchCatching {
+        val snapshot = snapshots.load()
+        ticker.value = if (snapshot != null) {
+            SessionTicker.restore(snapshot, clock, cues, snapshots, scope, tickMs)
+        } else {
+            SessionTicker(repository.startSession(), clock, cues, snapshots, scope, tickMs).also { it.start() }
+        }
+    }
+
+    fun pause(): Job = launchCatching { current().pause() }
+    fun resume(): Job = launchCatching { current().resume() }
+    fun skipStep(): Job = launchCatching { current().skipStep() }
+    fun repeatStep(): Job = launchCatching { current().repeatStep() }
+    fun repDone(): Job = launchCatching { current().repDone() }
+
+    /** Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after saving. */
+    fun finish(peakPain: Int): Job = launchCatching {
+        val ticker = current()
+        ticker.finish(peakPain)
+        repository.saveSession(ticker.records())
+        snapshots.clear()
+        mutableSaved.value = true
+    }
+
+    /** The screen went away: stop ticking (the snapshot keeps the session). */
+    fun close() {
+        ticker.value?.stop()
+    }
+
+    private fun current(): SessionTicker = checkNotNull(ticker.value) { "open() the session first" }
+
+    private fun launchCatching(block: suspend () -> Unit): Job = scope.launch {
+        try {
+            mutableMessage.value = null
+            block()
+        } catch (e: FirstStepException) {
+            mutableMessage.value = e.message
+        }
+    }
+}

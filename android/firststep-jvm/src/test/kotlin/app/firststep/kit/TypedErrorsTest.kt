@@ -1,0 +1,48 @@
+package app.firststep.kit
+
+import app.firststep.core.FirstStep
+import app.firststep.core.FirstStepException
+import org.junit.jupiter.api.Assertions.assertArrayEquals
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.nio.file.Files
+
+/** Bad input and bad files come back as typed exceptions naming the problem; nothing crashes. */
+class TypedErrorsTest {
+    @Test
+    fun `pain 11 is refused with the field and the allowed range`() {
+        openTempCore().use { core ->
+            val error = assertThrows<FirstStepException.InvalidInput> { core.logPain(morning("2026-06-01"), null, 11, null, null) }
+            assertEquals("score", error.field)
+            assertTrue(error.reason.contains("0..=10"), error.reason)
+            assertTrue(core.painEntries("2026-05-01", "2026-06-01").isEmpty(), "nothing was written")
+        }
+    }
+
+    @Test
+    fun `a garbage file is not a database, is named, and is left untouched`() {
+        val file = Files.createTempFile("not-a-journal", ".db")
+        val garbage = ByteArray(8192) { (it * 31 + 7).toByte() }
+        Files.write(file, garbage)
+        val error = assertThrows<FirstStepException.Database> { FirstStep.open(file.toString()) }
+        assertTrue(error.path.contains(file.fileName.toString()), "path ${error.path} names the file")
+        assertArrayEquals(garbage, Files.readAllBytes(file), "the file is unchanged")
+    }
+
+    @Test
+    fun `a future date is refused`() {
+        openTempCore().use { core ->
+            val error = assertThrows<FirstStepException.InvalidInput> { core.logPain(morning("2026-06-01"), "2026-06-02", 3, null, null) }
+            assertEquals("date", error.field)
+        }
+    }
+
+    @Test
+    fun `a session before any assessment is an invalid state`() {
+        openTempCore().use { core ->
+            assertThrows<FirstStepException.InvalidState> { core.startSession(morning("2026-06-01")) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package app.firststep.kit
+
+import app.firststep.core.NextStep
+import app.firststep.core.Phase
+import app.firststep.core.SessionStatus
+import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.test.StandardTestDispatcher
+import kotlinx.coroutines.test.runCurrent
+import kotlinx.coroutines.test.runTest
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+/** View models over the real core: the happy path a runner takes on day one. */
+@OptIn(ExperimentalCoroutinesApi::class)
+class ViewModelTest {
+    private val today = "2026-06-01"
+
+    @Test
+    fun `home asks for pain, logs it, then points to the session`() = runTest {
+        val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
+        repo.submitAssessmentJson(answersJson(today))
+        val home = HomeViewModel(repo, backgroundScope)
+
+        home.refresh().join()
+        assertEquals(NextStep.LOG_PAIN, home.state.value.home?.nextStep)
+
+        home.logPain(11).join()
+        assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
+
+        home.logPain(4).join()
+        val state = home.state.value
+        assertEquals(4, state.home?.lastPain?.score?.toInt())
+        assertEquals(NextStep.DO_SESSION, state.home?.nextStep)
+        assertTrue(!state.loading)
+        repo.close()
+    }
+
+    @Test
+    fun `session runs, finishes with pain and is saved, then the trend switches windows`() = runTest {
+        val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
+        repo.submitAssessmentJson(answersJson(today))
+        val store = MemorySnapshotStore()
+        val player = RecordingCuePlayer()
+        val session = SessionViewModel(repo, { testScheduler.currentTime }, player, store, backgroundScope)
+
+        session.open().join()
+        runCurrent()
+        assertEquals(SessionStatus.RUNNING, session.session.value?.status)
+        assertNotNull(store.snapshot, "a running session is restorable")
+        testScheduler.advanceTimeBy(3_000); runCurrent()
+        assertTrue(player.shown.isNotEmpty())
+
+        // The runner follows the guide: timed steps run on the clock, self-paced reps are tapped.
+        var seconds = 0
+        while (session.session.value?.status == SessionStatus.RUNNING && seconds++ < 3 * 3600) {
+            if (session.session.value?.phase == Phase.SELF_PACED_REP) session.repDone().join()
+            testScheduler.advanceTimeBy(1_000); runCurrent()
+        }
+        assertEquals(SessionStatus.AWAITING_PAIN, session.session.value?.status)
+        session.finish(3).join()
+        runCurrent()
+        assertNull(session.message.value)
+        assertTrue(session.saved.value)
+        assertNull(store.snapshot, "nothing left to restore")
+        assertEquals(3, repo.home().doneToday.size)
+
+        val trend = TrendViewModel(repo, backgroundScope)
+        trend.selectWeeks(8).join()
+        assertEquals(8, trend.state.value.weeks)
+        assertEquals(56, trend.state.value.chart?.dates?.size)
+        trend.selectWeeks(12).join()
+        assertEquals(84, trend.state.value.chart?.dates?.size)
+        repo.close()
+    }
+}

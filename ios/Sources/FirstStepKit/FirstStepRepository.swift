@@ -1,0 +1,90 @@
+import Dispatch
+import FirstStepCore
+
+/// The data layer: the core's `FirstStep` object behind async functions. Every call is a blocking
+/// FFI call that may touch SQLite, so it runs on a private serial queue (never the UI thread nor the
+/// cooperative pool); "now" always comes from `clock` (tests pin it). Errors are the core's typed
+/// `FirstStepError`s, passed through unchanged.
+public final class FirstStepRepository: @unchecked Sendable {
+    public let core: FirstStep
+    private let clock: MomentClock
+    private let queue = DispatchQueue(label: "app.firststep.repository")
+
+    public init(core: FirstStep, clock: MomentClock = SystemMomentClock()) {
+        self.core = core
+        self.clock = clock
+    }
+
+    /// Opens (or creates) the journal at `path`.
+    public static func open(path: String, clock: MomentClock = SystemMomentClock()) throws -> FirstStepRepository {
+        FirstStepRepository(core: try FirstStep.open(path: path), clock: clock)
+    }
+
+    /// Today's local date (YYYY-MM-DD) as the core sees it.
+    public func today() async throws -> String { try await run { try localDate(moment: $1) } }
+
+    public func home() async throws -> HomeScreen { try await run { try $0.home(now: $1) } }
+
+    public func submitAssessmentJson(_ json: String) async throws -> AssessmentResult {
+        try await run { try $0.submitAssessmentJson(now: $1, answersJson: json) }
+    }
+
+    /// Morning first-step pain (0–10) for `date` (default today).
+    public func logPain(_ score: Int, stiffnessMinutes: Int? = nil, note: String? = nil, date: String? = nil) async throws -> MorningLog {
+        try await run { try $0.logPain(now: $1, date: date, score: Int64(score), stiffnessMinutes: stiffnessMinutes.map(Int64.init), note: note) }
+    }
+
+    public func logRun(distanceKm: Double, minutes: Double? = nil, painDuring: Int? = nil, painAfter: Int? = nil, date: String? = nil) async throws -> RunRecord {
+        try await run {
+            try $0.logRun(now: $1, date: date, distanceKm: distanceKm, minutes: minutes, painDuring: painDuring.map(Int64.init),
+                          painAfter: painAfter.map(Int64.init), surface: nil, shoes: nil)
+        }
+    }
+
+    /// An exercise done without the guide: give `reps` for rep exercises or `holdSeconds` for holds.
+    public func logSession(exerciseId: String, sets: Int, reps: Int? = nil, holdSeconds: Int? = nil, peakPain: Int,
+                           completed: Bool = true, date: String? = nil) async throws -> SessionRecord {
+        try await run {
+            try $0.logSession(now: $1, date: date, exerciseId: exerciseId, sets: Int64(sets), reps: reps.map(Int64.init),
+                              holdSeconds: holdSeconds.map(Int64.init), peakPain: Int64(peakPain), completed: completed)
+        }
+    }
+
+    public func progress(plannedRunKm: Double? = nil) async throws -> ProgressReport {
+        try await run { try $0.progress(now: $1, plannedRunKm: plannedRunKm) }
+    }
+
+    /// The recovery trend over `weeks` (4, 8 or 12) ending today.
+    public func trend(weeks: Int) async throws -> Trend {
+        try await run { try $0.trend(end: try localDate(moment: $1), weeks: UInt32(weeks)) }
+    }
+
+    public func reminders() async throws -> [Reminder] { try await run { try $0.reminders(now: $1) } }
+
+    /// Cancels, schedules and keeps platform reminders so they match the core's plan.
+    public func syncReminders(_ scheduler: ReminderScheduler) async throws -> ReminderPlan {
+        let desired = try await reminders()
+        return ReminderSync.apply(desired, to: scheduler)
+    }
+
+    public func startSession() async throws -> GuidedSession { try await run { try $0.startSession(now: $1) } }
+
+    public func saveSession(_ records: [SessionRecord]) async throws {
+        try await run { try $0.saveSession(now: $1, records: records) }
+    }
+
+    public func settings() async throws -> Settings { try await run { core, _ in try core.settings() } }
+
+    public func saveSettings(_ settings: Settings) async throws { try await run { core, _ in try core.saveSettings(settings: settings) } }
+
+    public func exportJson() async throws -> String { try await run { try $0.exportJson(now: $1) } }
+
+    public func importJson(_ json: String) async throws -> ImportReport { try await run { try $0.importJson(now: $1, json: json) } }
+
+    private func run<T>(_ body: @escaping (FirstStep, Moment) throws -> T) async throws -> T {
+        let core = core, clock = clock
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body(core, clock.now()) }) }
+        }
+    }
+}

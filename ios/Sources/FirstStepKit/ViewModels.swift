@@ -1,0 +1,165 @@
+import FirstStepCore
+
+// View models: plain classes (no Combine/Observation, so they build and test on Linux). The iOS app
+// observes them through `onChange` (or wraps them in an @Observable model) and calls them from the
+// main actor; they are not meant to be shared across threads.
+
+/// What the home screen renders.
+public struct HomeUiState {
+    public var loading = true
+    public var home: HomeScreen?
+    /// A message for the runner (e.g. why a value was refused); nil when there is nothing to say.
+    public var message: String?
+}
+
+/// Home screen: today's plan, last pain, streak and next step, plus the "log pain" quick action.
+public final class HomeViewModel {
+    private let repository: FirstStepRepository
+    public private(set) var state = HomeUiState() { didSet { onChange?() } }
+    public var onChange: (() -> Void)?
+
+    public init(repository: FirstStepRepository) { self.repository = repository }
+
+    public func refresh() async { await load(message: nil) }
+
+    /// Logs this morning's first-step pain, then reloads the screen (the next step changes).
+    public func logPain(_ score: Int) async {
+        do {
+            let log = try await repository.logPain(score)
+            let changes = log.decisions.filter { $0.fromLevel != $0.toLevel }.map(\.reason)
+            await load(message: changes.isEmpty ? nil : changes.joined(separator: "\n"))
+        } catch {
+            state.message = describe(error)
+        }
+    }
+
+    public func dismissMessage() { state.message = nil }
+
+    private func load(message: String?) async {
+        state.loading = true
+        do {
+            state = HomeUiState(loading: false, home: try await repository.home(), message: message)
+        } catch {
+            state = HomeUiState(loading: false, home: state.home, message: describe(error))
+        }
+    }
+}
+
+/// What the trend screen renders.
+public struct TrendUiState {
+    public var weeks = TrendViewModel.defaultWeeks
+    public var chart: TrendChartModel?
+    public var message: String?
+}
+
+/// Trend screen with the 4 / 8 / 12-week switch (PRODUCT §2.8).
+public final class TrendViewModel {
+    public static let windows = [4, 8, 12]
+    public static let defaultWeeks = 4
+    private let repository: FirstStepRepository
+    public private(set) var state = TrendUiState() { didSet { onChange?() } }
+    public var onChange: (() -> Void)?
+
+    public init(repository: FirstStepRepository) { self.repository = repository }
+
+    /// Switches the window; only 4, 8 and 12 weeks are offered.
+    public func select(weeks: Int) async {
+        precondition(Self.windows.contains(weeks), "weeks must be one of \(Self.windows)")
+        state.weeks = weeks
+        do {
+            let chart = TrendChart.model(try await repository.trend(weeks: weeks))
+            // A newer selection made while this one loaded wins.
+            if state.weeks == weeks { state = TrendUiState(weeks: weeks, chart: chart) }
+        } catch {
+            state = TrendUiState(weeks: weeks, message: describe(error))
+        }
+    }
+
+    public func refresh() async { await select(weeks: state.weeks) }
+}
+
+/// The guided session screen: starts (or restores) a session, forwards taps to the `SessionTicker`
+/// and saves the records when the runner finishes with their peak pain.
+public final class SessionViewModel {
+    private let repository: FirstStepRepository
+    private let clock: MonotonicClock
+    private let sleeper: Sleeper
+    private let cues: CuePlayer
+    private let snapshots: SnapshotStore
+    private let tickMs: Int64
+    public private(set) var ticker: SessionTicker?
+    /// Why the last action was refused (e.g. no program yet).
+    public private(set) var message: String? { didSet { onChange?() } }
+    /// True once the finished session's records are in the journal.
+    public private(set) var saved = false { didSet { onChange?() } }
+    public var onChange: (() -> Void)?
+
+    public init(repository: FirstStepRepository, clock: MonotonicClock, sleeper: Sleeper = TaskSleeper(), cues: CuePlayer,
+                snapshots: SnapshotStore, tickMs: Int64 = SessionTicker.defaultTickMs) {
+        self.repository = repository
+        self.clock = clock
+        self.sleeper = sleeper
+        self.cues = cues
+        self.snapshots = snapshots
+        self.tickMs = tickMs
+    }
+
+    /// The session's live state; nil before a session exists.
+    public var state: SessionState? { get async { await ticker?.state } }
+
+    /// Continues a session the OS interrupted, or starts today's session.
+    public func open() async {
+        await catching {
+            if let snapshot = snapshots.load() {
+                ticker = try await SessionTicker.restore(snapshot: snapshot, clock: clock, sleeper: sleeper, cues: cues,
+                                                         snapshots: snapshots, tickMs: tickMs)
+            } else {
+                let ticker = SessionTicker(session: try await repository.startSession(), clock: clock, sleeper: sleeper,
+                                           cues: cues, snapshots: snapshots, tickMs: tickMs)
+                try await ticker.start()
+                self.ticker = ticker
+            }
+        }
+    }
+
+    public func pause() async { await catching { try await current().pause() } }
+    public func resume() async { await catching { try await current().resume() } }
+    public func skipStep() async { await catching { try await current().skipStep() } }
+    public func repeatStep() async { await catching { try await current().repeatStep() } }
+    public func repDone() async { await catching { try await current().repDone() } }
+
+    /// Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after saving.
+    public func finish(peakPain: Int) async {
+        await catching {
+            let ticker = try current()
+            try await ticker.finish(peakPain: peakPain)
+            try await repository.saveSession(try await ticker.records())
+            snapshots.clear()
+            saved = true
+        }
+    }
+
+    /// The screen went away: stop ticking (the snapshot keeps the session).
+    public func close() async { await ticker?.stop() }
+
+    private func current() throws -> SessionTicker {
+        guard let ticker else { throw FirstStepError.InvalidState(reason: "open() the session first") }
+        return ticker
+    }
+
+    private func catching(_ body: () async throws -> Void) async {
+        message = nil
+        do { try await body() } catch { message = describe(error) }
+    }
+}
+
+/// The runner-facing text of an error (the core's messages name the field and the allowed range).
+func describe(_ error: Error) -> String {
+    switch error {
+    case let FirstStepError.InvalidInput(_, reason), let FirstStepError.NotFound(reason),
+         let FirstStepError.InvalidState(reason), let FirstStepError.Database(_, reason), let FirstStepError.Import(reason):
+        return reason
+    default:
+        return "\(error)"
+    }
+}
