@@ -68,8 +68,12 @@ fn synthetic_backup(years: i32) -> String {
         if i % 12 < 5 {
             runs.push(json!({"date": date, "distance_km": 5.0 + f64::from(i % 7), "minutes": 35.0, "pain_during": 2, "pain_after": 1, "surface": "road", "shoes": null}));
         }
+        // As in the app: a decision every morning after a session, mostly holds, a level change
+        // every two weeks.
         if i % 14 == 13 {
             decisions.push(json!({"date": date, "exercise_id": "heel_raise", "action": "progress", "from_level": 1, "to_level": 2, "rule": "P4", "reason": "3 calm sessions"}));
+        } else if i % 3 == 1 {
+            decisions.push(json!({"date": date, "exercise_id": "heel_raise", "action": "hold", "from_level": 1, "to_level": 1, "rule": "P4", "reason": "2 of 3 calm sessions"}));
         }
     }
     json!({

@@ -1,44 +1,19 @@
 //! `firststep reminders`: what the phone apps would schedule over the next 14 days.
 
-use firststep_core::reminders::{Reminder, ReminderKind};
-use serde::Serialize;
+use firststep_core::reminders::Reminder;
 
 use crate::context::{CliResult, Context};
 use crate::render::{heading, table};
-
-/// One reminder in `reminders --json` (docs/cli.md).
-#[derive(Serialize)]
-pub struct ReminderOutput {
-    pub id: String,
-    pub kind: ReminderKind,
-    pub local_date: String,
-    pub local_time: String,
-    pub fire_at_ms: i64,
-    pub title: String,
-    pub body: String,
-}
 
 /// Lists the reminders.
 pub fn run(ctx: &Context) -> CliResult {
     let reminders = ctx.app.reminders(ctx.moment.clone())?;
     if ctx.json {
-        let out: Vec<ReminderOutput> = reminders.iter().map(output).collect();
-        return ctx.print_json(&out);
+        // The core's Reminder is the documented JSON shape (docs/cli.md).
+        return ctx.print_json(&reminders);
     }
     println!("{}", render(&reminders));
     Ok(())
-}
-
-fn output(r: &Reminder) -> ReminderOutput {
-    ReminderOutput {
-        id: r.id.clone(),
-        kind: r.kind,
-        local_date: r.local_date.clone(),
-        local_time: r.local_time.clone(),
-        fire_at_ms: r.fire_at_ms,
-        title: r.title.clone(),
-        body: r.body.clone(),
-    }
 }
 
 /// The reminders as a table.

@@ -105,6 +105,9 @@ CREATE TABLE pain_edits (
 CREATE INDEX pain_edits_by_date ON pain_edits (date, logged_at_ms);
 CREATE INDEX sessions_by_date ON sessions (date, exercise_id);
 CREATE INDEX runs_by_date ON runs (date);
+-- The trend rebuilds past schedules from level changes: find an exercise's previous change in
+-- O(log n) even after years of daily "hold" decisions.
+CREATE INDEX level_changes_by_exercise ON decisions (exercise_id, date) WHERE action != 'hold';
 CREATE INDEX safety_screens_by_date ON safety_screens (date);
 CREATE INDEX assessments_by_date ON assessments (date);
 "#;
