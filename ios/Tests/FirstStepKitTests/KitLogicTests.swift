@@ -144,4 +144,27 @@ final class ViewModelTests: XCTestCase {
         await trend.select(weeks: 12)
         XCTAssertEqual(trend.state.chart?.dates.count, 84)
     }
+
+    func testSessionInterruptedByTheOSIsRestoredByANewViewModel() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        _ = try await repo.submitAssessmentJson(answersJson(today))
+        let clock = ManualClock(), store = MemorySnapshotStore()
+        let first = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
+        await first.open()
+        await advance(clock, try XCTUnwrap(first.ticker), by: 5_000)
+        let firstState = await first.state
+        let before = try XCTUnwrap(firstState)
+        await first.close() // the process dies; only the snapshot survives
+
+        clock.advance(2_000)
+        let second = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
+        await second.open()
+        XCTAssertNil(second.message)
+        let secondState = await second.state
+        let after = try XCTUnwrap(secondState)
+        XCTAssertEqual(after.status, .running)
+        XCTAssertEqual(after.exerciseId, before.exerciseId)
+        XCTAssertGreaterThan(after.sessionProgress, before.sessionProgress, "the session kept its place and its clock")
+        await second.close()
+    }
 }
