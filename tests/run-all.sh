@@ -32,6 +32,12 @@ else
 fi
 
 section "Rust: cargo test --workspace"
+# The guided session is also driven in a real terminal under tmux (cli/tests/tmux_session.sh).
+if ! command -v tmux >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  echo "installing tmux for the real-terminal session check"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux; } >/dev/null 2>&1
+fi
+if command -v tmux >/dev/null; then export FIRSTSTEP_TMUX=1; else echo "tmux unavailable: the real-terminal session check is skipped"; fi
 cargo test --workspace 2>&1 | tee "$LOGS/rust.log"
 rust_rc=${PIPESTATUS[0]}
 rust_passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$LOGS/rust.log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
