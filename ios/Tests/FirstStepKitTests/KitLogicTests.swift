@@ -114,6 +114,8 @@ final class ViewModelTests: XCTestCase {
         _ = try await repo.submitAssessmentJson(answersJson(today))
         let clock = ManualClock(), store = MemorySnapshotStore(), player = RecordingCuePlayer()
         let session = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: player, snapshots: store)
+        let observed = RecordingStates()
+        session.onState = { observed.append($0) }
         await session.open()
         XCTAssertNil(session.message)
         var state = await session.state
@@ -131,6 +133,7 @@ final class ViewModelTests: XCTestCase {
         }
         XCTAssertEqual(state?.status, .awaitingPain)
         XCTAssertFalse(player.shown.isEmpty)
+        XCTAssertEqual(observed.last, state, "the app hears every state through onState")
         await session.finish(peakPain: 3)
         XCTAssertNil(session.message)
         XCTAssertTrue(session.saved)
