@@ -17,31 +17,42 @@ DB="$WORK/one-year.db"
 rm -rf "$WORK"; mkdir -p "$WORK"
 
 echo "== building the release library and its bindings"
-bindings/generate.sh --release
+# The release profile strips symbols, UniFFI's metadata included, so the bindings come from the debug
+# build: the interface (and its checksums) is the same, only the library we load is the release one.
+bindings/generate.sh
+cargo build --quiet --release -p firststep-core
 cargo run --quiet --release -p firststep-core --example ffi_trend_bench -- build "$DB"
 
-us_per_call() { grep -Eo "^$1 trend_12w_us_per_call=[0-9.]+" | tail -1 | cut -d= -f2; }
+# Runs one language's benchmark with its output in $WORK/<lang>.log; prints its µs per call.
+measure() {
+  local lang=$1; shift
+  local log="$WORK/$lang.log"
+  echo "== $lang" >&2
+  if ! "$@" >"$log" 2>&1; then
+    tail -40 "$log" >&2
+    echo "$lang benchmark failed (full log: $log)" >&2
+    return 1
+  fi
+  grep -aEo "$lang trend_12w_us_per_call=[0-9.]+" "$log" | tail -1 | cut -d= -f2
+}
 
-echo "== rust"
-rust=$(cargo run --quiet --release -p firststep-core --example ffi_trend_bench -- time "$DB" "$CALLS" | tee /dev/stderr | us_per_call rust)
+rust=$(measure rust cargo run --quiet --release -p firststep-core --example ffi_trend_bench -- time "$DB" "$CALLS")
 
 kotlin=""
 if [[ "${FIRSTSTEP_SKIP_KOTLIN:-}" != 1 ]]; then
-  echo "== kotlin"
-  kotlin=$(cd android/firststep-jvm && mvn -B -q --no-transfer-progress test -Dtest=TrendBenchmarkTest \
+  kotlin=$(measure kotlin mvn -B -q --no-transfer-progress -f android/firststep-jvm/pom.xml test -Dtest=TrendBenchmarkTest \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfirststep.bench=true -Dfirststep.bench.db="$DB" \
-      -Dfirststep.bench.calls="$CALLS" -Dfirststep.lib.dir="$LIB_DIR" | tee /dev/stderr | us_per_call kotlin)
+      -Dfirststep.bench.calls="$CALLS" -Dfirststep.lib.dir="$LIB_DIR")
 fi
 
 swift=""
 if [[ "${FIRSTSTEP_SKIP_SWIFT:-}" != 1 ]]; then
-  echo "== swift"
   bash ios/scripts/swift-chroot.sh ensure
   # Release Swift (the bindings' lifting code is optimised as in an app); -enable-testing keeps
   # the other test files' @testable imports compiling; -DFIRSTSTEP_BENCH compiles the benchmark in.
-  swift=$(FIRSTSTEP_CHROOT_MOUNTS="$CARGO_TARGET_DIR" bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
+  swift=$(FIRSTSTEP_CHROOT_MOUNTS="$CARGO_TARGET_DIR" measure swift bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
       env FIRSTSTEP_LIB_DIR="$LIB_DIR" FIRSTSTEP_BENCH=1 FIRSTSTEP_BENCH_DB="$DB" FIRSTSTEP_BENCH_CALLS="$CALLS" \
-      swift test -c release -Xswiftc -enable-testing -Xswiftc -DFIRSTSTEP_BENCH --filter TrendBenchmarkTests 2>&1 | tee /dev/stderr | us_per_call swift)
+      swift test -c release -Xswiftc -enable-testing -Xswiftc -DFIRSTSTEP_BENCH --filter TrendBenchmarkTests)
 fi
 
 echo

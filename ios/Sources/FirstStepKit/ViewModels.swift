@@ -93,6 +93,9 @@ public final class SessionViewModel {
     /// True once the finished session's records are in the journal.
     public private(set) var saved = false { didSet { onChange?() } }
     public var onChange: (() -> Void)?
+    /// Every new session state (ticks and events). Called on the ticker's executor: hop to the main
+    /// actor before touching UI.
+    public var onState: ((SessionState) -> Void)?
 
     public init(repository: FirstStepRepository, clock: MonotonicClock, sleeper: Sleeper = TaskSleeper(), cues: CuePlayer,
                 snapshots: SnapshotStore, tickMs: Int64 = SessionTicker.defaultTickMs) {
@@ -110,12 +113,16 @@ public final class SessionViewModel {
     /// Continues a session the OS interrupted, or starts today's session.
     public func open() async {
         await catching {
+            let forward: (SessionState) -> Void = { [weak self] state in self?.onState?(state) }
             if let snapshot = snapshots.load() {
-                ticker = try await SessionTicker.restore(snapshot: snapshot, clock: clock, sleeper: sleeper, cues: cues,
-                                                         snapshots: snapshots, tickMs: tickMs)
+                let ticker = try await SessionTicker.restore(snapshot: snapshot, clock: clock, sleeper: sleeper, cues: cues,
+                                                             snapshots: snapshots, tickMs: tickMs)
+                await ticker.observe(forward)
+                self.ticker = ticker
             } else {
                 let ticker = SessionTicker(session: try await repository.startSession(), clock: clock, sleeper: sleeper,
                                            cues: cues, snapshots: snapshots, tickMs: tickMs)
+                await ticker.observe(forward)
                 try await ticker.start()
                 self.ticker = ticker
             }

@@ -114,6 +114,8 @@ final class ViewModelTests: XCTestCase {
         _ = try await repo.submitAssessmentJson(answersJson(today))
         let clock = ManualClock(), store = MemorySnapshotStore(), player = RecordingCuePlayer()
         let session = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: player, snapshots: store)
+        let observed = RecordingStates()
+        session.onState = { observed.append($0) }
         await session.open()
         XCTAssertNil(session.message)
         var state = await session.state
@@ -131,6 +133,7 @@ final class ViewModelTests: XCTestCase {
         }
         XCTAssertEqual(state?.status, .awaitingPain)
         XCTAssertFalse(player.shown.isEmpty)
+        XCTAssertEqual(observed.last, state, "the app hears every state through onState")
         await session.finish(peakPain: 3)
         XCTAssertNil(session.message)
         XCTAssertTrue(session.saved)
@@ -143,5 +146,28 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(trend.state.chart?.dates.count, 56)
         await trend.select(weeks: 12)
         XCTAssertEqual(trend.state.chart?.dates.count, 84)
+    }
+
+    func testSessionInterruptedByTheOSIsRestoredByANewViewModel() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        _ = try await repo.submitAssessmentJson(answersJson(today))
+        let clock = ManualClock(), store = MemorySnapshotStore()
+        let first = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
+        await first.open()
+        await advance(clock, try XCTUnwrap(first.ticker), by: 5_000)
+        let firstState = await first.state
+        let before = try XCTUnwrap(firstState)
+        await first.close() // the process dies; only the snapshot survives
+
+        clock.advance(2_000)
+        let second = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
+        await second.open()
+        XCTAssertNil(second.message)
+        let secondState = await second.state
+        let after = try XCTUnwrap(secondState)
+        XCTAssertEqual(after.status, .running)
+        XCTAssertEqual(after.exerciseId, before.exerciseId)
+        XCTAssertGreaterThan(after.sessionProgress, before.sessionProgress, "the session kept its place and its clock")
+        await second.close()
     }
 }

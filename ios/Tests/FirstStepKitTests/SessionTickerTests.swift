@@ -108,6 +108,12 @@ final class SessionTickerTests: XCTestCase {
             taps += 1
         }
         XCTAssertEqual(state.status, .awaitingPain)
+        do {
+            try await ticker.finish(peakPain: 11)
+            XCTFail("pain 11 must be refused")
+        } catch let FirstStepError.InvalidInput(_, reason) {
+            XCTAssertTrue(reason.contains("0..=10"), reason)
+        }
         let finished = try await ticker.finish(peakPain: 2)
         XCTAssertEqual(finished.status, .finished)
         let records = try await ticker.records()

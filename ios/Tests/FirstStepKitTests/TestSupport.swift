@@ -106,3 +106,10 @@ final class FakeReminderScheduler: ReminderScheduler {
     func scheduledIds() -> Set<String> { Set(pending.keys) }
     func scheduled(id: String) -> Reminder? { pending[id] }
 }
+
+final class RecordingStates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [SessionState] = []
+    var last: SessionState? { lock.lock(); defer { lock.unlock() }; return states.last }
+    func append(_ state: SessionState) { lock.lock(); states.append(state); lock.unlock() }
+}

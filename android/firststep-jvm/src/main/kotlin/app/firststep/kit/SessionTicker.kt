@@ -1,6 +1,7 @@
 package app.firststep.kit
 
 import app.firststep.core.Cue
+import app.firststep.core.FirstStepException
 import app.firststep.core.GuidedSession
 import app.firststep.core.SessionEvent
 import app.firststep.core.SessionRecord
@@ -116,7 +117,13 @@ class SessionTicker(
             ticking = scope.launch {
                 while (isActive) {
                     delay(tickMs)
-                    val state = lock.withLock { forward(session.stateAt(clock.nowMs())) }
+                    // A refused look (e.g. a clock that went backwards) ends the loop instead of
+                    // crashing the UI scope; the next event or refresh() reports the error.
+                    val state = try {
+                        lock.withLock { forward(session.stateAt(clock.nowMs())) }
+                    } catch (e: FirstStepException) {
+                        break
+                    }
                     if (state.status != SessionStatus.RUNNING) break
                 }
             }

@@ -1,10 +1,12 @@
 package app.firststep.kit
 
+import app.firststep.core.FirstStepException
 import app.firststep.core.GuidedSession
 import app.firststep.core.ProgramExercise
 import app.firststep.core.SessionEvent
 import app.firststep.core.SessionStatus
 import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.advanceTimeBy
 import kotlinx.coroutines.test.runCurrent
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
+import org.junit.jupiter.api.assertThrows
 
 /** The ticker on the coroutine test scheduler's virtual time, driving the real session engine. */
 @OptIn(ExperimentalCoroutinesApi::class)
@@ -119,6 +122,8 @@ class SessionTickerTest {
             state = ticker.skipStep()
         }
         assertEquals(SessionStatus.AWAITING_PAIN, state.status)
+        val refused = assertThrows<FirstStepException.InvalidInput> { runBlocking { ticker.finish(11) } }
+        assertTrue(refused.reason.contains("0..=10"), refused.reason)
         assertEquals(SessionStatus.FINISHED, ticker.finish(2).status)
         val records = ticker.records()
         assertEquals(exercises.map { it.exerciseId }, records.map { it.exerciseId })

@@ -75,4 +75,26 @@ class ViewModelTest {
         assertEquals(84, trend.state.value.chart?.dates?.size)
         repo.close()
     }
+
+    @Test
+    fun `a session interrupted by the OS is restored by a new view model`() = runTest {
+        val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
+        repo.submitAssessmentJson(answersJson(today))
+        val store = MemorySnapshotStore()
+        val first = SessionViewModel(repo, { testScheduler.currentTime }, RecordingCuePlayer(), store, backgroundScope)
+        first.open().join()
+        testScheduler.advanceTimeBy(5_000); runCurrent()
+        val before = checkNotNull(first.session.value)
+        first.close() // the process dies; only the snapshot survives
+
+        testScheduler.advanceTimeBy(2_000); runCurrent()
+        val second = SessionViewModel(repo, { testScheduler.currentTime }, RecordingCuePlayer(), store, backgroundScope)
+        second.open().join(); runCurrent()
+        val after = checkNotNull(second.session.value)
+        assertEquals(SessionStatus.RUNNING, after.status)
+        assertEquals(before.exerciseId, after.exerciseId)
+        assertTrue(after.sessionProgress > before.sessionProgress, "the session kept its place and its clock")
+        second.close()
+        repo.close()
+    }
 }
