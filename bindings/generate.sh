@@ -16,6 +16,9 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 cargo build --quiet "${cargo_flags[@]}" -p firststep-core -p firststep-bindings
 LIB="$TARGET_DIR/$profile/libfirststep_core.so"
 [[ "$(uname)" == "Darwin" ]] && LIB="$TARGET_DIR/$profile/libfirststep_core.dylib"
+# The release profile strips the shared library, and with it UniFFI's metadata symbols; the static
+# archive of the same build keeps them, so release bindings are generated from it.
+[[ $profile == release ]] && LIB="$TARGET_DIR/$profile/libfirststep_core.a"
 BINDGEN="$TARGET_DIR/$profile/uniffi-bindgen"
 
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT

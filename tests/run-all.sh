@@ -84,11 +84,13 @@ elif [[ $GEN_OK == 1 ]]; then
       env FIRSTSTEP_LIB_DIR="$LIB_DIR" FIRSTSTEP_SCENARIOS_DIR="$ROOT/tests/scenarios" \
       swift test 2>&1 | tee "$LOGS/swift.log"
     sw_rc=${PIPESTATUS[0]}
-    # XCTest's last "Executed N tests, with M failures" line is the overall total.
-    line=$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$LOGS/swift.log" | tail -1)
+    # XCTest's last "Executed N tests, with [S tests skipped and] M failures" line is the overall total.
+    line=$(grep -E 'Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?' "$LOGS/swift.log" | tail -1)
     sw_run=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"${line:-Executed 0 tests}")
-    sw_bad=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"${line:-with 0 failures}")
-    sw_passed=$((sw_run - sw_bad))
+    sw_bad=$(sed -E 's/.* ([0-9]+) failures?.*/\1/' <<<"${line:-with 0 failures}")
+    sw_skip=0
+    [[ $line =~ ([0-9]+)\ tests?\ skipped ]] && sw_skip=${BASH_REMATCH[1]}
+    sw_passed=$((sw_run - sw_bad - sw_skip))
     if [[ $sw_rc -ne 0 && $sw_bad -eq 0 ]]; then sw_bad=1; fi
     record "swift" "$sw_passed" "$sw_bad"
   fi

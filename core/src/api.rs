@@ -207,13 +207,16 @@ impl FirstStep {
         GuidedSession::new(today.iso(), plan.exercises)
     }
 
-    /// Stores the records a finished guided session produced (all or nothing).
+    /// Stores the records a finished guided session produced (all or nothing). An exercise the
+    /// runner skipped before finishing one set is not stored: a journal session means work done,
+    /// and progression (P4) treats the missing session like any other missed day.
     pub fn save_session(&self, now: Moment, records: Vec<SessionRecord>) -> FfiResult<()> {
         let today = now.today()?;
         for record in &records {
             clinical::find_exercise(&record.exercise_id)?;
         }
-        self.journal.log_sessions(&records, today)?;
+        let done: Vec<SessionRecord> = records.into_iter().filter(|r| r.sets_done > 0).collect();
+        self.journal.log_sessions(&done, today)?;
         Ok(())
     }
 

@@ -180,3 +180,35 @@ fn trend_adherence_follows_the_level_history_and_empty_weeks_have_zero_km() {
         assert!(week.run_km == 0.0 && week.run_km.is_sign_positive(), "no runs is 0 km, not -0 km");
     }
 }
+
+#[test]
+fn a_guided_session_with_skipped_exercises_saves_what_was_done() {
+    use firststep_core::session::{SessionEvent, SessionStatus};
+    let (_dir, app) = open_temp();
+    app.submit_assessment_json(at("2026-09-01", 8, "UTC"), ANSWERS.into()).unwrap();
+    let now = at("2026-09-02", 18, "UTC");
+    let session = app.start_session(now.clone()).unwrap();
+    let mut t = 1_000;
+    let mut state = session.handle(SessionEvent::Start { at_ms: t }).unwrap();
+    let first = state.exercise_id.clone();
+    // Do the first exercise by letting its timers run and tapping self-paced reps; skip every step after it.
+    while state.status != SessionStatus::AwaitingPain {
+        t += 500;
+        state = if state.exercise_id == first {
+            match session.handle(SessionEvent::RepDone { at_ms: t }) {
+                Ok(s) => s,
+                Err(_) => session.state_at(t).unwrap(), // a timed step: let time pass
+            }
+        } else {
+            session.handle(SessionEvent::SkipStep { at_ms: t }).unwrap()
+        };
+        assert!(t < 10_000_000, "the session never reached its end");
+    }
+    session.handle(SessionEvent::Finish { at_ms: t + 1, peak_pain: 2 }).unwrap();
+    let records = session.records().unwrap();
+    assert!(records.iter().any(|r| r.sets_done == 0), "skipped exercises are reported with no sets");
+    app.save_session(now, records).expect("a session with skipped exercises can be saved");
+    let stored = app.sessions("2026-09-02".into(), "2026-09-02".into()).unwrap();
+    assert_eq!(stored.iter().map(|s| s.exercise_id.as_str()).collect::<Vec<_>>(), vec![first.as_str()]);
+    assert!(stored[0].completed);
+}

@@ -17,10 +17,7 @@ DB="$WORK/one-year.db"
 rm -rf "$WORK"; mkdir -p "$WORK"
 
 echo "== building the release library and its bindings"
-# The release profile strips symbols, UniFFI's metadata included, so the bindings come from the debug
-# build: the interface (and its checksums) is the same, only the library we load is the release one.
-bindings/generate.sh
-cargo build --quiet --release -p firststep-core
+bindings/generate.sh --release
 cargo run --quiet --release -p firststep-core --example ffi_trend_bench -- build "$DB"
 
 # Runs one language's benchmark with its output in $WORK/<lang>.log; prints its µs per call.
