@@ -518,6 +518,7 @@ impl FirstStep {
         let last_pain = self.journal.last_pain()?;
         let done_today: Vec<String> = {
             let mut ids: Vec<String> = self.journal.sessions(today, today)?.into_iter().map(|s| s.exercise_id).collect();
+            ids.sort();
             ids.dedup();
             ids
         };
