@@ -473,16 +473,16 @@ impl FirstStep {
         let program = self.journal.current_program()?;
         // Decisions belong to the newest morning only: an edit of an older morning, or of a morning
         // already decided, changes the score but does not re-run progression.
-        let newest_decision = self.journal.all_decisions()?.last().map(|d| parse_stored(&d.date)).transpose()?;
-        let decide = program.is_some() && newest_decision.is_none_or(|d| d < day);
-        let (decisions, new_program) = match (&program, decide) {
-            (Some(program), true) => {
+        let decided_already = !self.journal.decisions(day, today.max(day))?.is_empty();
+        let (decisions, new_program) = match (&program, decided_already) {
+            (Some(program), false) => {
+                // Reads bounded to the rules' look-back, so logging stays fast after years of history.
                 let from = day.add_days(-HISTORY_DAYS);
                 let sessions = self.journal.sessions(from, day.add_days(-1))?;
                 let mut pains: Vec<PainEntry> = self.journal.pain_entries(from, day)?.into_iter().filter(|p| p.date != entry.date).collect();
                 pains.push(entry.clone());
                 pains.sort_by(|a, b| a.date.cmp(&b.date));
-                let previous = self.journal.all_decisions()?;
+                let previous = self.journal.decisions(from, day)?;
                 let (decisions, updated) = clinical::morning_update(program, &sessions, &pains, &previous, day)?;
                 (decisions, Some(updated))
             }
