@@ -15,7 +15,7 @@ use crate::clinical::{
 };
 use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
-use crate::journal::{ImportReport, Journal, Trend};
+use crate::journal::{validate, ImportReport, Journal, Trend};
 use crate::model::{
     AssessmentAnswers, DayPlan, Decision, PainEntry, Program, RedFlagLevel, RunRecord,
     RunningGuidance, SessionRecord, Settings,
@@ -249,9 +249,9 @@ impl FirstStep {
             date: day.iso(),
             exercise_id,
             level,
-            sets_done: check_int("sets", sets, 1, 20)? as u32, // design choice: mirrors journal validation
-            reps_done: reps.map(|r| check_int("reps", r, 0, 200)).transpose()?.map(|r| r as u32),
-            hold_seconds_done: hold_seconds.map(|h| check_int("hold_seconds", h, 0, 600)).transpose()?.map(|h| h as u32),
+            sets_done: bounded("sets", sets, validate::SETS)?,
+            reps_done: reps.map(|r| bounded("reps", r, validate::REPS)).transpose()?,
+            hold_seconds_done: hold_seconds.map(|h| bounded("hold_seconds", h, validate::HOLD_SECONDS)).transpose()?,
             peak_pain: check_pain("pain", peak_pain)?,
             completed,
             skipped_steps: 0,
@@ -278,7 +278,7 @@ impl FirstStep {
         let entry = PainEntry {
             date: day.iso(),
             score: check_pain("score", score)?,
-            stiffness_minutes: stiffness_minutes.map(|m| check_int("stiffness_minutes", m, 0, 600)).transpose()?.map(|m| m as u32),
+            stiffness_minutes: stiffness_minutes.map(|m| bounded("stiffness_minutes", m, validate::STIFFNESS_MINUTES)).transpose()?,
             note: note.filter(|n| !n.trim().is_empty()),
             logged_at_ms: now.instant_ms,
         };
@@ -302,8 +302,9 @@ impl FirstStep {
         let day = self.day_or_today(date, today)?;
         let run = RunRecord {
             date: day.iso(),
-            distance_km: check_real("distance_km", distance_km, 0.1, 300.0)?,
-            minutes: minutes.map(|m| check_real("minutes", m, 1.0, 2000.0)).transpose()?,
+            // Distance and minutes are validated by the journal before it writes (same field names).
+            distance_km,
+            minutes,
             pain_during: pain_during.map(|p| check_pain("pain_during", p)).transpose()?,
             pain_after: pain_after.map(|p| check_pain("pain_after", p)).transpose()?,
             surface: surface.filter(|s| !s.trim().is_empty()),
@@ -345,7 +346,7 @@ impl FirstStep {
     /// more than 10 % (A7).
     pub fn progress(&self, now: Moment, planned_run_km: Option<f64>) -> FfiResult<ProgressReport> {
         let today = now.today()?;
-        let planned = planned_run_km.map(|km| check_real("planned_run_km", km, 0.1, 300.0)).transpose()?;
+        let planned = planned_run_km.map(|km| check_real("planned_run_km", km, validate::DISTANCE_KM.0, validate::DISTANCE_KM.1)).transpose()?;
         Ok(ProgressReport {
             date: today.iso(),
             decisions: self.journal.decisions(today.add_days(-83), today)?,
@@ -574,6 +575,11 @@ fn streak_ending(entries: &[PainEntry], end: Day) -> Result<u32> {
         expected = expected.add_days(-1);
     }
     Ok(streak)
+}
+
+/// Range-checks an integer from the shell with the journal's bounds, before narrowing it.
+fn bounded(field: &str, value: i64, range: (i64, i64)) -> Result<u32> {
+    Ok(check_int(field, value, range.0, range.1)? as u32)
 }
 
 fn parse_range(from: &str, to: &str) -> Result<(Day, Day)> {
