@@ -8,48 +8,16 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use firststep_core::day::Day;
 use firststep_core::journal::Journal;
-use firststep_core::model::{Frequency, Program, ProgramExercise, Side};
+use firststep_core::model::Program;
 use serde_json::json;
 
+// The record builders the journal's integration tests use.
+#[path = "../tests/journal_support/mod.rs"]
+mod support;
+use support::{day, program};
+
 const END: &str = "2026-11-23";
-
-fn day(text: &str) -> Day {
-    Day::parse("bench", text).unwrap()
-}
-
-fn exercise(id: &str, frequency: Frequency, started: &str) -> ProgramExercise {
-    ProgramExercise {
-        exercise_id: id.into(),
-        name: id.into(),
-        level: 1,
-        max_level: 4,
-        level_name: "L1".into(),
-        how_to: vec![],
-        sets: 3,
-        reps: Some(12),
-        hold_seconds: None,
-        tempo: None,
-        rest_seconds: 60,
-        load: None,
-        sides: Side::Both,
-        frequency,
-        evidence_tier: firststep_core::model::EvidenceTier::RctPf,
-        answers: vec![],
-        level_started_on: started.into(),
-        rules: vec![],
-    }
-}
-
-fn program(started: &str) -> Program {
-    Program {
-        started_on: started.into(),
-        exercises: vec![exercise("fascia_stretch", Frequency::Daily, started), exercise("heel_raise", Frequency::EveryOtherDay, started)],
-        caution: None,
-        cadence_cue: None,
-    }
-}
 
 /// A backup document with `years` of daily history ending on END.
 fn synthetic_backup(years: i32) -> String {
