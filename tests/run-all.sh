@@ -59,14 +59,19 @@ LIB_DIR="$CARGO_TARGET_DIR/debug"
 if [[ "${FIRSTSTEP_SKIP_KOTLIN:-}" == 1 ]]; then
   echo "Kotlin skipped (FIRSTSTEP_SKIP_KOTLIN=1)"
 elif [[ $GEN_OK == 1 ]]; then
-  section "Kotlin: mvn test (android/firststep-jvm)"
-  rm -rf android/firststep-jvm/target/surefire-reports
-  (cd android/firststep-jvm && mvn -B --no-transfer-progress test -Dfirststep.lib.dir="$LIB_DIR") 2>&1 | tee "$LOGS/kotlin.log"
+  section "Kotlin: mvn test (android/: every module of the reactor)"
+  rm -rf android/*/target/surefire-reports
+  # --fail-at-end: a failing module does not hide the tests of the others.
+  (cd android && mvn -B --no-transfer-progress --fail-at-end test -Dfirststep.lib.dir="$LIB_DIR") 2>&1 | tee "$LOGS/kotlin.log"
   kt_rc=${PIPESTATUS[0]}
-  # Surefire's totals line: "Tests run: N, Failures: F, Errors: E, Skipped: S" (absent if compilation failed).
-  line=$(grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$LOGS/kotlin.log" | tail -1)
-  read -r kt_run kt_f kt_e kt_s < <(grep -Eo '[0-9]+' <<<"${line:-0 0 0 0}" | tr '\n' ' ')
-  kt_bad=$((kt_f + kt_e)); kt_run=$((kt_run - kt_s))
+  # Surefire prints one totals line per module: "Tests run: N, Failures: F, Errors: E, Skipped: S"
+  # (absent for a module whose compilation failed, which the exit code then reports).
+  kt_run=0; kt_bad=0; kt_s=0
+  while read -r run f e s; do
+    kt_run=$((kt_run + run)); kt_bad=$((kt_bad + f + e)); kt_s=$((kt_s + s))
+  done < <(grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$LOGS/kotlin.log" \
+           | grep -Eo '[0-9]+' | paste - - - -)
+  kt_run=$((kt_run - kt_s))
   kt_passed=$((kt_run - kt_bad))
   if [[ $kt_rc -ne 0 && $kt_bad -eq 0 ]]; then kt_bad=1; fi
   record "kotlin" "$kt_passed" "$kt_bad"
