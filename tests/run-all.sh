@@ -6,7 +6,8 @@
 #   3. Kotlin: the JVM module's JUnit tests through Maven (dependencies fetched on first run),
 #      loading the real host-built library through JNA.
 #   4. Swift: the SwiftPM package's tests inside a Debian trixie chroot with swiftlang (created once
-#      by ios/scripts/swift-chroot.sh and cached outside the repo), against the same library.
+#      by ios/scripts/swift-chroot.sh and cached outside the repo), against the same library; then a
+#      syntax check (`swiftc -parse`, ios/scripts/parse-check.sh) of the Apple-only app sources.
 #
 # Prints a summary per language and a final line "N passed, N failed"; exits non-zero on any failure.
 # Env: FIRSTSTEP_SKIP_SWIFT=1 / FIRSTSTEP_SKIP_KOTLIN=1 to skip a layer locally (CI never sets them).
@@ -98,6 +99,15 @@ elif [[ $GEN_OK == 1 ]]; then
     sw_passed=$((sw_run - sw_bad - sw_skip))
     if [[ $sw_rc -ne 0 && $sw_bad -eq 0 ]]; then sw_bad=1; fi
     record "swift" "$sw_passed" "$sw_bad"
+
+    # The SwiftUI app, Live Activity and notification extension need Apple's SDKs to type-check;
+    # here they get a syntax check (swiftc -parse), counted as one layer, not as tests.
+    section "Swift: syntax check of the Apple-only sources (swiftc -parse)"
+    if bash ios/scripts/swift-chroot.sh run "$ROOT/ios" bash scripts/parse-check.sh 2>&1 | tee "$LOGS/swift-parse.log"; then
+      record "swift-parse" 1 0
+    else
+      record "swift-parse" 0 1
+    fi
   fi
 fi
 

@@ -81,6 +81,41 @@ public final class FirstStepRepository: @unchecked Sendable {
 
     public func importJson(_ json: String) async throws -> ImportReport { try await run { try $0.importJson(now: $1, json: json) } }
 
+    // Screens of the app (issue 14). Pure catalogue calls need no "now" but still leave the caller's thread.
+
+    public func safetyQuestions() async -> [SafetyQuestion] { (try? await run { core, _ in core.safetyQuestions() }) ?? [] }
+
+    public func submitSafetyScreen(yesIds: [String]) async throws -> SafetyResult {
+        try await run { try $0.submitSafetyScreen(now: $1, yesIds: yesIds) }
+    }
+
+    public func assessmentCatalogue() async -> [AssessmentItem] { (try? await run { core, _ in core.assessmentCatalogue() }) ?? [] }
+
+    public func latestAssessment() async throws -> AssessmentResult? { try await run { core, _ in try core.latestAssessment() } }
+
+    public func exerciseLibrary() async -> [Exercise] { (try? await run { core, _ in core.exerciseLibrary() }) ?? [] }
+
+    public func program() async throws -> Program? { try await run { core, _ in try core.program() } }
+
+    public func painEntries(from: String, to: String) async throws -> [PainEntry] {
+        try await run { core, _ in try core.painEntries(from: from, to: to) }
+    }
+
+    public func runs(from: String, to: String) async throws -> [RunRecord] { try await run { core, _ in try core.runs(from: from, to: to) } }
+
+    public func painCsv() async throws -> String { try await run { core, _ in try core.painCsv() } }
+
+    /// Removes the pain logged for `date` and what that log changed (the notification's undo).
+    public func undoPain(date: String) async throws {
+        try await run { try CoreSeams.undoPain($0, date: date, now: $1) }
+    }
+
+    /// "Now" as the repository passes it to the core (the notification planner needs the same zone).
+    public func now() -> Moment { clock.now() }
+
+    /// Runs `body` with the core on the repository's queue (for calls without a wrapper here).
+    public func withCore<T>(_ body: @escaping (FirstStep, Moment) throws -> T) async throws -> T { try await run(body) }
+
     private func run<T>(_ body: @escaping (FirstStep, Moment) throws -> T) async throws -> T {
         let core = core, clock = clock
         return try await withCheckedThrowingContinuation { continuation in

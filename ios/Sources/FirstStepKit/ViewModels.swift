@@ -10,24 +10,44 @@ public struct HomeUiState {
     public var home: HomeScreen?
     /// A message for the runner (e.g. why a value was refused); nil when there is nothing to say.
     public var message: String?
+    /// The core's words after a log: level changes it decided (P2–P4), one per line.
+    public var decisions: [Decision] = []
+
+    /// The referral / caution banner shown above everything (the core's text).
+    public var banner: HomeBanner? { home.flatMap(CoreSeams.banner) }
+    /// Whether the one-tap 0–10 row is offered (today not logged yet); after logging it is an edit.
+    public var painLoggedToday: Bool { home.map { $0.lastPain?.date == $0.date } ?? false }
+    /// Today's exercises with their done state, in plan order.
+    public var exercises: [(exercise: ProgramExercise, done: Bool)] {
+        guard let home, let plan = home.plan else { return [] }
+        return plan.exercises.map { ($0, home.doneToday.contains($0.exerciseId)) }
+    }
 }
 
-/// Home screen: today's plan, last pain, streak and next step, plus the "log pain" quick action.
-public final class HomeViewModel {
+/// Home screen: today's plan, last pain, streak and next step, the running card, any referral
+/// banner, plus the one-tap morning pain.
+@MainActor
+public final class HomeViewModel: ScreenModel {
     private let repository: FirstStepRepository
+    private let onJournalChange: JournalChangeHandler?
     public private(set) var state = HomeUiState() { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
-    public init(repository: FirstStepRepository) { self.repository = repository }
+    public init(repository: FirstStepRepository, onJournalChange: JournalChangeHandler? = nil) {
+        self.repository = repository
+        self.onJournalChange = onJournalChange
+    }
 
-    public func refresh() async { await load(message: nil) }
+    public func refresh() async { await load(message: nil, decisions: []) }
 
-    /// Logs this morning's first-step pain, then reloads the screen (the next step changes).
-    public func logPain(_ score: Int) async {
+    /// Logs first-step pain (this morning unless `date` names a missed day), then reloads the screen
+    /// (the next step changes) and re-plans reminders (today's morning reminder is now obsolete).
+    public func logPain(_ score: Int, stiffnessMinutes: Int? = nil, note: String? = nil, date: String? = nil) async {
         do {
-            let log = try await repository.logPain(score)
-            let changes = log.decisions.filter { $0.fromLevel != $0.toLevel }.map(\.reason)
-            await load(message: changes.isEmpty ? nil : changes.joined(separator: "\n"))
+            let log = try await repository.logPain(score, stiffnessMinutes: stiffnessMinutes, note: note, date: date)
+            onJournalChange?(.painLogged(date: log.entry.date))
+            let changes = log.decisions.filter { $0.fromLevel != $0.toLevel }
+            await load(message: changes.isEmpty ? nil : changes.map(\.reason).joined(separator: "\n"), decisions: changes)
         } catch {
             state.message = describe(error)
         }
@@ -35,10 +55,10 @@ public final class HomeViewModel {
 
     public func dismissMessage() { state.message = nil }
 
-    private func load(message: String?) async {
+    private func load(message: String?, decisions: [Decision]) async {
         state.loading = true
         do {
-            state = HomeUiState(loading: false, home: try await repository.home(), message: message)
+            state = HomeUiState(loading: false, home: try await repository.home(), message: message, decisions: decisions)
         } catch {
             state = HomeUiState(loading: false, home: state.home, message: describe(error))
         }
@@ -49,13 +69,16 @@ public final class HomeViewModel {
 public struct TrendUiState {
     public var weeks = TrendViewModel.defaultWeeks
     public var chart: TrendChartModel?
+    /// The chart in words for VoiceOver (the core's numbers and expectation text).
+    public var summary: TrendSummary?
     public var message: String?
 }
 
 /// Trend screen with the 4 / 8 / 12-week switch (PRODUCT §2.8).
-public final class TrendViewModel {
-    public static let windows = [4, 8, 12]
-    public static let defaultWeeks = 4
+@MainActor
+public final class TrendViewModel: ScreenModel {
+    nonisolated public static let windows = [4, 8, 12]
+    nonisolated public static let defaultWeeks = 4
     private let repository: FirstStepRepository
     public private(set) var state = TrendUiState() { didSet { onChange?() } }
     public var onChange: (() -> Void)?
@@ -67,9 +90,9 @@ public final class TrendViewModel {
         precondition(Self.windows.contains(weeks), "weeks must be one of \(Self.windows)")
         state.weeks = weeks
         do {
-            let chart = TrendChart.model(try await repository.trend(weeks: weeks))
+            let trend = try await repository.trend(weeks: weeks)
             // A newer selection made while this one loaded wins.
-            if state.weeks == weeks { state = TrendUiState(weeks: weeks, chart: chart) }
+            if state.weeks == weeks { state = TrendUiState(weeks: weeks, chart: TrendChart.model(trend), summary: TrendSummary(trend)) }
         } catch {
             state = TrendUiState(weeks: weeks, message: describe(error))
         }

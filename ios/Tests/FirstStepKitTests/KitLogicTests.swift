@@ -90,6 +90,7 @@ final class TrendChartTests: XCTestCase {
 }
 
 /// View models over the real core: the happy path a runner takes on day one.
+@MainActor
 final class ViewModelTests: XCTestCase {
     private let today = "2026-06-01"
 

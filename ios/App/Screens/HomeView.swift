@@ -1,0 +1,127 @@
+#if canImport(SwiftUI) && canImport(UIKit)
+import FirstStepCore
+import FirstStepKit
+import SwiftUI
+
+struct HomeView: View {
+    let repository: FirstStepRepository
+    @State private var store: ScreenStore<HomeViewModel>
+    @State private var editingPain = false
+    @Environment(AppServices.self) private var services
+
+    init(repository: FirstStepRepository) {
+        self.repository = repository
+        _store = State(initialValue: ScreenStore(HomeViewModel(repository: repository, onJournalChange: AppServices.shared.journalChanged)))
+    }
+
+    var body: some View {
+        let state = store.state
+        List {
+            if let banner = state.banner {
+                Section {
+                    VStack(alignment: .leading, spacing: 6) {
+                        Label(banner.text, systemImage: banner.urgent ? "cross.case.fill" : "stethoscope")
+                        ForEach(banner.options, id: \.self) { Text("• \($0)").font(.footnote) }
+                    }
+                    .foregroundStyle(banner.urgent ? .red : .orange)
+                }
+            }
+            if let home = state.home {
+                Section {
+                    Text(home.nextStepText).font(.headline)
+                    if !state.painLoggedToday || editingPain || services.painDate != nil {
+                        PainGrid(selected: nil) { score in
+                            Task {
+                                await store.model.logPain(score, date: services.painDate)
+                                services.painDate = nil
+                                editingPain = false
+                            }
+                        }
+                    } else if let pain = home.lastPain {
+                        LabeledContent("First steps today", value: "\(pain.score) / 10")
+                        Button("Edit") { editingPain = true }
+                    }
+                    if home.streakDays > 0 { LabeledContent("Days logged in a row", value: "\(home.streakDays)") }
+                } header: { Text(home.date) }
+                if let message = state.message { Section { Text(message) } }
+                if let plan = home.plan {
+                    Section {
+                        ForEach(state.exercises, id: \.exercise.exerciseId) { item in
+                            HStack {
+                                Image(systemName: item.done ? "checkmark.circle.fill" : "circle").foregroundStyle(item.done ? .green : .secondary)
+                                    .accessibilityLabel(item.done ? Text("Done") : Text("Not done"))
+                                ExerciseRow(exercise: item.exercise)
+                            }
+                        }
+                        if let note = plan.note { Text(note).font(.footnote) }
+                        NavigationLink("Start the guided session") { SessionView() }
+                    } header: { Text("Today's exercises") }
+                }
+                if let running = home.running {
+                    Section {
+                        Label { Text(running.reason) } icon: { Circle().fill(Chrome.colour(running.state)).frame(width: 14) }
+                        NavigationLink("Log a run") { LogRunView(repository: repository) }
+                    } header: { Text("Running") }
+                }
+            }
+        }
+        .navigationTitle("Today")
+        .refreshable { await store.model.refresh() }
+        .task { await store.model.refresh() }
+    }
+}
+
+struct SessionView: View {
+    @Environment(AppServices.self) private var services
+    @State private var peakPain: Int?
+
+    var body: some View {
+        if let session = services.session {
+            content(session)
+                .task { await session.open() }
+                .onDisappear { Task { await session.close() } }
+        }
+    }
+
+    @ViewBuilder private func content(_ session: SessionController) -> some View {
+        VStack(spacing: 16) {
+            if let state = session.state {
+                Text(state.exerciseName).font(.title2.bold()).multilineTextAlignment(.center)
+                Text(state.phaseLabel).font(.title).accessibilityAddTraits(.updatesFrequently)
+                if let seconds = state.secondsRemaining {
+                    Text("\(Int(seconds.rounded(.up)))").font(.system(size: 96, weight: .bold, design: .rounded).monospacedDigit())
+                        .dynamicTypeSize(...DynamicTypeSize.accessibility2)
+                }
+                Text("Set \(state.set) of \(state.setCount) · Rep \(state.rep) of \(state.repCount)") .font(.headline)
+                ProgressView(value: state.sessionProgress).accessibilityLabel("Session progress")
+                switch state.status {
+                case .running:
+                    HStack {
+                        Button("Repeat") { Task { await session.repeatStep() } }
+                        Button("Pause") { Task { await session.pause() } }.buttonStyle(.borderedProminent)
+                        Button("Skip") { Task { await session.skip() } }
+                    }
+                    if state.phase == .selfPacedRep {
+                        Button("Done") { Task { await session.repDone() } }.buttonStyle(.borderedProminent).controlSize(.large)
+                    }
+                case .paused:
+                    Button("Resume") { Task { await session.resume() } }.buttonStyle(.borderedProminent)
+                case .awaitingPain:
+                    Text("Peak pain during the session")
+                    PainGrid(selected: peakPain) { value in
+                        peakPain = value
+                        Task { await session.finish(peakPain: value) }
+                    }
+                case .finished, .notStarted:
+                    EmptyView()
+                }
+            } else {
+                ProgressView()
+            }
+            if let message = session.message { Text(message).foregroundStyle(.red) }
+        }
+        .padding()
+        .navigationTitle("Session")
+    }
+}
+#endif

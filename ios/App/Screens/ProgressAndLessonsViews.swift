@@ -1,0 +1,84 @@
+#if canImport(SwiftUI) && canImport(UIKit)
+import FirstStepCore
+import FirstStepKit
+import SwiftUI
+
+struct ProgressScreen: View {
+    @State private var store: ScreenStore<ProgressModel>
+
+    init(repository: FirstStepRepository) {
+        _store = State(initialValue: ScreenStore(ProgressModel(repository: repository)))
+    }
+
+    var body: some View {
+        let state = store.state
+        List {
+            if let running = state.running {
+                Section("Running") {
+                    Label { Text(running.reason) } icon: { Circle().fill(Chrome.colour(running.state)).frame(width: 14) }
+                    Text(running.rules.joined(separator: ", ")).font(.caption).foregroundStyle(.secondary)
+                }
+            }
+            if !state.changes.isEmpty {
+                Section("Since your last assessment") {
+                    ForEach(state.changes, id: \.description) { change in
+                        Text(change.description).fontWeight(change.meaningful ? .semibold : .regular)
+                    }
+                }
+            }
+            Section("Decisions") {
+                ForEach(Array(state.decisions.enumerated()), id: \.offset) { _, row in
+                    VStack(alignment: .leading, spacing: 4) {
+                        HStack {
+                            Text(row.exerciseName).font(.headline)
+                            Spacer()
+                            Text(row.levelChanged ? "L\(row.decision.fromLevel) → L\(row.decision.toLevel)" : "L\(row.decision.toLevel)")
+                                .monospacedDigit()
+                        }
+                        Text(row.decision.reason)
+                        Text("\(row.decision.date) · \(row.decision.rule)").font(.caption).foregroundStyle(.secondary)
+                    }
+                    .accessibilityElement(children: .combine)
+                }
+            }
+            if let message = state.message { Text(message).foregroundStyle(.red) }
+        }
+        .navigationTitle("Progress")
+        .task { await store.model.refresh() }
+    }
+}
+
+struct LessonsView: View {
+    @State private var store: ScreenStore<LessonsModel>
+
+    init(repository: FirstStepRepository) {
+        _store = State(initialValue: ScreenStore(LessonsModel(repository: repository)))
+    }
+
+    var body: some View {
+        let state = store.state
+        List {
+            if state.isEmpty {
+                ContentUnavailableView("No lessons yet", systemImage: "book.closed")
+            }
+            ForEach(state.lessons, id: \.id) { lesson in
+                Button {
+                    store.model.open(lesson.id)
+                } label: {
+                    Label(lesson.title, systemImage: lesson.unlocked ? "book" : "lock")
+                }
+                .disabled(!lesson.unlocked)
+            }
+        }
+        .navigationTitle("Learn")
+        .sheet(isPresented: Binding(get: { state.open != nil }, set: { if !$0 { store.model.close() } })) {
+            if let lesson = state.open {
+                NavigationStack {
+                    ScrollView { Text(lesson.body).padding() }.navigationTitle(lesson.title)
+                }
+            }
+        }
+        .task { await store.model.refresh() }
+    }
+}
+#endif

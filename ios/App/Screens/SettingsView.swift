@@ -1,0 +1,97 @@
+#if canImport(SwiftUI) && canImport(UIKit)
+import FirstStepCore
+import FirstStepKit
+import SwiftUI
+import UniformTypeIdentifiers
+
+/// Settings, with export through the share sheet and import through the file importer.
+struct SettingsView: View {
+    @State private var store: ScreenStore<SettingsModel>
+    @State private var importing = false
+
+    init(repository: FirstStepRepository) {
+        _store = State(initialValue: ScreenStore(SettingsModel(repository: repository, exportDirectory: FileManager.default.temporaryDirectory,
+                                                               onJournalChange: AppServices.shared.journalChanged)))
+    }
+
+    var body: some View {
+        let state = store.state
+        Form {
+            if let settings = state.draft {
+                Section("Units and side") {
+                    Picker("Units", selection: bind(\.units, settings)) {
+                        Text("Kilometres, cm").tag(Units.metric)
+                        Text("Miles, inches").tag(Units.imperial)
+                    }
+                    Picker("Affected side", selection: bind(\.affectedSide, settings)) {
+                        Text("Left").tag(Side.left)
+                        Text("Right").tag(Side.right)
+                        Text("Both").tag(Side.both)
+                    }
+                }
+                Section("Reminders") {
+                    Toggle("Reminders", isOn: bind(\.remindersEnabled, settings))
+                    TextField("Morning pain (HH:MM)", text: bind(\.morningReminder, settings))
+                    FieldErrorText(error: state.fieldErrors["morning_reminder"])
+                    TextField("Session (HH:MM)", text: bind(\.sessionReminder, settings))
+                    FieldErrorText(error: state.fieldErrors["session_reminder"])
+                    WeekdayPicker(days: Array(settings.sessionDays)) { store.model.toggleSessionDay($0) }
+                    FieldErrorText(error: state.fieldErrors["session_days"])
+                }
+                Button("Save") { Task { await store.model.save() } }
+            }
+            Section("Your data") {
+                Button("Export backup") { Task { await store.model.export(.backup) } }
+                Button("Export pain log (CSV)") { Task { await store.model.export(.painCsv) } }
+                Button("Import backup") { importing = true }
+                if let report = state.importReport {
+                    Text("Imported: \(report.painAdded) pain scores, \(report.sessionsAdded) sessions, \(report.runsAdded) runs added")
+                }
+            }
+            if let message = state.message { Text(message).foregroundStyle(.red) }
+        }
+        .navigationTitle("Settings")
+        .task { await store.model.load() }
+        .sheet(isPresented: Binding(get: { state.exported != nil }, set: { if !$0 { store.model.exportFinished() } })) {
+            if let url = state.exported { ShareSheet(url: url) }
+        }
+        .fileImporter(isPresented: $importing, allowedContentTypes: [.json]) { result in
+            guard case let .success(url) = result else { return }
+            let access = url.startAccessingSecurityScopedResource()
+            defer { if access { url.stopAccessingSecurityScopedResource() } }
+            guard let data = try? Data(contentsOf: url) else { return }
+            Task { await store.model.importBackup(data) }
+        }
+    }
+
+    private func bind<T>(_ path: WritableKeyPath<Settings, T>, _ settings: Settings) -> Binding<T> {
+        Binding(get: { store.state.draft?[keyPath: path] ?? settings[keyPath: path] },
+                set: { value in store.model.edit { $0[keyPath: path] = value } })
+    }
+}
+
+private struct WeekdayPicker: View {
+    var days: [UInt8]
+    var toggle: (UInt8) -> Void
+    private let symbols = Calendar(identifier: .iso8601).veryShortWeekdaySymbols // Sunday first
+
+    var body: some View {
+        HStack {
+            ForEach(1...7, id: \.self) { iso in
+                let on = days.contains(UInt8(iso))
+                Button(symbols[iso % 7]) { toggle(UInt8(iso)) }
+                    .buttonStyle(.bordered).tint(on ? .accentColor : .secondary)
+                    .accessibilityAddTraits(on ? .isSelected : [])
+            }
+        }
+    }
+}
+
+private struct ShareSheet: UIViewControllerRepresentable {
+    let url: URL
+    func makeUIViewController(context: Context) -> UIActivityViewController {
+        UIActivityViewController(activityItems: [url], applicationActivities: nil)
+    }
+    func updateUIViewController(_ controller: UIActivityViewController, context: Context) {}
+}
+#endif

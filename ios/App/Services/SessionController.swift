@@ -1,0 +1,177 @@
+#if canImport(ActivityKit) && canImport(AVFoundation) && canImport(UIKit)
+import ActivityKit
+import AVFoundation
+import FirstStepCore
+import FirstStepKit
+import Foundation
+import Observation
+import UIKit
+
+/// Runs the guided session for the app: FirstStepKit's `SessionViewModel` (core engine + ticker +
+/// snapshot), the Live Activity (updated at step changes only, via `SessionActivityFeed`), cues and
+/// haptics, and pause/skip from the Live Activity's App Intents.
+///
+/// Cues while locked: the audio background mode with an active `.playback` session (`.duckOthers`)
+/// for the whole guided session — see docs/shells.md "Cues while locked" for why this and not
+/// pre-scheduled step notifications.
+@MainActor
+@Observable
+final class SessionController {
+    private(set) var state: SessionState?
+    private(set) var message: String?
+    private(set) var saved = false
+
+    private let repository: FirstStepRepository
+    private let cues = SpeechCuePlayer()
+    private let feed = SessionActivityFeed()
+    private var model: SessionViewModel?
+    private var activity: Activity<SessionActivityAttributes>?
+    private var sessionDate = ""
+
+    init(repository: FirstStepRepository) {
+        self.repository = repository
+        SessionCommands.handler = { [weak self] command in
+            guard let model = self?.model else { return }
+            switch command {
+            case .pause: await model.pause()
+            case .resume: await model.resume()
+            case .skip: await model.skipStep()
+            }
+        }
+    }
+
+    /// True when a killed session can be continued.
+    var hasSnapshot: Bool { FileSnapshotStore(url: AppGroup.snapshotURL).load() != nil }
+
+    /// Continues an interrupted session (from the core's snapshot) or starts today's.
+    func open() async {
+        let model = SessionViewModel(repository: repository, clock: BootClock(), cues: cues,
+                                     snapshots: FileSnapshotStore(url: AppGroup.snapshotURL))
+        model.onState = { [weak self] state in
+            Task { @MainActor in self?.publish(state) }
+        }
+        model.onChange = { [weak self, weak model] in
+            Task { @MainActor in
+                self?.message = model?.message
+                self?.saved = model?.saved ?? false
+            }
+        }
+        self.model = model
+        saved = false
+        cues.begin()
+        feed.reset()
+        sessionDate = (try? await repository.today()) ?? ""
+        await model.open()
+        message = model.message
+    }
+
+    func pause() async { await model?.pause() }
+    func resume() async { await model?.resume() }
+    func skip() async { await model?.skipStep() }
+    func repeatStep() async { await model?.repeatStep() }
+    func repDone() async { await model?.repDone() }
+
+    func finish(peakPain: Int) async {
+        guard let model else { return }
+        await model.finish(peakPain: peakPain)
+        message = model.message
+        if model.saved {
+            saved = true
+            await end()
+            AppServices.shared.replan(.journal(.sessionSaved))
+        }
+    }
+
+    /// The screen went away (the session continues from its snapshot next time).
+    func close() async {
+        await model?.close()
+    }
+
+    private func publish(_ state: SessionState) {
+        self.state = state
+        guard let content = feed.content(for: state, wallNow: Date()) else { return }
+        Task { await pushActivity(content, date: sessionDate) }
+    }
+
+    private func pushActivity(_ content: SessionActivityContent, date: String) async {
+        guard ActivityAuthorizationInfo().areActivitiesEnabled else { return }
+        let stale = content.stepEndsAt?.addingTimeInterval(60)
+        if let activity {
+            await activity.update(ActivityContent(state: content, staleDate: stale))
+        } else {
+            activity = try? Activity.request(attributes: SessionActivityAttributes(date: date),
+                                             content: ActivityContent(state: content, staleDate: stale))
+        }
+    }
+
+    private func end() async {
+        cues.end()
+        if let activity, let state {
+            await activity.end(ActivityContent(state: SessionActivityContent(state, wallNow: Date()), staleDate: nil),
+                               dismissalPolicy: .after(Date().addingTimeInterval(60)))
+        }
+        activity = nil
+    }
+}
+
+/// Speaks the core's cue text and beeps the countdown with the music ducked; a haptic at set ends.
+/// The audio session stays active for the whole guided session (background audio mode), with an
+/// `AVAudioEngine` running so the app keeps ticking with the screen locked.
+final class SpeechCuePlayer: CuePlayer, @unchecked Sendable {
+    private let speech = AVSpeechSynthesizer()
+    private let engine = AVAudioEngine()
+    private let tone = AVAudioPlayerNode()
+    private lazy var beep: AVAudioPCMBuffer? = Self.makeBeep(format: engine.mainMixerNode.outputFormat(forBus: 0))
+
+    init() {
+        engine.attach(tone)
+        engine.connect(tone, to: engine.mainMixerNode, format: engine.mainMixerNode.outputFormat(forBus: 0))
+    }
+
+    func begin() {
+        let session = AVAudioSession.sharedInstance()
+        try? session.setCategory(.playback, mode: .spokenAudio, options: [.duckOthers])
+        try? session.setActive(true)
+        try? engine.start()
+        tone.play()
+    }
+
+    func end() {
+        tone.stop()
+        engine.stop()
+        try? AVAudioSession.sharedInstance().setActive(false, options: [.notifyOthersOnDeactivation])
+    }
+
+    func show(_ cue: Cue) {}
+
+    func play(_ cue: Cue) {
+        let action = CueAction.of(cue)
+        DispatchQueue.main.async { [self] in
+            if action.tone, let beep { tone.scheduleBuffer(beep, at: nil) }
+            if !action.speak.isEmpty {
+                speech.speak(AVSpeechUtterance(string: action.speak))
+            }
+            switch action.haptic {
+            case .setDone?: UINotificationFeedbackGenerator().notificationOccurred(.success)
+            case .exerciseDone?, .sessionDone?: UINotificationFeedbackGenerator().notificationOccurred(.success)
+                UIImpactFeedbackGenerator(style: .heavy).impactOccurred()
+            case nil: break
+            }
+        }
+    }
+
+    /// A 0.12 s, 880 Hz tone.
+    private static func makeBeep(format: AVAudioFormat) -> AVAudioPCMBuffer? {
+        let frames = AVAudioFrameCount(format.sampleRate * 0.12)
+        guard let buffer = AVAudioPCMBuffer(pcmFormat: format, frameCapacity: frames) else { return nil }
+        buffer.frameLength = frames
+        for channel in 0..<Int(format.channelCount) {
+            guard let data = buffer.floatChannelData?[channel] else { continue }
+            for frame in 0..<Int(frames) {
+                data[frame] = 0.4 * sinf(2 * .pi * 880 * Float(frame) / Float(format.sampleRate))
+            }
+        }
+        return buffer
+    }
+}
+#endif

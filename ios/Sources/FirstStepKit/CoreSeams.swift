@@ -1,0 +1,62 @@
+import FirstStepCore
+
+/// The few places where FirstStepKit reads a part of the core's API that is changing (the clinical
+/// safety and program issues). Each is one small function, so the new fields replace the old ones here
+/// and nowhere else. Nothing here computes a rule, a number or a sentence: it only picks which of the
+/// core's values to show.
+public enum CoreSeams {
+    /// The screen a red-flag level leads to. Exhaustive on purpose: when the core adds a level
+    /// (`referNoImpact`, R2) this stops compiling until the level is routed.
+    public static func safetyRoute(_ level: RedFlagLevel) -> SafetyRoute {
+        switch level {
+        case .none: return .proceed
+        case .refer: return .referAndContinue
+        case .urgent: return .urgentStop
+        }
+    }
+
+    /// The banner the home screen shows above everything else, if any. Today the core gives
+    /// `caution` (urgent or refer advice, R1/R2); the R4 `referral` record ({rule, level, text,
+    /// options}) takes precedence once the bindings have it.
+    public static func banner(_ home: HomeScreen) -> HomeBanner? {
+        guard let text = home.caution else { return nil }
+        return HomeBanner(text: text, options: [], rule: nil, urgent: home.redFlag == .urgent)
+    }
+}
+
+/// A prominent message on the home screen: the core's referral or caution.
+public struct HomeBanner: Equatable, Sendable {
+    public var text: String
+    /// Options the core lists with a referral (R4: the guideline's care options); may be empty.
+    public var options: [String]
+    /// The CLINICAL rule behind it, when the core names one.
+    public var rule: String?
+    /// Seek care today (drawn as the stop style, not a caution).
+    public var urgent: Bool
+}
+
+extension CoreSeams {
+    /// Removing a morning's pain log with what it changed (the notification's undo) needs the core's
+    /// `undo_pain(date, now)`; until the bindings have it the undo is refused with this error, which
+    /// the quick-log handler surfaces.
+    static func undoPain(_ core: FirstStep, date: String, now: Moment) throws {
+        _ = (core, date, now)
+        throw FirstStepError.InvalidState(reason: "undo is not available in this core version")
+    }
+}
+
+/// The app's root screen, from the core's home screen.
+public enum AppRoute: Equatable, Sendable {
+    /// No program yet: the safety screen, then the assessment.
+    case onboarding
+    /// The last screen found an urgent warning sign: the stop screen with the core's advice; the
+    /// runner may re-take the screen later.
+    case urgentStop(advice: String)
+    /// Home and the tabs.
+    case main
+
+    public static func of(_ home: HomeScreen) -> AppRoute {
+        if home.redFlag == .urgent { return .urgentStop(advice: home.caution ?? home.nextStepText) }
+        return home.plan == nil ? .onboarding : .main
+    }
+}

@@ -1,0 +1,76 @@
+import FirstStepCore
+
+/// Where the red-flag screen sends the runner. Decided by the core's level (CLINICAL R1–R3); the
+/// words shown are the core's `advice` and `reasons`.
+public enum SafetyRoute: Equatable, Sendable {
+    /// No flag: on to the assessment.
+    case proceed
+    /// See a clinician soon; the program may continue (R3 "refer").
+    case referAndContinue
+    /// See a clinician soon; no running or impact (R2 "refer, no impact"). Reached once the core
+    /// reports that level (CoreSeams.safetyRoute).
+    case referNoImpact
+    /// Seek care today: the assessment ends here and no program is offered (R1).
+    case urgentStop
+
+    /// Whether the runner may go on to the assessment.
+    public var assessmentAllowed: Bool { self != .urgentStop }
+}
+
+public struct SafetyUiState {
+    public var loading = true
+    /// The core's questions (urgent first), with their help text.
+    public var questions: [SafetyQuestion] = []
+    /// Ids answered "yes".
+    public var yes: Set<String> = []
+    /// Set once submitted: the core's evaluation (level, reasons, advice).
+    public var result: SafetyResult?
+    public var route: SafetyRoute?
+    public var message: String?
+    public var submitting = false
+}
+
+/// The red-flag screen (PRODUCT §2.1): asked first and at every re-assessment. Submitting stores the
+/// screen in the journal; an urgent answer ends the journey on the stop screen.
+@MainActor
+public final class SafetyModel: ScreenModel {
+    private let repository: FirstStepRepository
+    private let onJournalChange: JournalChangeHandler?
+    public private(set) var state = SafetyUiState() { didSet { onChange?() } }
+    public var onChange: (() -> Void)?
+
+    public init(repository: FirstStepRepository, onJournalChange: JournalChangeHandler? = nil) {
+        self.repository = repository
+        self.onJournalChange = onJournalChange
+    }
+
+    public func load() async {
+        state.questions = await repository.safetyQuestions()
+        state.loading = false
+    }
+
+    public func setAnswer(_ questionId: String, yes: Bool) {
+        if yes { state.yes.insert(questionId) } else { state.yes.remove(questionId) }
+        // A changed answer invalidates an earlier evaluation.
+        state.result = nil
+        state.route = nil
+    }
+
+    /// The "yes" ids in the core's question order (what the assessment's `red_flags` carries).
+    public var yesIds: [String] { state.questions.map(\.id).filter(state.yes.contains) }
+
+    /// Sends the answers to the core, which evaluates and stores them.
+    public func submit() async {
+        state.submitting = true
+        defer { state.submitting = false }
+        do {
+            let result = try await repository.submitSafetyScreen(yesIds: yesIds)
+            state.result = result
+            state.route = CoreSeams.safetyRoute(result.level)
+            state.message = nil
+            onJournalChange?(.safetyScreen)
+        } catch {
+            state.message = describe(error)
+        }
+    }
+}

@@ -1,0 +1,362 @@
+import FirstStepCore
+import Foundation
+import XCTest
+@testable import FirstStepKit
+
+/// The app's screen models over the real core and a real SQLite file in a temp directory: the same
+/// journeys as the Compose UI tests, where they apply.
+@MainActor
+final class SafetyAndAssessmentTests: XCTestCase {
+    private let today = "2026-06-01"
+
+    func testReferAnswerShowsTheCoresAdviceAndContinues() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let changes = ChangeRecorder()
+        let safety = SafetyModel(repository: repo, onJournalChange: changes.handler)
+        await safety.load()
+        XCTAssertFalse(safety.state.questions.isEmpty)
+        XCTAssertTrue(safety.state.questions.allSatisfy { !$0.help.isEmpty }, "every question has its help text")
+        let refer = try XCTUnwrap(safety.state.questions.first { $0.level == .refer })
+        safety.setAnswer(refer.id, yes: true)
+        await safety.submit()
+        XCTAssertEqual(safety.state.result?.level, .refer)
+        XCTAssertEqual(safety.state.route, .referAndContinue)
+        XCTAssertEqual(safety.state.result?.advice, try openTempCore().submitSafetyScreen(now: morning(today), yesIds: [refer.id]).advice)
+        XCTAssertEqual(safety.yesIds, [refer.id])
+        XCTAssertEqual(changes.changes, [.safetyScreen])
+
+        safety.setAnswer(refer.id, yes: false)
+        XCTAssertNil(safety.state.route, "a changed answer needs a new evaluation")
+        await safety.submit()
+        XCTAssertEqual(safety.state.route, .proceed)
+    }
+
+    func testUrgentAnswerEndsOnTheStopScreenWithNoProgram() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let safety = SafetyModel(repository: repo)
+        await safety.load()
+        let urgent = try XCTUnwrap(safety.state.questions.first { $0.level == .urgent })
+        XCTAssertEqual(safety.state.questions.first?.level, .urgent, "urgent questions come first")
+        safety.setAnswer(urgent.id, yes: true)
+        await safety.submit()
+        XCTAssertEqual(safety.state.route, .urgentStop)
+        XCTAssertEqual(safety.state.route?.assessmentAllowed, false)
+        XCTAssertFalse(safety.state.result?.reasons.isEmpty ?? true)
+
+        // The stored screen reaches home: the app opens on the stop screen, not the assessment.
+        let home = try await repo.home()
+        XCTAssertEqual(AppRoute.of(home), .urgentStop(advice: try XCTUnwrap(home.caution)))
+        XCTAssertNil(home.plan)
+        let other = SafetyModel(repository: repo)
+        await other.load()
+        other.setAnswer("no_such_question", yes: true)
+        XCTAssertEqual(other.yesIds, [], "only the core's own question ids are ever sent")
+    }
+
+    private func fillRequired(_ wizard: AssessmentModel, heelLeft: String = "24") {
+        wizard.set("affected_side", "left")
+        wizard.set("first_step_pain", "4")
+        wizard.set("knee_to_wall_cm.left", "12")
+        wizard.set("knee_to_wall_cm.right", "12.5")
+        wizard.set("heel_raise_reps.left", heelLeft)
+        wizard.set("heel_raise_reps.right", "25")
+        wizard.set("balance_seconds.left", "20")
+        wizard.set("balance_seconds.right", "40")
+    }
+
+    func testWizardShowsTheCoresFieldErrorOnItsPageThenBuildsTheProgram() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let changes = ChangeRecorder()
+        let wizard = AssessmentModel(repository: repo, redFlags: [], onJournalChange: changes.handler)
+        await wizard.load()
+        let catalogue = try openTempCore().assessmentCatalogue()
+        XCTAssertEqual(wizard.state.pages.map(\.key), catalogue.map(\.id), "one page per core item, in the core's order")
+        XCTAssertEqual(wizard.state.current?.item.howTo, catalogue.first?.howTo)
+
+        fillRequired(wizard, heelLeft: "250")
+        wizard.go(to: wizard.state.pages.count - 1)
+        await wizard.submit()
+        XCTAssertNil(wizard.state.result)
+        let error = try XCTUnwrap(wizard.state.fieldErrors["heel_raise_reps"])
+        XCTAssertEqual(error.field, "heel_raise_reps.left")
+        XCTAssertTrue(error.message.contains("0..=200"), error.message)
+        XCTAssertEqual(wizard.state.current?.key, "heel_raise_reps", "the wizard turns to the page the core named")
+
+        wizard.set("heel_raise_reps.left", "24")
+        XCTAssertNil(wizard.state.fieldErrors["heel_raise_reps"], "editing clears the error")
+        await wizard.submit()
+        let result = try XCTUnwrap(wizard.state.result)
+        XCTAssertEqual(wizard.route, .proceed)
+        XCTAssertEqual(changes.changes, [.assessed])
+
+        let findings = FindingsModel(result)
+        XCTAssertTrue(findings.hasProgram)
+        XCTAssertEqual(findings.rows.map(\.finding), result.findings)
+        for row in findings.rows {
+            XCTAssertEqual(Set(row.exercises.map(\.exerciseId)), Set(row.finding.exercises).intersection(result.program!.exercises.map(\.exerciseId)))
+        }
+        XCTAssertEqual(findings.baseExercises.count + Set(findings.rows.flatMap(\.exercises).map(\.exerciseId)).count,
+                       result.program!.exercises.count, "every program exercise is shown once: under a finding or as the base")
+        let stored = try await repo.program()
+        XCTAssertEqual(stored?.exercises, result.program?.exercises)
+    }
+
+    func testWizardMissingAndMalformedAnswers() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let wizard = AssessmentModel(repository: repo, redFlags: [])
+        await wizard.load()
+        fillRequired(wizard)
+        wizard.set("knee_to_wall_cm.left", "")
+        wizard.set("knee_to_wall_cm.right", "")
+        await wizard.submit()
+        XCTAssertEqual(wizard.state.fieldErrors["knee_to_wall_cm"]?.field, "knee_to_wall_cm", "the core's missing-answer error")
+        XCTAssertEqual(wizard.state.current?.key, "knee_to_wall_cm")
+
+        wizard.set("knee_to_wall_cm.left", "12")
+        await wizard.submit()
+        XCTAssertEqual(wizard.state.fieldErrors["knee_to_wall_cm"]?.message, AssessmentInputProblem.bothSidesNeeded.rawValue)
+        wizard.set("knee_to_wall_cm.right", "12")
+        wizard.set("heel_raise_reps.right", "2.5")
+        await wizard.submit()
+        XCTAssertEqual(wizard.state.fieldErrors["heel_raise_reps"]?.message, AssessmentInputProblem.notAWholeNumber.rawValue)
+        XCTAssertEqual(wizard.state.current?.key, "heel_raise_reps")
+        XCTAssertNil(wizard.state.result)
+        let program = try await repo.program()
+        XCTAssertNil(program, "nothing was stored")
+    }
+
+    func testImperialRunnerAnswersInInchesAndTheCoreChecksThem() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        var settings = try await repo.settings()
+        settings.units = .imperial
+        try await repo.saveSettings(settings)
+        let wizard = AssessmentModel(repository: repo, redFlags: [])
+        await wizard.load()
+        let page = try XCTUnwrap(wizard.state.pages.first { $0.item.id == "knee_to_wall_cm" })
+        XCTAssertEqual(page.key, "knee_to_wall_in")
+        XCTAssertEqual(page.unit, "in")
+        fillRequired(wizard)
+        wizard.set("knee_to_wall_in.left", "13")
+        wizard.set("knee_to_wall_in.right", "4.5")
+        await wizard.submit()
+        XCTAssertEqual(wizard.state.fieldErrors["knee_to_wall_in"]?.field, "knee_to_wall_in.left")
+        XCTAssertEqual(wizard.state.current?.item.id, "knee_to_wall_cm")
+        wizard.set("knee_to_wall_in.left", "4.5")
+        await wizard.submit()
+        XCTAssertNotNil(wizard.state.result?.program)
+    }
+}
+
+@MainActor
+final class HomeLogRunAndTrendTests: XCTestCase {
+    private let today = "2026-06-01"
+
+    func testHomeShowsTheReferralBannerTheExercisesAndReportsTheLog() async throws {
+        let refer = try XCTUnwrap(try openTempCore().safetyQuestions().first { $0.level == .refer })
+        let answers = answersJson(today).replacingOccurrences(of: "\"red_flags\": []", with: "\"red_flags\": [\"\(refer.id)\"]")
+        let repo = try await assessedRepository(today, answers: answers)
+        let changes = ChangeRecorder()
+        let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
+        await home.refresh()
+        let screen = try XCTUnwrap(home.state.home)
+        XCTAssertEqual(home.state.banner?.text, try XCTUnwrap(screen.caution), "the core's caution, as given")
+        XCTAssertEqual(home.state.banner?.urgent, false)
+        XCTAssertEqual(AppRoute.of(screen), .main)
+        XCTAssertFalse(home.state.painLoggedToday)
+        XCTAssertNotNil(screen.running, "the running card")
+
+        let first = try XCTUnwrap(home.state.exercises.first?.exercise)
+        _ = try await repo.logSession(exerciseId: first.exerciseId, sets: Int(first.sets), reps: first.reps.map(Int.init),
+                                      holdSeconds: first.reps == nil ? first.holdSeconds.map(Int.init) : nil, peakPain: 2)
+        await home.logPain(3, stiffnessMinutes: 10, note: "stiff")
+        XCTAssertTrue(home.state.painLoggedToday)
+        XCTAssertEqual(home.state.home?.lastPain?.stiffnessMinutes, 10)
+        XCTAssertEqual(home.state.exercises.filter { $0.done }.map { $0.exercise.exerciseId }, [first.exerciseId])
+        XCTAssertEqual(changes.changes, [.painLogged(date: today)])
+
+        await home.logPain(3, date: shift(today, 1))
+        XCTAssertTrue(home.state.message?.contains("date") == true, "a future date is refused with the core's words")
+        XCTAssertEqual(changes.changes.count, 1, "a refused log changes nothing")
+    }
+
+    func testLogRunShowsTheSpikeWarningBeforeSaving() async throws {
+        let repo = try await assessedRepository(today)
+        _ = try await repo.logRun(distanceKm: 10, date: shift(today, -3))
+        let changes = ChangeRecorder()
+        let model = LogRunModel(repository: repo, onJournalChange: changes.handler)
+
+        model.edit { $0.distance = "12"; $0.minutes = "70"; $0.painDuring = "2" }
+        await model.check()
+        let warning = try XCTUnwrap(model.state.spikeWarning, "12 km is more than 10 % over the longest 10 km (A7)")
+        let expected = try await repo.progress(plannedRunKm: 12).running.longRunWarning
+        XCTAssertEqual(warning, expected)
+        await model.save()
+        XCTAssertNil(model.state.saved, "the first save only confirms the warning")
+        XCTAssertTrue(model.state.warningAcknowledged)
+        await model.save()
+        XCTAssertEqual(model.state.saved?.distanceKm, 12)
+        XCTAssertEqual(model.state.saved?.painDuring, 2)
+        XCTAssertEqual(changes.changes, [.runLogged])
+
+        let calm = LogRunModel(repository: repo)
+        calm.edit { $0.distance = "11"; $0.date = shift(today, -1) }
+        await calm.save()
+        XCTAssertNil(calm.state.spikeWarning)
+        XCTAssertEqual(calm.state.saved?.date, shift(today, -1), "no warning: saved at once, for the missed day")
+        let runs = try await repo.runs(from: shift(today, -7), to: today)
+        XCTAssertEqual(runs.map(\.distanceKm).sorted(), [10, 11, 12])
+    }
+
+    func testLogRunPutsTheCoresErrorsOnTheirFields() async throws {
+        let repo = try await assessedRepository(today)
+        let model = LogRunModel(repository: repo)
+        model.edit { $0.distance = "0" }
+        await model.save()
+        XCTAssertTrue(model.state.fieldErrors["distance_km"]?.message.contains("0.1") == true, "\(model.state.fieldErrors)")
+        model.edit { $0.distance = "abc" }
+        await model.save()
+        XCTAssertEqual(model.state.fieldErrors["distance_km"]?.message, AssessmentInputProblem.notANumber.rawValue)
+        model.edit { $0.distance = "5"; $0.painAfter = "11" }
+        await model.save()
+        XCTAssertEqual(model.state.fieldErrors["pain_after"]?.field, "pain_after")
+        XCTAssertTrue(model.state.fieldErrors["pain_after"]?.message.contains("0..=10") == true)
+        XCTAssertNil(model.state.saved)
+        let runs = try await repo.runs(from: shift(today, -7), to: today)
+        XCTAssertTrue(runs.isEmpty)
+    }
+
+    func testTrendSummaryRestatesTheCoresNumbers() async throws {
+        let start = "2026-05-01", end = "2026-05-28"
+        let repo = try await assessedRepository(start, clock: FixedClock(end))
+        let scores = [6, 6, 5, nil, 5, 4, nil, nil, 4, 4, 3, 3, nil, 3]
+        for (offset, score) in scores.enumerated() {
+            if let score { _ = try await repo.logPain(score, date: shift(start, offset * 2)) }
+        }
+        let model = TrendViewModel(repository: repo)
+        await model.select(weeks: 4)
+        let summary = try XCTUnwrap(model.state.summary)
+        let trend = try await repo.trend(weeks: 4)
+        XCTAssertEqual(summary.days, 28)
+        XCTAssertEqual(summary.daysLogged, trend.days.filter { $0.pain != nil }.count)
+        XCTAssertEqual(summary.latestPain, 3)
+        XCTAssertEqual(summary.latestDate, trend.days.last { $0.pain != nil }?.date)
+        XCTAssertEqual(summary.baseline, trend.baseline)
+        XCTAssertEqual(summary.meaningfulImprovement, trend.meaningfulImprovement)
+        XCTAssertTrue(summary.text.hasSuffix(trend.expectation.text))
+        XCTAssertTrue(summary.text.contains("\(summary.daysLogged) of 28 days logged"), summary.text)
+        if let baseline = trend.baseline { XCTAssertTrue(summary.text.contains(String(format: "Baseline %.1f", baseline)), summary.text) }
+        XCTAssertEqual(model.state.chart?.painSegments.flatMap { $0 }.count, summary.daysLogged, "the summary counts what the chart draws")
+    }
+}
+
+@MainActor
+final class ProgressLessonsSettingsTests: XCTestCase {
+    private let today = "2026-06-01"
+
+    func testProgressListsTheCoresDecisionsNewestFirstWithNames() async throws {
+        let start = "2026-05-20"
+        let repo = try await assessedRepository(start, clock: FixedClock(today))
+        let current = try await repo.program()
+        let program = try XCTUnwrap(current)
+        for offset in 0..<12 {
+            let date = shift(start, offset)
+            _ = try await repo.logPain(3, date: date)
+            for exercise in program.exercises {
+                _ = try await repo.logSession(exerciseId: exercise.exerciseId, sets: Int(exercise.sets), reps: exercise.reps.map(Int.init),
+                                              holdSeconds: exercise.reps == nil ? exercise.holdSeconds.map(Int.init) : nil, peakPain: 2, date: date)
+            }
+        }
+        let model = ProgressModel(repository: repo)
+        await model.refresh()
+        let report = try await repo.progress()
+        XCTAssertFalse(model.state.decisions.isEmpty)
+        XCTAssertEqual(model.state.decisions.map(\.decision), report.decisions.reversed())
+        let names = Dictionary(uniqueKeysWithValues: try openTempCore().exerciseLibrary().map { ($0.id, $0.name) })
+        for row in model.state.decisions {
+            XCTAssertEqual(row.exerciseName, names[row.decision.exerciseId])
+            XCTAssertFalse(row.decision.reason.isEmpty)
+        }
+        XCTAssertEqual(model.state.running, report.running)
+        XCTAssertNil(model.state.message)
+    }
+
+    func testLessonsShowTheCoresEmptyStateAndOpenOnlyUnlockedOnes() async throws {
+        let repo = try await assessedRepository(today)
+        let core = LessonsModel(repository: repo)
+        await core.refresh()
+        XCTAssertTrue(core.state.isEmpty, "the core has no lessons yet: the empty state, no text invented in Swift")
+
+        let source = StubLessonSource([
+            Lesson(id: "E1", title: "t1", body: "b1", rules: ["E1"], unlocked: true, exerciseIds: ["calf_loading"]),
+            Lesson(id: "E5", title: "t5", body: "b5", rules: ["E5"], unlocked: false, exerciseIds: ["balance"]),
+        ])
+        let model = LessonsModel(repository: repo, source: source)
+        await model.refresh()
+        XCTAssertFalse(model.open("E5"), "a locked lesson stays closed")
+        XCTAssertNil(model.state.open)
+        XCTAssertTrue(model.open("E1"))
+        XCTAssertEqual(model.state.open?.id, "E1")
+        XCTAssertEqual(model.lesson(forExercise: "calf_loading")?.id, "E1")
+        XCTAssertNil(model.lesson(forExercise: "balance"), "the why-link waits for the lesson to unlock")
+    }
+
+    func testSettingsAreValidatedBySavedThroughTheCore() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: ZonedClock("2026-06-01 08:00", zone: "Europe/Berlin"))
+        let changes = ChangeRecorder()
+        let model = SettingsModel(repository: repo, exportDirectory: FileManager.default.temporaryDirectory, onJournalChange: changes.handler)
+        await model.load()
+        model.edit { $0.morningReminder = "25:00" }
+        await model.save()
+        XCTAssertEqual(model.state.fieldErrors["morning_reminder"]?.field, "morning_reminder")
+        XCTAssertFalse(model.state.saved)
+        XCTAssertTrue(changes.changes.isEmpty)
+
+        model.edit { $0.morningReminder = "06:30"; $0.units = .imperial }
+        model.toggleSessionDay(7)
+        model.toggleSessionDay(7)
+        model.toggleSessionDay(3)
+        await model.save()
+        XCTAssertTrue(model.state.saved)
+        let stored = try await repo.settings()
+        XCTAssertEqual(stored.morningReminder, "06:30")
+        XCTAssertEqual(stored.units, .imperial)
+        XCTAssertEqual(Array(stored.sessionDays), [1, 2, 4, 5, 6, 7] as [UInt8], "ISO weekdays, in order")
+        XCTAssertEqual(stored.timeZone, "Europe/Berlin", "the device's zone is saved with the settings")
+        XCTAssertEqual(changes.changes, [.settingsSaved])
+    }
+
+    func testExportThroughAFileAndImportIntoAnotherJournal() async throws {
+        let repo = try await assessedRepository(today)
+        _ = try await repo.logPain(4)
+        let exportDir = URL(fileURLWithPath: tempDatabasePath()).deletingLastPathComponent().appendingPathComponent("share")
+        let source = SettingsModel(repository: repo, exportDirectory: exportDir)
+        await source.export(.backup)
+        let backupURL = try XCTUnwrap(source.state.exported)
+        XCTAssertEqual(backupURL.lastPathComponent, "firststep-backup-\(today).json")
+        let backup = try Data(contentsOf: backupURL)
+        await source.export(.painCsv)
+        let csv = String(decoding: try Data(contentsOf: try XCTUnwrap(source.state.exported)), as: UTF8.self)
+        XCTAssertTrue(csv.contains(today), csv)
+        source.exportFinished()
+        XCTAssertNil(source.state.exported)
+
+        let other = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let changes = ChangeRecorder()
+        let target = SettingsModel(repository: other, exportDirectory: exportDir, onJournalChange: changes.handler)
+        await target.load()
+        await target.importBackup(Data("{\"format_version\": 99}".utf8))
+        XCTAssertNotNil(target.state.message, "the core's rejection is shown")
+        XCTAssertNil(target.state.importReport)
+        let before = try await other.painEntries(from: today, to: today)
+        XCTAssertTrue(before.isEmpty, "a rejected import writes nothing")
+
+        await target.importBackup(backup)
+        XCTAssertEqual(target.state.importReport?.painAdded, 1)
+        XCTAssertEqual(changes.changes, [.imported])
+        let after = try await other.painEntries(from: today, to: today)
+        XCTAssertEqual(after.map(\.score), [4])
+        await target.importBackup(backup)
+        XCTAssertEqual(target.state.importReport?.painAdded, 0, "importing twice changes nothing")
+        XCTAssertEqual(target.state.importReport?.painUnchanged, 1)
+    }
+}
