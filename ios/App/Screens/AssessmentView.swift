@@ -97,7 +97,8 @@ private struct AnswerInput: View {
 /// Things to work on (with the measurement), each with its exercises, then the program.
 struct FindingsView: View {
     let findings: FindingsModel
-    var done: () -> Void
+    /// "Start" after an assessment; nil when the screen only shows the current program.
+    var done: (() -> Void)?
 
     var body: some View {
         List {
@@ -115,7 +116,7 @@ struct FindingsView: View {
             }
             if let cue = findings.cadenceCue { Section("Running") { Text(cue) } }
             ForEach(findings.changes, id: \.description) { change in Text(change.description) }
-            Button("Start", action: done)
+            if let done { Button("Start", action: done) }
         }
         .navigationTitle("Your results")
     }

@@ -7,6 +7,8 @@ struct HomeView: View {
     let repository: FirstStepRepository
     @State private var store: ScreenStore<HomeViewModel>
     @State private var editingPain = false
+    @State private var stiffness = ""
+    @State private var note = ""
     @Environment(AppServices.self) private var services
 
     init(repository: FirstStepRepository) {
@@ -32,7 +34,8 @@ struct HomeView: View {
                     if !state.painLoggedToday || editingPain || services.painDate != nil {
                         PainGrid(selected: nil) { score in
                             Task {
-                                await store.model.logPain(score, date: services.painDate)
+                                await store.model.logPain(score, stiffnessMinutes: Int(stiffness), note: note.isEmpty ? nil : note,
+                                                          date: services.painDate)
                                 services.painDate = nil
                                 editingPain = false
                             }
@@ -42,6 +45,21 @@ struct HomeView: View {
                         Button("Edit") { editingPain = true }
                     }
                     if home.streakDays > 0 { LabeledContent("Days logged in a row", value: "\(home.streakDays)") }
+                    DisclosureGroup("Stiffness and a note") {
+                        TextField("Minutes of morning stiffness", text: $stiffness).keyboardType(.numberPad)
+                        TextField("Note", text: $note)
+                        if let pain = home.lastPain, pain.date == home.date {
+                            Button("Save with today's score") {
+                                Task { await store.model.logPain(Int(pain.score), stiffnessMinutes: Int(stiffness), note: note) }
+                            }
+                        }
+                    }
+                    if home.nextStep == .assess || home.nextStep == .reassess {
+                        NavigationLink("Take the assessment") {
+                            OnboardingFlow(repository: repository) { Task { await store.model.refresh() } }
+                        }
+                    }
+                    NavigationLink("Your program") { ProgramScreen(repository: repository) }
                 } header: { Text(home.date) }
                 if let message = state.message { Section { Text(message) } }
                 if let plan = home.plan {
@@ -68,6 +86,19 @@ struct HomeView: View {
         .navigationTitle("Today")
         .refreshable { await store.model.refresh() }
         .task { await store.model.refresh() }
+    }
+}
+
+/// The latest assessment's findings and the program (re-read from the journal).
+struct ProgramScreen: View {
+    let repository: FirstStepRepository
+    @State private var findings: FindingsModel?
+
+    var body: some View {
+        Group {
+            if let findings { FindingsView(findings: findings, done: nil) } else { ProgressView() }
+        }
+        .task { findings = (try? await repository.latestAssessment()).map(FindingsModel.init) }
     }
 }
 
