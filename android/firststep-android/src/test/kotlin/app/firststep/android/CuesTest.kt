@@ -1,0 +1,64 @@
+package app.firststep.android
+
+import android.media.AudioManager
+import android.os.Handler
+import android.os.Looper
+import android.os.Vibrator
+import app.firststep.core.Cue
+import app.firststep.core.CueKind
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertSame
+import org.junit.Assert.assertTrue
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.robolectric.RobolectricTestRunner
+import org.robolectric.RuntimeEnvironment
+import org.robolectric.Shadows.shadowOf
+import org.robolectric.annotation.Config
+import org.robolectric.shadows.ShadowToneGenerator
+import java.time.Duration
+
+/** Cues duck the runner's music (never stop it), give the focus back, and buzz at each set's end. */
+@RunWith(RobolectricTestRunner::class)
+@Config(sdk = [34], manifest = Config.NONE)
+class CuesTest {
+    private val app = RuntimeEnvironment.getApplication()
+    private val audio = shadowOf(app.getSystemService(AudioManager::class.java))
+    private val vibrator = shadowOf(app.getSystemService(Vibrator::class.java))
+    private val player = AndroidCuePlayer(app, Handler(Looper.getMainLooper()))
+
+    private fun cue(kind: CueKind) = Cue(kind, 0, false, kind.name)
+
+    @Test
+    fun focusIsRequestedWithDuckingAndAbandonedAfterTheCues() {
+        player.play(cue(CueKind.COUNTDOWN3))
+        player.play(cue(CueKind.UP))
+
+        val request = audio.lastAudioFocusRequest
+        assertEquals(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK, request.durationHint)
+        assertSame(player.focusRequest, request.audioFocusRequest)
+        assertEquals(2, ShadowToneGenerator.getPlayedTones().size)
+        assertNull("held through the burst", audio.lastAbandonedAudioFocusRequest)
+
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(AndroidCuePlayer.FOCUS_HOLD_MS + 100))
+        assertSame(player.focusRequest, audio.lastAbandonedAudioFocusRequest)
+    }
+
+    @Test
+    fun noToneWithoutFocus() {
+        audio.setNextFocusRequestResponse(AudioManager.AUDIOFOCUS_REQUEST_FAILED)
+        player.play(cue(CueKind.UP))
+        assertEquals(0, ShadowToneGenerator.getPlayedTones().size)
+    }
+
+    @Test
+    fun vibratesAtTheEndOfASetOnly() {
+        player.play(cue(CueKind.UP))
+        assertFalse(vibrator.isVibrating)
+
+        player.play(cue(CueKind.SET_DONE))
+        assertTrue(vibrator.isVibrating)
+    }
+}
