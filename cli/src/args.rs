@@ -53,6 +53,13 @@ pub enum Command {
         #[arg(long, value_name = "MIN", allow_negative_numbers = true)]
         stiffness: Option<i64>,
     },
+    /// Record a visit to a clinician (clears the referral banner); `--cleared` if they cleared you
+    /// after an urgent warning sign, so you can take the safety questions again.
+    SeenClinician {
+        /// The clinician cleared you (after an urgent safety answer).
+        #[arg(long)]
+        cleared: bool,
+    },
     /// Log a run.
     Run {
         /// Distance in kilometres.

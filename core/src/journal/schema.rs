@@ -120,6 +120,7 @@ CREATE INDEX assessments_by_date ON assessments (date);
 /// - `clinician_visits`: the dated visits (R4) and "a clinician has cleared me" answers (R1).
 /// - `migration_notes`: what a migration changed in the runner's data, so it can be shown and
 ///   audited (here: how many screens were re-graded).
+///
 /// The id lists are frozen with this step (later revisions get their own step).
 pub const V2_TO_V3: &str = r#"
 CREATE TABLE migration_notes (
