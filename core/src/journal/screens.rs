@@ -8,8 +8,8 @@ use super::{rows, Journal};
 use crate::error::Result;
 use crate::model::RedFlagLevel;
 
-/// One stored red-flag screen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+/// One stored red-flag screen (read by the core; not part of the FFI surface).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredSafetyScreen {
     pub date: String,
     pub level: RedFlagLevel,

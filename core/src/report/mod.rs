@@ -243,12 +243,14 @@ impl Page {
             opt1(trend.current)
         );
         let target = trend.baseline.filter(|_| trend.baseline_mornings == 7).map(|b| (b - M1_POINTS).min(b * (1.0 - M1_FRACTION))).filter(|t| *t >= 0.0);
+        self.push(r#"<div class="scroll">"#);
         self.push(&chart::svg(trend, target));
+        self.push("</div>");
         self.push(r#"<p class="legend"><span class="dot">●</span> morning score · <span class="mean">━</span> 7-day mean · ╌ baseline · <span class="good">┈</span> M1 target · <span class="warn">▲▼L<i>n</i></span> level change to level <i>n</i> (see Level changes) · no dot: not logged</p></section>"#);
     }
 
     fn weekly(&mut self, trend: &Trend, first_day: &str, pains: &[PainEntry], runs: &[RunRecord], units: Units) {
-        self.push(r#"<section id="weekly"><h2>Week by week</h2><table class="weeks"><thead><tr><th>Week of</th><th>Pain</th><th id="adherence">Sessions</th><th id="running">Run</th><th>Longest ≤ 2</th><th id="stiffness">Stiffness</th></tr></thead><tbody>"#);
+        self.push(r#"<section id="weekly"><h2>Week by week</h2><div class="scroll"><table class="weeks"><thead><tr><th>Week of</th><th>Pain</th><th id="adherence">Sessions</th><th id="running">Run</th><th>Longest ≤ 2</th><th id="stiffness">Stiffness</th></tr></thead><tbody>"#);
         let (mut done, mut planned, mut km, mut unrated, mut weeks, mut hidden) = (0u32, 0u32, 0.0f64, 0usize, 0usize, 0usize);
         let mut stiffness_weeks: Vec<f64> = Vec::new();
         for week in &trend.weekly {
@@ -277,7 +279,7 @@ impl Page {
             stiffness_weeks.extend(stiffness_mean);
             let _ = write!(
                 self.body,
-                r#"<tr data-week="{}"><td>{}</td><td data-k="mean_pain">{}</td><td><span data-k="sessions">{} / {}</span> <span data-k="adherence">{}</span></td><td data-k="run">{}</td><td data-k="longest_comfortable">{}</td><td data-k="stiffness">{}</td></tr>"#,
+                r#"<tr data-week="{}"><td>{}</td><td data-k="mean_pain">{}</td><td><span data-k="sessions">{}/{}</span> · <span data-k="adherence">{}</span></td><td data-k="run">{}</td><td data-k="longest_comfortable">{}</td><td data-k="stiffness">{}</td></tr>"#,
                 esc(&week.week_start),
                 short_date(&week.week_start),
                 opt1(week.mean_pain),
@@ -291,7 +293,7 @@ impl Page {
         }
         let _ = write!(
             self.body,
-            r#"</tbody><tfoot><tr><td>{weeks} weeks</td><td></td><td><span data-k="sessions_total">{done} / {planned}</span> <span data-k="adherence_total">{}</span></td><td data-k="run_total">{}</td><td></td><td></td></tr></tfoot></table>"#,
+            r#"</tbody><tfoot><tr><td>{weeks} weeks</td><td></td><td><span data-k="sessions_total">{done}/{planned}</span> · <span data-k="adherence_total">{}</span></td><td data-k="run_total">{}</td><td></td><td></td></tr></tfoot></table></div>"#,
             percent(done, planned),
             distance(km, units)
         );
@@ -468,7 +470,7 @@ impl Page {
         if assessments.is_empty() {
             self.push(r#"<p class="missing">No assessment recorded yet.</p>"#);
         } else {
-            let _ = write!(self.body, r#"<table class="tests"><thead><tr><th>Assessed</th><th>Knee-to-wall L / R ({len_unit})</th><th>Heel raises L / R</th></tr></thead><tbody>"#);
+            let _ = write!(self.body, r#"<div class="scroll"><table class="tests"><thead><tr><th>Assessed</th><th>Knee-to-wall L / R ({len_unit})</th><th>Heel raises L / R</th></tr></thead><tbody>"#);
             // The first (the reference) and the most recent ones; the ones between are counted.
             let n = assessments.len();
             let shown: Vec<usize> = if n <= MAX_ASSESSMENTS { (0..n).collect() } else { std::iter::once(0).chain(n - (MAX_ASSESSMENTS - 1)..n).collect() };
@@ -497,7 +499,7 @@ impl Page {
                 let when = if from == to { format!("on {}", esc(from)) } else { format!("from {} to {}", esc(from), esc(to)) };
                 let _ = write!(self.body, r#"<tr class="more"><td colspan="3">and {} more assessment(s), {when}</td></tr>"#, n - shown.len());
             }
-            self.push("</tbody></table>");
+            self.push("</tbody></table></div>");
             let _ = write!(
                 self.body,
                 r#"<p class="small">▲▼ changed since the previous test by more than its noise: <span data-k="ktw_noise">{noise}</span> (A1), <span data-k="hr_noise">{HEEL_RAISE_NOISE:.0}</span> reps (A2).</p>"#
@@ -543,7 +545,7 @@ impl Page {
             self.push(r#"<p class="missing">No program (no assessment yet, or an urgent red flag paused it).</p></section>"#);
             return;
         };
-        let _ = write!(self.body, r#"<table class="program"><thead><tr><th>Exercise (program started {})</th><th>Level</th><th>Dose</th><th>Load</th><th>How often</th></tr></thead><tbody>"#, esc(&program.started_on));
+        let _ = write!(self.body, r#"<div class="scroll"><table class="program"><thead><tr><th>Exercise (program started {})</th><th>Level</th><th>Dose</th><th>Load</th><th>How often</th></tr></thead><tbody>"#, esc(&program.started_on));
         for e in program.exercises.iter().take(MAX_PROGRAM) {
             let dose = match (e.reps, e.hold_seconds) {
                 (Some(reps), Some(hold)) => format!("{} × {reps} × {hold} s", e.sets),
@@ -567,7 +569,7 @@ impl Page {
                 esc(e.load.as_deref().unwrap_or("body weight")),
             );
         }
-        self.push("</tbody></table>");
+        self.push("</tbody></table></div>");
         if program.exercises.len() > MAX_PROGRAM {
             let _ = write!(self.body, r#"<p class="more">and {} more exercise(s)</p>"#, program.exercises.len() - MAX_PROGRAM);
         }
