@@ -22,6 +22,7 @@ use crate::model::{
     RunningGuidance, SessionRecord, Settings,
 };
 use crate::reminders::{plan_reminders, Reminder, ReminderInput};
+use crate::report::ClinicianSummary;
 use crate::session::GuidedSession;
 
 type FfiResult<T> = std::result::Result<T, FirstStepError>;
@@ -479,6 +480,21 @@ impl FirstStep {
     /// The morning pain log as CSV (date, score, stiffness minutes, note).
     pub fn pain_csv(&self) -> FfiResult<String> {
         Ok(self.journal.pain_csv()?)
+    }
+
+    // ----------------------------------------------------------------------------------- report
+
+    /// The one-page clinician summary for the local date of `now`: a self-contained HTML document
+    /// (inline CSS and SVG, no scripts, no network; prints on one A4 page) and a suggested file name.
+    pub fn clinician_summary(&self, now: Moment) -> FfiResult<ClinicianSummary> {
+        crate::report::clinician_summary(self, now)
+    }
+}
+
+impl FirstStep {
+    /// The journal, for the report module (`crate::report`), which reads records no FFI call lists.
+    pub(crate) fn journal(&self) -> &Journal {
+        &self.journal
     }
 }
 

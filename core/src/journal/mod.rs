@@ -9,6 +9,7 @@
 pub mod backup;
 mod rows;
 pub mod schema;
+mod screens;
 pub mod trend;
 pub mod validate;
 
@@ -24,6 +25,7 @@ use crate::error::{CoreError, Result};
 use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
 pub use backup::ImportReport;
+pub use screens::StoredSafetyScreen;
 pub use trend::{Expectation, LevelMarker, Trend, TrendDay, TrendWeek};
 
 /// design choice: wait up to 5 s for another connection's write lock (another process, e.g. the
