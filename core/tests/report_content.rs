@@ -231,10 +231,13 @@ fn an_open_referral_says_why_from_the_home_screen() {
     let s = seeded(14, Units::Metric, None);
     s.app.submit_safety_screen(s.now(), vec!["night_or_rest_pain".into()]).expect("screen");
     let html = s.app.clinician_summary(s.now()).expect("summary").html;
-    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer (R2/R3)"));
+    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer no impact (R2)"));
     assert!(html.contains("Why: answered “yes” to: Does your heel hurt at night or when you are resting?"), "the reason");
     assert!(html.contains("class=\"referral open\""));
     assert!(html.contains(&format!("data-screen=\"{}\"", s.end)), "the new screen and its date");
+    s.app.submit_safety_screen(s.now(), vec!["burning_tingling_numbness".into()]).expect("screen");
+    let html = s.app.clinician_summary(s.now()).expect("summary").html;
+    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer (R3)"));
 
     s.app.submit_safety_screen(s.now(), vec!["fever_or_hot_red_heel".into()]).expect("urgent screen");
     let home = s.app.home(s.now()).expect("home");

@@ -141,13 +141,24 @@ pub struct Referral {
 pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScreen>) -> Referral {
     let reasons: Vec<String> = latest_screen.map(|s| s.flagged.iter().map(|id| question_reason(id)).collect()).unwrap_or_default();
     match home.red_flag {
-        RedFlagLevel::None => Referral {
-            status: "No open referral".into(),
-            rule: None,
-            text: Some("The latest red-flag screen had no “yes” answer.".into()),
-            reasons: Vec::new(),
-            options: Vec::new(),
-            open: false,
+        // rule R4: the escalation banner over time, when the screen itself has no flag.
+        RedFlagLevel::None => match &home.referral {
+            Some(r4) => Referral {
+                status: format!("Referral open: {} (R4)", if r4.level == crate::clinical::ReferralLevel::Firm { "firm" } else { "advised" }),
+                rule: Some(r4.rule.clone()),
+                text: Some(r4.text.clone()),
+                reasons: Vec::new(),
+                options: r4.options.clone(),
+                open: true,
+            },
+            None => Referral {
+                status: "No open referral".into(),
+                rule: None,
+                text: Some("The latest red-flag screen had no “yes” answer.".into()),
+                reasons: Vec::new(),
+                options: Vec::new(),
+                open: false,
+            },
         },
         RedFlagLevel::Urgent => Referral {
             status: "Urgent: seek care today (R1)".into(),
@@ -157,15 +168,21 @@ pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScree
             options: Vec::new(),
             open: true,
         },
-        // Every other level (refer, and the levels the clinical-safety branch adds) is a referral.
-        other => Referral {
-            status: format!("Referral open: {} (R2/R3)", level_label(other)),
-            rule: Some("R2/R3".into()),
-            text: home.caution.clone(),
-            reasons,
-            options: Vec::new(),
-            open: true,
-        },
+        level => {
+            let rule = crate::clinical::safety::rule_of(level).unwrap_or("R3");
+            let mut text = home.caution.clone();
+            if let Some(r4) = &home.referral {
+                text = Some(format!("{} {}", text.unwrap_or_default(), r4.text).trim().to_string());
+            }
+            Referral {
+                status: format!("Referral open: {} ({rule})", level_label(level)),
+                rule: Some(rule.into()),
+                text,
+                reasons,
+                options: home.referral.as_ref().map(|r| r.options.clone()).unwrap_or_default(),
+                open: true,
+            }
+        }
     }
 }
 
