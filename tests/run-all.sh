@@ -39,6 +39,13 @@ if ! command -v tmux >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/d
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux; } >/dev/null 2>&1
 fi
 if command -v tmux >/dev/null; then export FIRSTSTEP_TMUX=1; else echo "tmux unavailable: the real-terminal session check is skipped"; fi
+# The clinician summary is printed to PDF by headless Chromium and its pages counted with poppler
+# (core/tests/report_print.rs); Debian's packages, installed like tmux when missing.
+if { ! command -v chromium >/dev/null || ! command -v pdfinfo >/dev/null; } && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  echo "installing chromium and poppler-utils for the one-page clinician-summary print check"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; } >/dev/null 2>&1
+fi
+if command -v chromium >/dev/null; then export FIRSTSTEP_REQUIRE_CHROMIUM=1; else echo "chromium unavailable: the clinician-summary print check is SKIPPED"; fi
 cargo test --workspace 2>&1 | tee "$LOGS/rust.log"
 rust_rc=${PIPESTATUS[0]}
 rust_passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$LOGS/rust.log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')

@@ -53,6 +53,13 @@ pub enum Command {
         #[arg(long, value_name = "MIN", allow_negative_numbers = true)]
         stiffness: Option<i64>,
     },
+    /// Record a visit to a clinician (clears the referral banner); `--cleared` if they cleared you
+    /// after an urgent warning sign, so you can take the safety questions again.
+    SeenClinician {
+        /// The clinician cleared you (after an urgent safety answer).
+        #[arg(long)]
+        cleared: bool,
+    },
     /// Log a run.
     Run {
         /// Distance in kilometres.
@@ -93,6 +100,18 @@ pub enum Command {
         /// Export the morning pain log as CSV instead of the JSON backup.
         #[arg(long)]
         csv: bool,
+        /// Replace FILE if it exists (never the journal or its -wal/-shm/-journal files).
+        #[arg(long)]
+        force: bool,
+    },
+    /// A one-page summary for your physio or doctor: HTML that prints on one A4 page.
+    Report {
+        /// Output file (HTML).
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+        /// Replace FILE if it exists (never the journal or its -wal/-shm/-journal files).
+        #[arg(long)]
+        force: bool,
     },
     /// Import a JSON backup (merged; importing twice changes nothing).
     Import {

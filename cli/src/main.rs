@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod context;
+mod files;
 mod render;
 
 use std::process::ExitCode;
@@ -57,11 +58,13 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Session(args)) => commands::session::run(&ctx, args),
         Some(Command::Pain { score, note, stiffness }) => commands::log::pain(&ctx, score, note, stiffness),
         Some(Command::Run { km, minutes, pain }) => commands::log::run(&ctx, km, minutes, pain),
+        Some(Command::SeenClinician { cleared }) => commands::log::clinician_visit(&ctx, cleared),
         Some(Command::Progress { planned_km }) => commands::progress::run(&ctx, planned_km),
         Some(Command::Trend { weeks }) => commands::trend::run(&ctx, weeks.parse().unwrap_or(4)),
         Some(Command::Reminders) => commands::reminders::run(&ctx),
         Some(Command::Settings { units }) => commands::settings::run(&ctx, units),
-        Some(Command::Export { out, csv }) => commands::backup::export(&ctx, out.as_deref(), csv),
+        Some(Command::Export { out, csv, force }) => commands::backup::export(&ctx, out.as_deref(), csv, force),
+        Some(Command::Report { out, force }) => commands::report::run(&ctx, &out, force),
         Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
         Some(Command::Demo { .. }) => Ok(()),
     }

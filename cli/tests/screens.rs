@@ -57,10 +57,10 @@ fn human_screens_show_the_plan_and_logs() {
 #[test]
 fn interactive_assessment_reads_answers_from_stdin() {
     let j = Journal::new();
-    // 8 safety questions (no), then: side, pain, weeks (skip), knee-to-wall L/R, heel raises L/R,
-    // and Enter for every optional question.
-    let mut input = String::from("n\n").repeat(8);
-    input.push_str("left\n6\n\n6\n11\n14\n24\n");
+    // 12 safety questions (no), then: side, pain, weeks and age (skip), knee-to-wall L/R, heel
+    // raises L/R, and Enter for every optional question.
+    let mut input = String::from("n\n").repeat(12);
+    input.push_str("left\n6\n\n\n6\n11\n14\n24\n");
     input.push_str(&"\n".repeat(20));
     let out = j.cmd(&["--date", DAY, "assess"]).write_stdin(input).output().expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -73,9 +73,9 @@ fn interactive_assessment_reads_answers_from_stdin() {
 fn interactive_assessment_asks_inches_in_imperial_units() {
     let j = Journal::new();
     j.ok(&["settings", "--units", "imperial"]);
-    let mut input = String::from("n\n").repeat(8);
+    let mut input = String::from("n\n").repeat(12);
     // 2.4 in = 6.1 cm on the left: under the 10 cm screen (A1).
-    input.push_str("left\n6\n\n2.4\n4.5\n14\n24\n");
+    input.push_str("left\n6\n\n\n2.4\n4.5\n14\n24\n");
     input.push_str(&"\n".repeat(20));
     let out = j.cmd(&["--json", "--date", DAY, "assess"]).write_stdin(input).output().expect("run");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -83,6 +83,33 @@ fn interactive_assessment_asks_inches_in_imperial_units() {
     assert!(stderr.contains("[0–11.81 in]"), "the questions go to stderr with --json: {stderr}");
     let result: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
     assert_eq!(result["findings"][0]["domain"], "ankle_mobility", "{result:#}");
+}
+
+#[test]
+fn interactive_urgent_answer_stops_before_the_tests_and_needs_a_clearance_to_retake() {
+    // rule R1: "yes" to the first (urgent) question; no heel raises are asked of someone who may
+    // not bear weight; home says seek care; re-taking asks for the clearance date first.
+    let j = Journal::new();
+    let mut input = String::from("y\n");
+    input.push_str(&"n\n".repeat(11));
+    input.push_str("right\n7\n");
+    let out = j.cmd(&["--date", DAY, "assess"]).write_stdin(input).output().expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Please seek care today") && !stdout.contains("Knee-to-wall"), "{stdout}");
+    assert!(stdout.contains("No tests and no program"), "{stdout}");
+    let home = j.json(&["--date", DAY]);
+    assert_eq!(home["next_step"], "seek_care", "{home:#}");
+    assert_eq!(home["red_flag"], "urgent");
+    j.cmd(&["--date", DAY, "today"]).assert().code(1);
+
+    let retake = j.cmd(&["--date", DAY, "assess"]).write_stdin("not a date\n").output().expect("run");
+    let stdout = String::from_utf8_lossy(&retake.stdout);
+    assert!(stdout.contains("Cleared by a clinician?") && stdout.contains("YYYY-MM-DD"), "{stdout}");
+    assert!(!retake.status.success(), "input ended: nothing saved");
+    j.ok(&["--date", DAY, "seen-clinician", "--cleared"]);
+    let visits = j.json(&["--date", DAY, "seen-clinician"]);
+    assert_eq!(visits["cleared"], false);
 }
 
 #[test]

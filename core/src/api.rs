@@ -10,17 +10,19 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clinical::referral::{self, Referral, ReferralInput};
 use crate::clinical::{
     self, AssessmentItem, AssessmentResult, Exercise, RunningInput, SafetyQuestion, SafetyResult,
 };
 use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
-use crate::journal::{validate, ImportReport, Journal, Trend};
+use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend};
 use crate::model::{
     AssessmentAnswers, DayPlan, Decision, PainEntry, Program, RedFlagLevel, RunRecord,
     RunningGuidance, SessionRecord, Settings,
 };
 use crate::reminders::{plan_reminders, Reminder, ReminderInput};
+use crate::report::ClinicianSummary;
 use crate::session::GuidedSession;
 
 type FfiResult<T> = std::result::Result<T, FirstStepError>;
@@ -74,8 +76,11 @@ pub struct ProgressReport {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
-    /// No assessment yet (or the last one found an urgent red flag).
+    /// No assessment yet.
     Assess,
+    /// The last safety screen found an urgent warning sign (R1): seek care today; the screen can be
+    /// re-taken once a clinician has cleared the runner.
+    SeekCare,
     /// Today's first-step pain is not logged.
     LogPain,
     /// Today's exercises are not done.
@@ -102,6 +107,21 @@ pub struct HomeScreen {
     pub next_step: NextStep,
     pub next_step_text: String,
     pub running: Option<RunningGuidance>,
+    /// The escalation banner (R4): no improvement at 6 or 12 weeks, or a 2-week worsening. Stays
+    /// until meaningful improvement (M1) or a recorded clinician visit.
+    pub referral: Option<Referral>,
+}
+
+/// What undoing a day's morning pain did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct MorningUndo {
+    pub date: String,
+    /// The score removed.
+    pub removed: PainEntry,
+    /// The earlier value restored for that date (the log was an edit), if any.
+    pub restored: Option<PainEntry>,
+    /// The progression decisions that log had triggered, now reverted.
+    pub reverted: Vec<Decision>,
 }
 
 /// The runner's journal and rules behind one object. Safe to share across threads.
@@ -115,6 +135,10 @@ pub struct FirstStep {
 const HISTORY_DAYS: i32 = 120;
 /// Re-assessment interval (PRODUCT §2.2: every 2 weeks).
 const REASSESS_AFTER_DAYS: i32 = 14;
+/// rule M1 / P6: the program baseline is its first 7 logged mornings.
+const BASELINE_MORNINGS: u32 = 7;
+/// rule R4: 12 weeks of mornings, plus the 7 days a mean looks back, plus a 2-week worsening.
+const REFERRAL_LOOKBACK_DAYS: i32 = 12 * 7 + 14 + 7;
 
 #[uniffi::export]
 impl FirstStep {
@@ -137,12 +161,37 @@ impl FirstStep {
         clinical::safety_questions()
     }
 
-    /// Evaluates and stores a red-flag screen; `yes_ids` are the questions answered "yes".
+    /// Evaluates and stores a red-flag screen; `yes_ids` are the questions answered "yes". After an
+    /// urgent screen (R1) it can be taken again only once a clinician has cleared the runner
+    /// ([`Self::record_clinician_visit`] with `cleared`).
     pub fn submit_safety_screen(&self, now: Moment, yes_ids: Vec<String>) -> FfiResult<SafetyResult> {
         let today = now.today()?;
         let result = clinical::evaluate_safety(&yes_ids)?;
+        self.ensure_screen_may_be_retaken(None)?;
         self.journal.save_safety_screen(today, result.level, &result.flagged)?;
         Ok(result)
+    }
+
+    /// Records a visit to a clinician on `date` (default today). `cleared`: the clinician cleared
+    /// the runner, which lets an urgent screen be taken again (R1). A visit also clears the
+    /// escalation banner (R4).
+    pub fn record_clinician_visit(&self, now: Moment, date: Option<String>, cleared: bool) -> FfiResult<ClinicianVisit> {
+        let today = now.today()?;
+        let day = self.day_or_today(date, today)?;
+        let visit = ClinicianVisit { date: day.iso(), cleared, logged_at_ms: now.instant_ms };
+        self.journal.record_clinician_visit(&visit, today)?;
+        Ok(visit)
+    }
+
+    /// Every recorded clinician visit, oldest first.
+    pub fn clinician_visits(&self) -> FfiResult<Vec<ClinicianVisit>> {
+        Ok(self.journal.clinician_visits()?)
+    }
+
+    /// What schema migrations changed in this journal's data (e.g. safety screens re-graded under
+    /// revised rules), oldest first.
+    pub fn migration_notes(&self) -> FfiResult<Vec<String>> {
+        Ok(self.journal.migration_notes()?)
     }
 
     // ------------------------------------------------------------------------------- assessment
@@ -181,9 +230,10 @@ impl FirstStep {
         clinical::exercise_library()
     }
 
-    /// The current program, if an assessment produced one.
+    /// The program the runner follows now, if an assessment produced one: none after an urgent
+    /// screen (R1), only non-weight-bearing work under a no-impact referral (R2).
     pub fn program(&self) -> FfiResult<Option<Program>> {
-        Ok(self.journal.current_program()?)
+        Ok(self.effective_program()?)
     }
 
     /// The plan for `date` (YYYY-MM-DD), honouring every-other-day schedules.
@@ -285,6 +335,16 @@ impl FirstStep {
         Ok(self.record_morning(entry, day, today)?)
     }
 
+    /// Undoes the morning pain logged for `date`: restores the value it replaced (or removes the
+    /// day) and reverts the progression decisions that log triggered, in one transaction. Only the
+    /// newest decided morning can be undone (later decisions build on it).
+    pub fn undo_pain(&self, now: Moment, date: String) -> FfiResult<MorningUndo> {
+        let today = now.today()?;
+        let day = Day::parse("date", &date)?;
+        ensure_not_future("date", day, today)?;
+        Ok(self.undo_morning(day, today)?)
+    }
+
     /// Logs a run. `date` defaults to today.
     #[allow(clippy::too_many_arguments)]
     pub fn log_run(
@@ -376,7 +436,7 @@ impl FirstStep {
         let mut settings = self.journal.settings()?;
         // The shell's current zone wins: reminders follow a traveller (PRODUCT §3).
         settings.time_zone = now.time_zone.clone();
-        let program = self.journal.current_program()?;
+        let program = self.effective_program()?;
         let window_end = today.add_days(15);
         let pain_logged_on = self.journal.pain_entries(today, window_end)?.iter().map(|p| parse_stored(&p.date)).collect::<Result<Vec<_>>>()?;
         let sessions_done_on = self.journal.sessions(today, window_end)?.iter().map(|s| parse_stored(&s.date)).collect::<Result<Vec<_>>>()?;
@@ -421,14 +481,67 @@ impl FirstStep {
     pub fn pain_csv(&self) -> FfiResult<String> {
         Ok(self.journal.pain_csv()?)
     }
+
+    // ----------------------------------------------------------------------------------- report
+
+    /// The one-page clinician summary for the local date of `now`: a self-contained HTML document
+    /// (inline CSS and SVG, no scripts, no network; prints on one A4 page) and a suggested file name.
+    pub fn clinician_summary(&self, now: Moment) -> FfiResult<ClinicianSummary> {
+        crate::report::clinician_summary(self, now)
+    }
+}
+
+impl FirstStep {
+    /// The journal, for the report module (`crate::report`), which reads records no FFI call lists.
+    pub(crate) fn journal(&self) -> &Journal {
+        &self.journal
+    }
 }
 
 // Internal orchestration (plain Rust, typed CoreError).
 impl FirstStep {
     fn require_program(&self) -> Result<Program> {
-        self.journal.current_program()?.ok_or_else(|| {
+        if self.latest_level()? == RedFlagLevel::Urgent {
+            return Err(CoreError::state(
+                "no program while the safety screen's urgent warning stands (rule R1): seek care today, then take the screen again once a clinician has cleared you",
+            ));
+        }
+        self.effective_program()?.ok_or_else(|| {
             CoreError::state("no program yet: complete the safety screen and assessment first")
         })
+    }
+
+    fn latest_level(&self) -> Result<RedFlagLevel> {
+        Ok(self.journal.latest_red_flag()?.map(|(_, level)| level).unwrap_or(RedFlagLevel::None))
+    }
+
+    /// The stored program under the latest safety screen (R1: none; R2: non-weight-bearing only).
+    fn effective_program(&self) -> Result<Option<Program>> {
+        let Some(program) = self.journal.current_program()? else { return Ok(None) };
+        Ok(clinical::for_red_flag(&program, self.latest_level()?))
+    }
+
+    /// rule R1: after an urgent screen, the screen is taken again only with a clinician's clearance
+    /// dated on or after it — recorded before, or given now as `cleared_on`.
+    fn ensure_screen_may_be_retaken(&self, cleared_on: Option<Day>) -> Result<()> {
+        let Some((urgent_on, RedFlagLevel::Urgent)) = self.journal.latest_red_flag()? else { return Ok(()) };
+        if let Some(cleared) = cleared_on {
+            if cleared < urgent_on {
+                return Err(CoreError::invalid(
+                    "clinician_cleared_on",
+                    format!("must be on or after the urgent safety screen of {urgent_on} (got {cleared})"),
+                ));
+            }
+            return Ok(());
+        }
+        let visits = self.journal.clinician_visits()?;
+        if visits.iter().any(|v| v.cleared && Day::parse("clinician_visits.date", &v.date).is_ok_and(|d| d >= urgent_on)) {
+            return Ok(());
+        }
+        Err(CoreError::state(format!(
+            "your safety screen on {urgent_on} found an urgent warning sign (rule R1): once a clinician has cleared you, \
+             give the date they did (clinician_cleared_on) to take the screen again"
+        )))
     }
 
     fn day_or_today(&self, date: Option<String>, today: Day) -> Result<Day> {
@@ -443,7 +556,12 @@ impl FirstStep {
     fn assess(&self, today: Day, answers: &AssessmentAnswers) -> Result<AssessmentResult> {
         let date = Day::parse("date", &answers.date)?;
         ensure_not_future("date", date, today)?;
-        let previous = self.journal.assessments()?.pop().map(|a| a.answers);
+        let cleared_on = answers.clinician_cleared_on.as_deref().map(|d| Day::parse("clinician_cleared_on", d)).transpose()?;
+        if let Some(cleared) = cleared_on {
+            ensure_not_future("clinician_cleared_on", cleared, today)?;
+        }
+        self.ensure_screen_may_be_retaken(cleared_on)?;
+        let previous = self.journal.assessments()?.into_iter().rev().map(|a| a.answers).find(|a| a.heel_raise_reps.is_some());
         let mut result = clinical::evaluate_assessment(answers, previous.as_ref())?;
         // Re-assessment keeps the levels the runner has earned (design choice): an exercise that is
         // still in the new program continues at its current level instead of restarting the ladder.
@@ -462,11 +580,18 @@ impl FirstStep {
             }
         }
         let result_json = serde_json::to_string(&result).map_err(|e| CoreError::state(format!("cannot serialise result: {e}")))?;
+        if let Some(cleared) = cleared_on {
+            let visit = ClinicianVisit { date: cleared.iso(), cleared: true, logged_at_ms: 0 };
+            self.journal.record_clinician_visit(&visit, today)?;
+        }
         self.journal.save_safety_screen(date, result.safety.level, &result.safety.flagged)?;
         self.journal.save_assessment(date, answers, &result_json)?;
         if let Some(program) = &result.program {
             self.journal.save_program(program)?;
         }
+        // The runner sees the program they follow now (R2 keeps only non-weight-bearing work); the
+        // full program is stored so the ladder continues where it stands once cleared.
+        result.program = result.program.as_ref().and_then(|p| clinical::for_red_flag(p, result.safety.level));
         Ok(result)
     }
 
@@ -480,7 +605,12 @@ impl FirstStep {
                 // Reads bounded to the rules' look-back, so logging stays fast after years of history.
                 let from = day.add_days(-HISTORY_DAYS);
                 let sessions = self.journal.sessions(from, day.add_days(-1))?;
-                let mut pains: Vec<PainEntry> = self.journal.pain_entries(from, day)?.into_iter().filter(|p| p.date != entry.date).collect();
+                // The program's first mornings (its baseline, P6) plus the rules' look-back window.
+                let program_start = Day::parse("started_on", &program.started_on)?;
+                let mut pains: Vec<PainEntry> = self.journal.first_pain_entries(program_start, BASELINE_MORNINGS)?;
+                pains.retain(|p| p.date < from.iso());
+                pains.extend(self.journal.pain_entries(from, day)?);
+                pains.retain(|p| p.date != entry.date);
                 pains.push(entry.clone());
                 pains.sort_by(|a, b| a.date.cmp(&b.date));
                 let previous = self.journal.decisions(from, day)?;
@@ -495,7 +625,7 @@ impl FirstStep {
 
     fn running_guidance(&self, today: Day, planned_run_km: Option<f64>) -> Result<RunningGuidance> {
         let from = today.add_days(-HISTORY_DAYS);
-        let red_flag = self.journal.latest_red_flag()?.map(|(_, level)| level).unwrap_or(RedFlagLevel::None);
+        let red_flag = self.latest_level()?;
         let pains = self.journal.pain_entries(from, today)?;
         let sessions = self.journal.sessions(from, today)?;
         let runs = self.journal.runs(from, today)?;
@@ -512,8 +642,9 @@ impl FirstStep {
     }
 
     fn home_screen(&self, today: Day) -> Result<HomeScreen> {
-        let red_flag = self.journal.latest_red_flag()?.map(|(_, level)| level).unwrap_or(RedFlagLevel::None);
-        let program = self.journal.current_program()?;
+        let red_flag = self.latest_level()?;
+        let stored_program = self.journal.current_program()?;
+        let program = stored_program.as_ref().and_then(|p| clinical::for_red_flag(p, red_flag));
         let plan = program.as_ref().map(|p| clinical::day_plan(p, today));
         let recent = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;
         let last_pain = self.journal.last_pain()?;
@@ -528,7 +659,13 @@ impl FirstStep {
         let last_assessment = self.journal.assessments()?.last().map(|a| parse_stored(&a.date)).transpose()?;
         let plan_pending = plan.as_ref().is_some_and(|p| p.exercises.iter().any(|e| !done_today.contains(&e.exercise_id)));
 
-        let (next_step, next_step_text) = if program.is_none() || red_flag == RedFlagLevel::Urgent {
+        let (next_step, next_step_text) = if red_flag == RedFlagLevel::Urgent {
+            // rule R1
+            (
+                NextStep::SeekCare,
+                "Seek care today: your safety answers included an urgent warning sign. Once a clinician has cleared you, take the safety questions again and give the date they cleared you.".to_string(),
+            )
+        } else if program.is_none() {
             (NextStep::Assess, "Start with the safety questions and the 10-minute assessment to build your program.".to_string())
         } else if !logged_today {
             (NextStep::LogPain, "How were your first steps this morning? Log your pain (0–10).".to_string())
@@ -540,10 +677,14 @@ impl FirstStep {
             (NextStep::Rest, "All done for today. Recovery happens between sessions.".to_string())
         };
         let caution = match red_flag {
-            RedFlagLevel::Urgent => Some("Your answers included an urgent warning sign. Please seek medical care today; the program is paused.".to_string()),
+            RedFlagLevel::Urgent => Some("Your answers included an urgent warning sign. Please seek medical care today; the program is paused (rule R1).".to_string()),
             _ => program.as_ref().and_then(|p| p.caution.clone()),
         };
-        let running = if program.is_some() { Some(self.running_guidance(today, None)?) } else { None };
+        let running = if program.is_some() || red_flag == RedFlagLevel::Urgent { Some(self.running_guidance(today, None)?) } else { None };
+        let referral = match (&stored_program, red_flag) {
+            (Some(p), level) if level != RedFlagLevel::Urgent => self.referral(today, p)?,
+            _ => None,
+        };
         Ok(HomeScreen {
             date: today.iso(),
             red_flag,
@@ -555,7 +696,72 @@ impl FirstStep {
             next_step,
             next_step_text,
             running,
+            referral,
         })
+    }
+
+    /// rule R4: the escalation banner, from the program baseline, the mornings of the last 12 weeks
+    /// (plus the 7 days each mean looks back and the 2 weeks a worsening lasts), adherence over the
+    /// trend's 12 weeks and the latest clinician visit.
+    fn referral(&self, today: Day, program: &Program) -> Result<Option<Referral>> {
+        let start = Day::parse("started_on", &program.started_on)?;
+        let from = today.add_days(-REFERRAL_LOOKBACK_DAYS);
+        let mut pains = self.journal.first_pain_entries(start, BASELINE_MORNINGS)?;
+        pains.retain(|p| p.date < from.iso());
+        pains.extend(self.journal.pain_entries(from, today)?);
+        let mornings = clinical::pain::mornings(&pains)?;
+        let trend = self.journal.trend(today, 12, Some(program))?;
+        let (planned, done) = trend.weekly.iter().fold((0, 0), |(p, d), w| (p + w.sessions_planned, d + w.sessions_done));
+        let last_visit = self.journal.clinician_visits()?.iter().filter_map(|v| Day::parse("clinician_visits.date", &v.date).ok()).max();
+        Ok(referral::referral(&ReferralInput {
+            today,
+            program_start: start,
+            mornings: &mornings,
+            sessions_planned: planned,
+            sessions_done: done,
+            last_clinician_visit: last_visit,
+        }))
+    }
+
+    fn undo_morning(&self, day: Day, today: Day) -> Result<MorningUndo> {
+        let removed = self
+            .journal
+            .pain_entries(day, day)?
+            .pop()
+            .ok_or_else(|| CoreError::state(format!("no morning pain is logged for {day}, so there is nothing to undo")))?;
+        if let Some(later) = self.journal.decisions(day.add_days(1), today.max(day.add_days(1)))?.first() {
+            return Err(CoreError::state(format!(
+                "the morning of {day} cannot be undone: decisions of {} build on it; log the right score for {day} instead",
+                later.date
+            )));
+        }
+        let restored = self.journal.pain_edits(day)?.pop();
+        // Undoing an edit restores the earlier score, whose log took that morning's decisions: they
+        // stay. Undoing the first log of the day reverts them.
+        let reverted = if restored.is_some() { Vec::new() } else { self.journal.decisions(day, day)? };
+        // Level changes of that morning go back to where they were, with their earlier start date.
+        let program = match self.journal.current_program()? {
+            Some(current) if reverted.iter().any(|d| d.from_level != d.to_level) => {
+                let previous = self.journal.previous_program()?;
+                let mut program = current.clone();
+                for decision in reverted.iter().filter(|d| d.from_level != d.to_level) {
+                    let Some(index) = program.exercises.iter().position(|e| e.exercise_id == decision.exercise_id && e.level == decision.to_level) else {
+                        continue; // changed since (e.g. a re-assessment): leave it
+                    };
+                    let before = previous
+                        .as_ref()
+                        .and_then(|p| p.exercises.iter().find(|e| e.exercise_id == decision.exercise_id && e.level == decision.from_level).cloned());
+                    program.exercises[index] = match before {
+                        Some(exercise) => exercise,
+                        None => clinical::program_exercise(&decision.exercise_id, decision.from_level, program.exercises[index].sides, day)?,
+                    };
+                }
+                (program != current).then_some(program)
+            }
+            _ => None,
+        };
+        self.journal.undo_morning(day, restored.as_ref(), program.as_ref())?;
+        Ok(MorningUndo { date: day.iso(), removed, restored, reverted })
     }
 }
 

@@ -7,6 +7,7 @@
 //! - [`session`]: the guided-session engine, a pure state machine over (monotonic ms, event).
 //! - [`reminders`]: the 14-day reminder planner (values the shells schedule).
 //! - [`journal`]: the SQLite journal, recovery trend and export/import.
+//! - [`report`]: the one-page clinician summary (self-contained HTML).
 //! - [`api`]: the UniFFI surface — the `FirstStep` object shells and the CLI use.
 
 uniffi::setup_scaffolding!();
@@ -18,6 +19,7 @@ pub mod error;
 pub mod journal;
 pub mod model;
 pub mod reminders;
+pub mod report;
 pub mod session;
 
 pub use error::{CoreError, FirstStepError};

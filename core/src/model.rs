@@ -66,12 +66,18 @@ pub enum EvidenceTier {
     Expert,
 }
 
-/// Red-flag screen outcome (CLINICAL R1/R2).
+/// Red-flag screen outcome, mildest first (CLINICAL R1–R3); the screen takes the highest level
+/// any "yes" leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum RedFlagLevel {
     None,
+    /// rule R3: see a clinician soon; the program may continue, trimmed.
     Refer,
+    /// rule R2: see a clinician soon; no running, jumping or heavy loading until cleared — only
+    /// non-weight-bearing work and cross-training.
+    ReferNoImpact,
+    /// rule R1: seek care today; no physical tests, no program.
     Urgent,
 }
 
@@ -149,7 +155,8 @@ pub struct SideSquat {
 }
 
 /// Everything the assessment asks (PRODUCT §2.2). Optional fields may be absent; required ones
-/// (date, affected side, first-step pain, knee-to-wall, heel raises) are checked by evaluation.
+/// (date, affected side, first-step pain, and — unless the safety screen is urgent (R1) —
+/// knee-to-wall and heel raises) are checked by evaluation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentAnswers {
@@ -159,11 +166,20 @@ pub struct AssessmentAnswers {
     #[serde(default)]
     #[uniffi(default = None)]
     pub weeks_since_onset: Option<u32>,
+    /// Age in years (optional, 0..=120); under 16 → refer (R3, calcaneal apophysitis is likelier).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub age_years: Option<u32>,
     pub first_step_pain: u8,
     /// Ids of red-flag questions answered "yes" (see `safety_questions`).
     #[serde(default)]
     #[uniffi(default = [])]
     pub red_flags: Vec<String>,
+    /// Date (YYYY-MM-DD) a clinician cleared the runner. Required to re-take the screen after an
+    /// urgent one (R1/R4); stored as a clinician visit.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub clinician_cleared_on: Option<String>,
     #[serde(default)]
     #[uniffi(default = None)]
     pub knee_to_wall_cm: Option<SideMeasure>,

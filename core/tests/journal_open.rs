@@ -127,3 +127,50 @@ fn an_unopenable_path_names_the_file() {
     assert!(err.to_string().contains("missing-dir"), "{err}");
     assert!(!path.exists());
 }
+
+#[test]
+fn frozen_v2_database_migrates_re_grading_its_safety_screens_and_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v2.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v2.sql")).unwrap();
+    }
+    let journal = Journal::open(&old).expect("v2 migrates");
+    assert_eq!(journal.schema_version().unwrap(), schema::CURRENT_VERSION);
+    // rules R2/R3: night pain and a heel-squeeze sign now mean no impact; nerve symptoms stay refer;
+    // an id this app never knew keeps its stored level; the latest (aliased) screen is no impact.
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    let levels: Vec<(String, String)> = conn
+        .prepare("SELECT date, level FROM safety_screens ORDER BY date")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let expected = [
+        ("2026-03-01", "refer_no_impact"),
+        ("2026-03-02", "refer"),
+        ("2026-03-03", "refer"),
+        ("2026-03-04", "none"),
+        ("2026-03-15", "refer_no_impact"),
+    ];
+    assert_eq!(levels, expected.iter().map(|(d, l)| (d.to_string(), l.to_string())).collect::<Vec<_>>());
+    assert_eq!(journal.latest_red_flag().unwrap(), Some((day("2026-03-15"), RedFlagLevel::ReferNoImpact)));
+    let result: serde_json::Value = serde_json::from_str(&journal.assessments().unwrap()[0].result_json).unwrap();
+    assert_eq!(result["safety"]["level"], "refer_no_impact", "the stored result is re-graded too");
+    assert_eq!(
+        journal.migration_notes().unwrap(),
+        vec!["Re-graded 2 of 5 stored safety screen(s) under the revised red-flag levels (CLINICAL R1-R3).".to_string()]
+    );
+    // Data intact: the edited morning keeps its history; the v3 table works.
+    assert_eq!(journal.pain_edits(day("2026-03-16")).unwrap()[0].score, 6);
+    let visit = firststep_core::journal::ClinicianVisit { date: "2026-03-20".into(), cleared: false, logged_at_ms: 1 };
+    journal.record_clinician_visit(&visit, day("2026-03-21")).unwrap();
+    assert_eq!(journal.clinician_visits().unwrap(), vec![visit]);
+    drop(journal);
+    drop(conn);
+
+    let fresh = temp_journal();
+    assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
+}

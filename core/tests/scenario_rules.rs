@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use firststep_core::clinical::{evaluate_assessment, morning_update, running_guidance, RunningInput};
+use firststep_core::clinical::{evaluate_assessment, for_red_flag, morning_update, running_guidance, RunningInput};
 use firststep_core::day::Day;
 use firststep_core::model::{
     AssessmentAnswers, Decision, DecisionAction, Domain, PainEntry, RedFlagLevel, RunRecord, RunningState, SessionRecord, Severity, Side,
@@ -32,6 +32,10 @@ struct Scenario {
     days: Vec<ScenarioDay>,
     expect_decisions: Vec<ExpectDecision>,
     expect_running: Option<ExpectRunning>,
+    /// Home-screen checks, replayed by the FFI replayers only.
+    #[serde(default)]
+    #[allow(dead_code)]
+    expect_home: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +104,10 @@ struct ScenarioDay {
     sessions: Vec<ScenarioSession>,
     #[serde(default)]
     runs: Vec<ScenarioRun>,
+    /// Replayed by the FFI replayers only (R4 clears the referral banner).
+    #[serde(default)]
+    #[allow(dead_code)]
+    clinician_visit: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -173,8 +181,11 @@ fn replay(path: &Path) {
     }
     assert_eq!(result.safety.level, scenario.expect_assessment.red_flag_level, "{name}: red-flag level");
     assert_eq!(got_findings, want_findings, "{name}: findings");
+    // The program the runner follows under the screen (R2 keeps only non-weight-bearing work).
     let mut got_program: Option<Vec<ExpectExercise>> = result
         .program
+        .as_ref()
+        .and_then(|p| for_red_flag(p, result.safety.level))
         .as_ref()
         .map(|p| p.exercises.iter().map(|e| ExpectExercise { id: e.exercise_id.clone(), level: e.level }).collect());
     if let Some(p) = got_program.as_mut() {

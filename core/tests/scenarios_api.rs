@@ -83,6 +83,10 @@ fn replay(path: &PathBuf) -> Result<(), String> {
             )
             .map_err(|e| format!("{date} session: {e}"))?;
         }
+        if let Some(visit) = day.get("clinician_visit").filter(|v| !v.is_null()) {
+            app.record_clinician_visit(now.clone(), None, visit["cleared"].as_bool().unwrap_or(false))
+                .map_err(|e| format!("{date} clinician visit: {e}"))?;
+        }
         for r in day["runs"].as_array().cloned().unwrap_or_default() {
             app.log_run(
                 now.clone(),
@@ -139,6 +143,27 @@ fn replay(path: &PathBuf) -> Result<(), String> {
         let warned = report.running.long_run_warning.is_some();
         if Some(warned) != running["long_run_warning"].as_bool() {
             return Err(format!("long-run warning: got {warned}, expected {}", running["long_run_warning"]));
+        }
+    }
+    // Optional home-screen checks (rules R1, R2, R4): next step, referral banner and today's plan.
+    for home in scenario["expect_home"].as_array().cloned().unwrap_or_default() {
+        let date = home["date"].as_str().ok_or("expect_home.date")?;
+        let screen = app.home(morning(date)).map_err(|e| format!("home {date}: {e}"))?;
+        let next = serde_json::to_value(screen.next_step).unwrap();
+        if next != home["next_step"] {
+            return Err(format!("home {date}: next step {next}, expected {}", home["next_step"]));
+        }
+        let referral = screen.referral.as_ref().map(|r| format!("{} {}", r.rule, json_str(&r.level)));
+        let want = home["referral"].as_object().map(|r| format!("{} {}", r["rule"].as_str().unwrap_or(""), r["level"].as_str().unwrap_or("")));
+        if referral != want {
+            return Err(format!("home {date}: referral {referral:?} ({:?}), expected {want:?}", screen.referral.map(|r| r.text)));
+        }
+        if let Some(plan) = home["plan"].as_array() {
+            let got: Vec<String> = screen.plan.map(|p| p.exercises.into_iter().map(|e| e.exercise_id).collect()).unwrap_or_default();
+            let want: Vec<String> = plan.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect();
+            if got != want {
+                return Err(format!("home {date}: plan {got:?}, expected {want:?}"));
+            }
         }
     }
     Ok(())

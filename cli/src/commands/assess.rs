@@ -124,7 +124,12 @@ pub fn render(result: &AssessmentResult) -> String {
     match result.safety.level {
         RedFlagLevel::None => out.push("Safety check: no warning signs.".to_string()),
         level => {
-            out.push(format!("⚠  Safety check: {}", words(&level)));
+            let what = match level {
+                RedFlagLevel::Urgent => "seek care today (rule R1)",
+                RedFlagLevel::ReferNoImpact => "see a clinician soon; no running or impact until cleared (rule R2)",
+                _ => "see a clinician soon (rule R3)",
+            };
+            out.push(format!("⚠  Safety check: {what}"));
             for reason in &result.safety.reasons {
                 out.push(wrap(reason, 74, "   • "));
             }
@@ -132,7 +137,9 @@ pub fn render(result: &AssessmentResult) -> String {
         }
     }
     out.push(String::new());
-    if result.findings.is_empty() {
+    if result.safety.level == RedFlagLevel::Urgent {
+        // rule R1: the assessment ended at the screen.
+    } else if result.findings.is_empty() {
         out.push("Nothing in the chain stands out: the base program covers you.".to_string());
     } else {
         out.push("Things to work on:".to_string());
@@ -151,7 +158,9 @@ pub fn render(result: &AssessmentResult) -> String {
     }
     out.push(String::new());
     match &result.program {
-        None => out.push("No program for now: please get checked first.".to_string()),
+        None => out.push(
+            "No tests and no program for now: please get checked today. Once a clinician has cleared you, run `firststep assess` again; it will ask for the date.".to_string(),
+        ),
         Some(program) => {
             out.push("Your program:".to_string());
             let rows: Vec<Vec<String>> = program
@@ -195,17 +204,40 @@ fn ask(ctx: &Context) -> CliResult<String> {
     let mut answers = Map::new();
     answers.insert("date".into(), json!(ctx.date));
 
+    // rule R1: after an urgent screen, the screen is taken again only with a clinician's clearance.
+    if ctx.app.home(ctx.moment.clone())?.red_flag == RedFlagLevel::Urgent {
+        sayln(&heading("Cleared by a clinician?"));
+        sayln(&wrap("Your last safety check found an urgent warning sign. Take it again only once a clinician has checked your foot and cleared you.", 78, ""));
+        let cleared = prompt_value(&mut input, "  date they cleared you [YYYY-MM-DD]", |t| parse_date(t).map(Value::String), true)?;
+        answers.insert("clinician_cleared_on".into(), cleared);
+    }
+
     sayln(&heading("Safety questions"));
-    sayln("Answer y or n. A \"yes\" does not stop you from using FirstStep; it tells you when to see someone.\n");
+    sayln("Answer y or n. Some answers mean seeing a clinician first; FirstStep tells you which and why.\n");
     let mut flagged = Vec::new();
+    let mut urgent = false;
     for q in ctx.app.safety_questions() {
         sayln(&wrap(&q.prompt, 78, ""));
         sayln(&wrap(&q.help, 76, "  "));
         if prompt_value(&mut input, "  y/n", |t| parse_yes_no(t).map(Value::Bool), true)? == Value::Bool(true) {
             flagged.push(q.id.clone());
+            urgent |= q.level == RedFlagLevel::Urgent;
         }
     }
     answers.insert("red_flags".into(), json!(flagged));
+    if urgent {
+        // rule R1: the assessment ends at the screen — no physical tests for someone who may not
+        // be able to bear weight. Only the side and this morning's pain are kept for the record.
+        sayln(&format!("\n{}", heading("Please seek care today")));
+        sayln(&wrap("One of your answers is an urgent warning sign, so FirstStep stops here: no tests and no exercises until a clinician has seen your foot.", 78, ""));
+        for mut item in ctx.app.assessment_catalogue().into_iter().filter(|i| i.id == "affected_side" || i.id == "first_step_pain") {
+            item.required = true;
+            if let Some(value) = ask_item(&mut input, &item)? {
+                answers.insert(item.id.clone(), value);
+            }
+        }
+        return Ok(Value::Object(answers).to_string());
+    }
 
     sayln(&format!("\n{}", heading("Assessment")));
     sayln("Press Enter to skip an optional question.\n");
@@ -288,6 +320,16 @@ fn parse_kind(item: &AssessmentItem, text: &str) -> Result<Value, String> {
         AnswerKind::SquatQuality => one_of(&["good", "fair", "poor"]),
         AnswerKind::Side => one_of(&["left", "right", "both"]),
         AnswerKind::YesNo => parse_yes_no(&text).map(Value::Bool),
+    }
+}
+
+fn parse_date(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let ok = text.len() == 10 && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err("please enter the date as YYYY-MM-DD".to_string())
     }
 }
 

@@ -5,9 +5,15 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::context::{CliError, CliResult, Context};
+use crate::files;
 
-/// Writes the JSON backup to `out`, or the pain CSV to `out`/stdout.
-pub fn export(ctx: &Context, out: Option<&Path>, csv: bool) -> CliResult {
+/// Writes the JSON backup to `out`, or the pain CSV to `out`/stdout. A file is written atomically
+/// and never over the journal or its side files; over another existing file only with `force`.
+pub fn export(ctx: &Context, out: Option<&Path>, csv: bool, force: bool) -> CliResult {
+    if let Some(path) = out {
+        // Checked before the export is built, so a refused target costs nothing.
+        files::check_target(path, &ctx.db_path, force)?;
+    }
     let (text, what) = if csv {
         (ctx.app.pain_csv()?, "pain log (CSV)")
     } else {
@@ -20,7 +26,7 @@ pub fn export(ctx: &Context, out: Option<&Path>, csv: bool) -> CliResult {
         print!("{text}");
         return Ok(());
     };
-    std::fs::write(path, &text).map_err(|e| CliError::io(path, e))?;
+    files::write_output(path, &ctx.db_path, force, text.as_bytes())?;
     if ctx.json {
         return ctx.print_json(&json!({ "out": path.display().to_string(), "bytes": text.len() }));
     }

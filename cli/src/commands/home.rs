@@ -22,6 +22,14 @@ pub fn render(home: &HomeScreen) -> String {
     if let Some(caution) = &home.caution {
         out.push(wrap(caution, 78, "⚠  "));
     }
+    if let Some(referral) = &home.referral {
+        // rule R4: the escalation banner, with the options to discuss when it is firm.
+        out.push(wrap(&referral.text, 78, "⚠  "));
+        for option in &referral.options {
+            out.push(wrap(option, 74, "     • "));
+        }
+        out.push("     Seen someone? `firststep seen-clinician --date YYYY-MM-DD` clears this banner.".to_string());
+    }
     match &home.last_pain {
         Some(p) => out.push(format!("Last first-step pain: {}/10 on {}", p.score, p.date)),
         None => out.push("No first-step pain logged yet.".to_string()),
@@ -64,6 +72,7 @@ pub fn light(state: RunningState) -> &'static str {
 fn command_for(step: NextStep) -> &'static str {
     match step {
         NextStep::Assess | NextStep::Reassess => "firststep assess",
+        NextStep::SeekCare => "once cleared: firststep seen-clinician --cleared --date YYYY-MM-DD, then firststep assess",
         NextStep::LogPain => "firststep pain SCORE",
         NextStep::DoSession => "firststep session",
         NextStep::Rest => "firststep trend",

@@ -20,6 +20,20 @@ pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i
     Ok(())
 }
 
+/// Records a clinician visit on the context's date (rule R4; with `cleared`, rule R1).
+pub fn clinician_visit(ctx: &Context, cleared: bool) -> CliResult {
+    let visit = ctx.app.record_clinician_visit(ctx.moment.clone(), None, cleared)?;
+    if ctx.json {
+        return ctx.print_json(&visit);
+    }
+    if visit.cleared {
+        println!("Recorded: a clinician cleared you on {}. You can take the safety questions again: firststep assess", visit.date);
+    } else {
+        println!("Recorded your clinician visit on {}. The referral banner is cleared.", visit.date);
+    }
+    Ok(())
+}
+
 /// Logs a run on the context's date.
 pub fn run(ctx: &Context, km: f64, minutes: Option<f64>, pain: Option<i64>) -> CliResult {
     let run = ctx.app.log_run(ctx.moment.clone(), None, km, minutes, pain, None, None, None)?;

@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::clinical::program::build_program;
-use crate::clinical::safety::{evaluate_safety, SafetyResult};
+use crate::clinical::safety::{evaluate_screen, ProfileAnswers, SafetyResult};
 use crate::day::Day;
 use crate::error::{check_int, check_pain, check_real, CoreError, Result};
-use crate::model::{AssessmentAnswers, Domain, Program, Severity, Side, SideCount, SideGrade, SideMeasure, SideSquat, SquatQuality, TestGrade};
+use crate::model::{AssessmentAnswers, Domain, Program, RedFlagLevel, Severity, Side, SideCount, SideGrade, SideMeasure, SideSquat, SquatQuality, TestGrade};
 
 /// How an assessment item is answered (tells a shell which input to render).
 #[derive(uniffi::Enum, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +119,8 @@ pub const CADENCE_RANGE: (i64, i64) = (100, 240);
 pub const KM_MAX: f64 = 400.0;
 /// design choice: ten years since onset.
 pub const WEEKS_SINCE_ONSET_MAX: i64 = 520;
+/// design choice: ages above 120 are typos.
+pub const AGE_MAX: i64 = 120;
 
 /// rule A1: the seed's screen — the knee cannot reach the wall with the foot 10 cm away.
 const KNEE_TO_WALL_SCREEN_CM: f64 = 10.0;
@@ -167,6 +169,7 @@ pub fn assessment_catalogue() -> Vec<AssessmentItem> {
         item("affected_side", "Which heel hurts?", &["Choose left, right or both."], "", 0.0, 0.0, false, true, Side),
         item("first_step_pain", "How much did your first steps hurt this morning?", &["0 = no pain, 10 = worst imaginable."], "0-10", 0.0, 10.0, false, true, Pain),
         item("weeks_since_onset", "How many weeks ago did the heel pain start?", &["An estimate is fine."], "weeks", 0.0, WEEKS_SINCE_ONSET_MAX as f64, false, false, Count),
+        item("age_years", "How old are you?", &["Optional. Under 16, heel pain more often has another cause that a clinician should check."], "years", 0.0, AGE_MAX as f64, false, false, Count),
         item("knee_to_wall_cm", "Knee-to-wall: how far can your foot be from the wall while the knee still touches it?", &[
             "Face a wall in a lunge, the foot being tested in front, pointing straight at the wall.",
             "Push the knee toward the wall without lifting the heel.",
@@ -210,11 +213,12 @@ pub fn assessment_catalogue() -> Vec<AssessmentItem> {
     ]
 }
 
-/// Answers after validation, in the units the rules use.
+/// Answers after validation, in the units the rules use. The physical tests are absent only when
+/// the safety screen is urgent (R1: the assessment ends at the screen).
 pub(crate) struct CheckedAnswers {
     pub date: Day,
-    pub knee_to_wall_cm: SideMeasure,
-    pub heel_raise_reps: SideCount,
+    pub knee_to_wall_cm: Option<SideMeasure>,
+    pub heel_raise_reps: Option<SideCount>,
 }
 
 fn check_side_real(field: &str, value: SideMeasure, max: f64) -> Result<()> {
@@ -230,8 +234,9 @@ fn check_optional_km(field: &str, value: Option<f64>) -> Result<()> {
     Ok(())
 }
 
-/// Validates every answer; errors name the field and the allowed range.
-pub(crate) fn check_answers(answers: &AssessmentAnswers) -> Result<CheckedAnswers> {
+/// Validates every answer given; errors name the field and the allowed range. `require_tests`:
+/// knee-to-wall and heel raises must be present (every screen but an urgent one, R1).
+pub(crate) fn check_answers(answers: &AssessmentAnswers, require_tests: bool) -> Result<CheckedAnswers> {
     let date = Day::parse("date", &answers.date)?;
     if answers.affected_side == Side::None {
         return Err(CoreError::invalid("affected_side", "must be left, right or both"));
@@ -240,29 +245,42 @@ pub(crate) fn check_answers(answers: &AssessmentAnswers) -> Result<CheckedAnswer
     if let Some(weeks) = answers.weeks_since_onset {
         check_int("weeks_since_onset", i64::from(weeks), 0, WEEKS_SINCE_ONSET_MAX)?;
     }
+    if let Some(age) = answers.age_years {
+        check_int("age_years", i64::from(age), 0, AGE_MAX)?;
+    }
+    if let Some(cleared) = &answers.clinician_cleared_on {
+        Day::parse("clinician_cleared_on", cleared)?;
+    }
     let knee_to_wall_cm = match (answers.knee_to_wall_cm, answers.knee_to_wall_in) {
         (Some(_), Some(_)) => {
             return Err(CoreError::invalid("knee_to_wall_in", "give knee-to-wall in cm or in inches, not both"));
         }
         (Some(cm), None) => {
             check_side_real("knee_to_wall_cm", cm, KNEE_TO_WALL_MAX_CM)?;
-            cm
+            Some(cm)
         }
         (None, Some(inches)) => {
             // Round the limit to 0.01 in so the message reads well (30 cm = 11.81 in).
             let max_in = (KNEE_TO_WALL_MAX_CM / CM_PER_INCH * 100.0).floor() / 100.0;
             check_side_real("knee_to_wall_in", inches, max_in)?;
-            SideMeasure { left: inches.left * CM_PER_INCH, right: inches.right * CM_PER_INCH }
+            Some(SideMeasure { left: inches.left * CM_PER_INCH, right: inches.right * CM_PER_INCH })
         }
-        (None, None) => {
+        (None, None) if require_tests => {
             return Err(CoreError::missing("knee_to_wall_cm", "give knee-to-wall per side in cm (0..=30) or inches (knee_to_wall_in)"));
         }
+        (None, None) => None,
     };
-    let heel_raise_reps = answers
-        .heel_raise_reps
-        .ok_or_else(|| CoreError::missing("heel_raise_reps", "give single-leg heel raises per side (0..=200)"))?;
-    check_int("heel_raise_reps.left", i64::from(heel_raise_reps.left), 0, HEEL_RAISE_MAX)?;
-    check_int("heel_raise_reps.right", i64::from(heel_raise_reps.right), 0, HEEL_RAISE_MAX)?;
+    let heel_raise_reps = match answers.heel_raise_reps {
+        Some(reps) => {
+            check_int("heel_raise_reps.left", i64::from(reps.left), 0, HEEL_RAISE_MAX)?;
+            check_int("heel_raise_reps.right", i64::from(reps.right), 0, HEEL_RAISE_MAX)?;
+            Some(reps)
+        }
+        None if require_tests => {
+            return Err(CoreError::missing("heel_raise_reps", "give single-leg heel raises per side (0..=200)"));
+        }
+        None => None,
+    };
     if let Some(balance) = answers.balance_seconds {
         check_side_real("balance_seconds", balance, BALANCE_MAX_S)?;
     }
@@ -558,8 +576,8 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
 /// All findings from validated answers, in chain order (ankle → load).
 pub(crate) fn findings_for(answers: &AssessmentAnswers, checked: &CheckedAnswers) -> Vec<Finding> {
     [
-        ankle_finding(checked.knee_to_wall_cm),
-        calf_finding(checked.heel_raise_reps),
+        checked.knee_to_wall_cm.and_then(ankle_finding),
+        checked.heel_raise_reps.and_then(calf_finding),
         foot_finding(answers.toe_grip, answers.arch_control),
         hip_finding(answers.single_leg_squat),
         balance_finding(answers.balance_seconds),
@@ -585,25 +603,34 @@ fn change(item_id: &str, side: Side, previous: f64, current: f64, noise: f64, un
     AssessmentChange { item_id: item_id.into(), side, previous, current, change: delta, meaningful, description }
 }
 
+/// Changes of the measured tests present in both assessments (an urgent screen has none).
 fn changes_since(now: &CheckedAnswers, before: &CheckedAnswers) -> Vec<AssessmentChange> {
-    let (k_now, k_before) = (now.knee_to_wall_cm, before.knee_to_wall_cm);
-    let (r_now, r_before) = (now.heel_raise_reps, before.heel_raise_reps);
-    vec![
-        change("knee_to_wall_cm", Side::Left, k_before.left, k_now.left, KNEE_TO_WALL_NOISE_CM, "cm"), // rule A1
-        change("knee_to_wall_cm", Side::Right, k_before.right, k_now.right, KNEE_TO_WALL_NOISE_CM, "cm"),
-        change("heel_raise_reps", Side::Left, f64::from(r_before.left), f64::from(r_now.left), HEEL_RAISE_NOISE, "reps"), // rule A2
-        change("heel_raise_reps", Side::Right, f64::from(r_before.right), f64::from(r_now.right), HEEL_RAISE_NOISE, "reps"),
-    ]
+    let mut changes = Vec::new();
+    if let (Some(k_now), Some(k_before)) = (now.knee_to_wall_cm, before.knee_to_wall_cm) {
+        changes.push(change("knee_to_wall_cm", Side::Left, k_before.left, k_now.left, KNEE_TO_WALL_NOISE_CM, "cm")); // rule A1
+        changes.push(change("knee_to_wall_cm", Side::Right, k_before.right, k_now.right, KNEE_TO_WALL_NOISE_CM, "cm"));
+    }
+    if let (Some(r_now), Some(r_before)) = (now.heel_raise_reps, before.heel_raise_reps) {
+        changes.push(change("heel_raise_reps", Side::Left, f64::from(r_before.left), f64::from(r_now.left), HEEL_RAISE_NOISE, "reps")); // rule A2
+        changes.push(change("heel_raise_reps", Side::Right, f64::from(r_before.right), f64::from(r_now.right), HEEL_RAISE_NOISE, "reps"));
+    }
+    changes
 }
 
 /// Evaluates an assessment: safety screen, findings, the program (none when urgent) and, with
-/// `previous`, the changes since then. Every answer is validated first.
+/// `previous`, the changes since then. Every answer is validated first. An urgent screen (R1) ends
+/// the assessment there: the physical tests are optional, and no findings or program result.
 pub fn evaluate_assessment(answers: &AssessmentAnswers, previous: Option<&AssessmentAnswers>) -> Result<AssessmentResult> {
-    let checked = check_answers(answers)?;
-    let safety = evaluate_safety(&answers.red_flags)?;
+    let profile = ProfileAnswers { age_years: answers.age_years, weeks_since_onset: answers.weeks_since_onset };
+    let safety = evaluate_screen(&answers.red_flags, profile)?;
+    let urgent = safety.level == RedFlagLevel::Urgent; // rule R1
+    let checked = check_answers(answers, !urgent)?;
+    if urgent {
+        return Ok(AssessmentResult { date: checked.date.iso(), safety, findings: vec![], program: None, changes: vec![] });
+    }
     let changes = match previous {
         Some(before) => {
-            let before_checked = check_answers(before).map_err(|e| CoreError::invalid("previous", e.to_string()))?;
+            let before_checked = check_answers(before, false).map_err(|e| CoreError::invalid("previous", e.to_string()))?;
             changes_since(&checked, &before_checked)
         }
         None => vec![],
@@ -711,6 +738,8 @@ mod tests {
             (Box::new(|a| a.weekly_km_now = Some(401.0)), "weekly_km_now must be in 0..=400"),
             (Box::new(|a| a.hours_on_feet_per_day = Some(25.0)), "hours_on_feet_per_day must be in 0..=24"),
             (Box::new(|a| a.weeks_since_onset = Some(521)), "weeks_since_onset must be in 0..=520"),
+            (Box::new(|a| a.age_years = Some(121)), "age_years must be in 0..=120"),
+            (Box::new(|a| a.clinician_cleared_on = Some("yesterday".into())), "clinician_cleared_on"),
             (Box::new(|a| a.date = "2026-13-01".into()), "date"),
             (Box::new(|a| a.knee_to_wall_cm = None), "knee_to_wall_cm is required"),
             (Box::new(|a| a.heel_raise_reps = None), "heel_raise_reps is required"),
@@ -722,6 +751,26 @@ mod tests {
             let err = evaluate_assessment(&a, None).unwrap_err().to_string();
             assert!(err.contains(expected), "{err:?} should contain {expected:?}");
         }
+    }
+
+    #[test]
+    fn urgent_flag_ends_at_the_screen_without_tests() {
+        // rule R1: only date, side, first-step pain and the flags are needed; nothing else results.
+        let urgent: AssessmentAnswers = serde_json::from_str(
+            r#"{"date": "2026-09-01", "affected_side": "left", "first_step_pain": 6, "red_flags": ["sudden_pop_arch_drop"]}"#,
+        )
+        .unwrap();
+        let result = evaluate_assessment(&urgent, None).unwrap();
+        assert_eq!(result.safety.level, RedFlagLevel::Urgent);
+        assert!(result.program.is_none() && result.findings.is_empty() && result.changes.is_empty());
+        // Physical answers that are given are still checked.
+        let mut bad = urgent.clone();
+        bad.heel_raise_reps = Some(SideCount { left: 201, right: 3 });
+        assert!(evaluate_assessment(&bad, None).unwrap_err().to_string().contains("heel_raise_reps.left"));
+        // Without the urgent flag the tests are required again.
+        let mut refer = urgent;
+        refer.red_flags = vec!["diabetes".into()];
+        assert!(evaluate_assessment(&refer, None).unwrap_err().to_string().contains("knee_to_wall_cm is required"));
     }
 
     #[test]
@@ -777,7 +826,7 @@ mod properties {
             pain in 0u8..=20, km in (real(), real(), real(), real()), hours in real(), cadence in 0u32..400,
         ) {
             let answers = AssessmentAnswers {
-                date: "2026-09-01".into(), affected_side: Side::Left, weeks_since_onset: Some(3), first_step_pain: pain,
+                date: "2026-09-01".into(), affected_side: Side::Left, weeks_since_onset: Some(3), age_years: None, clinician_cleared_on: None, first_step_pain: pain,
                 red_flags: vec![], knee_to_wall_cm: Some(SideMeasure { left: k.0, right: k.1 }), knee_to_wall_in: None,
                 heel_raise_reps: Some(SideCount { left: reps.0, right: reps.1 }), toe_grip: None, arch_control: None,
                 single_leg_squat: None, balance_seconds: Some(SideMeasure { left: bal.0, right: bal.1 }),

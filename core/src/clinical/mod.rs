@@ -8,6 +8,7 @@ pub mod library;
 pub(crate) mod pain;
 pub mod program;
 pub mod progression;
+pub mod referral;
 pub mod running;
 pub mod safety;
 
@@ -15,7 +16,8 @@ pub use assessment::{
     assessment_catalogue, evaluate_assessment, AnswerKind, AssessmentChange, AssessmentItem, AssessmentResult, Finding,
 };
 pub use library::{exercise_library, find_exercise, program_exercise, Exercise, ExerciseLevel};
-pub use program::{build_program, day_plan};
+pub use program::{build_program, day_plan, for_red_flag};
 pub use progression::{apply_decisions, decide_progressions, morning_update};
 pub use running::{running_guidance, RunningInput};
+pub use referral::{Referral, ReferralLevel};
 pub use safety::{evaluate_safety, safety_questions, SafetyQuestion, SafetyResult};

@@ -3,7 +3,7 @@
 
 use crate::clinical::assessment::Finding;
 use crate::clinical::library::{library_order, program_exercise};
-use crate::clinical::safety::SafetyResult;
+use crate::clinical::safety::{advice, SafetyResult};
 use crate::day::Day;
 use crate::model::{AssessmentAnswers, DayPlan, Frequency, Program, ProgramExercise, RedFlagLevel, Side};
 
@@ -54,10 +54,57 @@ pub fn build_program(answers: &AssessmentAnswers, findings: &[Finding], safety: 
             exercises.push(exercise);
         }
     }
-    let caution = (safety.level == RedFlagLevel::Refer).then(|| {
-        format!("{} Continue gently until then. ({})", safety.advice, safety.reasons.join(" "))
-    });
+    let caution = match safety.level {
+        // rule R3
+        RedFlagLevel::Refer => Some(format!("{} Continue gently until then. ({})", safety.advice, safety.reasons.join(" "))),
+        // rule R2: the stored program is the full one, so the runner continues where the ladder
+        // stands once cleared; `for_red_flag` keeps only non-weight-bearing work meanwhile.
+        RedFlagLevel::ReferNoImpact => Some(format!("{} ({})", safety.advice, safety.reasons.join(" "))),
+        RedFlagLevel::None | RedFlagLevel::Urgent => None,
+    };
     Some(Program { started_on: start.iso(), exercises, caution, cadence_cue: cadence_cue(answers) })
+}
+
+/// rule R2: the exercises done sitting or lying down — the seated fascia stretch, seated foot work
+/// and hip work lying down. (design choice: which library exercises count as non-weight-bearing.)
+pub const NON_WEIGHT_BEARING: [&str; 5] = ["plantar_fascia_stretch", "towel_scrunch", "short_foot", "side_lying_hip_abduction", "clamshell"];
+/// design choice: under R2 the program always keeps the stretch, one seated foot exercise and one
+/// hip exercise lying down, whatever the findings, so the runner keeps working while waiting.
+const NON_WEIGHT_BEARING_KEPT: [&str; 3] = ["plantar_fascia_stretch", "towel_scrunch", "clamshell"];
+
+/// The program the runner follows under the latest safety screen: none after an urgent screen
+/// (R1); only non-weight-bearing work, with the R2 caution, while a no-impact referral stands (R2);
+/// otherwise the stored program. Levels stay as stored, so nothing earned is lost.
+pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
+    match level {
+        RedFlagLevel::Urgent => None, // rule R1
+        RedFlagLevel::ReferNoImpact => {
+            let start = Day::parse("started_on", &program.started_on).ok()?;
+            let affected = program_affected_sides(program);
+            let mut exercises: Vec<ProgramExercise> =
+                program.exercises.iter().filter(|e| NON_WEIGHT_BEARING.contains(&e.exercise_id.as_str())).cloned().collect();
+            for id in NON_WEIGHT_BEARING_KEPT {
+                if !exercises.iter().any(|e| e.exercise_id == id) {
+                    if let Ok(exercise) = program_exercise(id, 0, affected, start) {
+                        exercises.push(exercise);
+                    }
+                }
+            }
+            exercises.sort_by_key(|e| library_order(&e.exercise_id));
+            let caution = Some(format!("{} (rule R2)", advice(RedFlagLevel::ReferNoImpact)));
+            Some(Program { started_on: program.started_on.clone(), exercises, caution, cadence_cue: None })
+        }
+        RedFlagLevel::Refer => {
+            let mut kept = program.clone();
+            kept.caution = kept.caution.or_else(|| Some(format!("{} (rule R3)", advice(RedFlagLevel::Refer))));
+            Some(kept)
+        }
+        RedFlagLevel::None => {
+            let mut kept = program.clone();
+            kept.caution = None; // a later screen without flags lifts an earlier caution
+            Some(kept)
+        }
+    }
 }
 
 /// rule A6: a +5–10 % step-rate cue, never a fixed 180.
@@ -142,6 +189,22 @@ mod tests {
         let p7 = evaluate_assessment(&answers(7), None).unwrap().program.unwrap();
         assert_eq!(ids_levels(&p7)[1], ("calf_loading".into(), 0));
         assert_eq!(p7.exercises[1].sides, Side::None);
+    }
+
+    #[test]
+    fn refer_no_impact_keeps_only_seated_and_lying_work_and_urgent_nothing() {
+        let mut a = answers(4);
+        a.red_flags = vec!["night_or_rest_pain".into()];
+        a.single_leg_squat = Some(crate::model::SideSquat { left: crate::model::SquatQuality::Poor, right: crate::model::SquatQuality::Poor });
+        let result = evaluate_assessment(&a, None).unwrap();
+        let full = result.program.unwrap();
+        assert!(full.exercises.iter().any(|e| e.exercise_id == "calf_loading"), "the stored program keeps the ladder");
+        let kept = for_red_flag(&full, RedFlagLevel::ReferNoImpact).unwrap();
+        let ids: Vec<&str> = kept.exercises.iter().map(|e| e.exercise_id.as_str()).collect();
+        assert_eq!(ids, vec!["plantar_fascia_stretch", "towel_scrunch", "side_lying_hip_abduction", "clamshell"]);
+        assert!(kept.caution.unwrap().contains("no running"));
+        assert!(for_red_flag(&full, RedFlagLevel::Urgent).is_none());
+        assert_eq!(for_red_flag(&full, RedFlagLevel::None).unwrap().exercises, full.exercises);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! [`apply_decisions`]; [`morning_update`] does both.
 
 use crate::clinical::library::{find_exercise, program_exercise};
-use crate::clinical::pain::{check_sessions, flare_on, mornings, Morning};
+use crate::clinical::pain::{check_sessions, flare_on, format_score, mornings, Morning};
 use crate::clinical::program::program_affected_sides;
 use crate::day::Day;
 use crate::error::{CoreError, Result};
@@ -18,11 +18,36 @@ pub const MAX_ACCEPTABLE_SESSION_PAIN: u8 = 5;
 pub const SESSIONS_TO_PROGRESS: usize = 3;
 /// rule P4: minimum days at the current level before progressing.
 pub const DAYS_AT_LEVEL: i32 = 7;
+/// rule P6 (design): no progression while the 7-day mean is this far above the program baseline.
+pub const CREEP_POINTS: f64 = 1.0;
+/// rule P6 / M1: the program baseline is the mean of the first 7 logged mornings of the program…
+const PROGRAM_BASELINE_MORNINGS: usize = 7;
+/// …and the current level is the mean of the mornings logged in the last 7 days.
+const MEAN_DAYS: i32 = 7;
+
+/// rule P6: the program baseline (M1: the first 7 logged mornings on or after the start; fewer →
+/// the mean of those) and the 7-day mean ending on `day`, when both exist.
+pub(crate) fn creep_on(mornings: &[Morning], program_start: Day, day: Day) -> Option<(f64, f64)> {
+    let first: Vec<f64> = mornings
+        .iter()
+        .filter(|m| m.day >= program_start && m.day <= day)
+        .take(PROGRAM_BASELINE_MORNINGS)
+        .map(|m| f64::from(m.score))
+        .collect();
+    let recent: Vec<f64> =
+        mornings.iter().filter(|m| m.day <= day && day.days_since(m.day) < MEAN_DAYS).map(|m| f64::from(m.score)).collect();
+    if first.is_empty() || recent.is_empty() {
+        return None;
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    Some((mean(&first), mean(&recent)))
+}
 
 /// Decides, for the morning `morning`, every ladder exercise of `program` that has at least one
 /// session since its last decision (or since its level started) and before `morning`. No pain
 /// logged for `morning` → no decisions. At most one decision per exercise per morning: an
-/// exercise already decided that morning (in `previous_decisions`) is skipped.
+/// exercise already decided that morning (in `previous_decisions`) is skipped. `pains` must hold the
+/// program's first 7 logged mornings for the slow-creep check (P6).
 pub fn decide_progressions(
     program: &Program,
     sessions: &[SessionRecord],
@@ -61,7 +86,8 @@ pub fn decide_progressions(
         let mut at_level: Vec<(Day, &SessionRecord)> =
             mine.iter().filter(|(d, s)| *d >= level_start && s.level == exercise.level).copied().collect();
         at_level.sort_by_key(|(d, _)| *d);
-        let context = Context { exercise, morning, today, mornings: &mornings, level_start };
+        let program_start = Day::parse("started_on", &program.started_on)?;
+        let context = Context { exercise, morning, today, mornings: &mornings, level_start, program_start };
         decisions.push(context.decide(&window, &at_level));
     }
     Ok(decisions)
@@ -74,6 +100,7 @@ struct Context<'a> {
     today: Morning,
     mornings: &'a [Morning],
     level_start: Day,
+    program_start: Day,
 }
 
 impl Context<'_> {
@@ -137,8 +164,19 @@ impl Context<'_> {
         let flare_between = last_three.last().and_then(|(first, _)| {
             self.mornings.iter().filter(|m| m.day > *first && m.day <= self.morning).find_map(|m| flare_on(self.mornings, m.day))
         });
+        // rule P6: a slow creep of morning pain blocks progression even without a flare.
+        let creep = creep_on(self.mornings, self.program_start, self.morning).filter(|(baseline, mean)| *mean >= baseline + CREEP_POINTS);
         if streak_ok && flare_between.is_none() && days_at_level >= DAYS_AT_LEVEL {
             let level = self.exercise.level;
+            if let Some((baseline, mean)) = creep {
+                let reason = format!(
+                    "Your last 3 {name} sessions went well, but your morning pain over the last 7 days averages {}, at least 1 point above {} at the start of your program: \
+                     keep this level until mornings settle back (rule P6).",
+                    format_score(mean),
+                    format_score(baseline)
+                );
+                return self.decision(DecisionAction::Hold, level, "P6", reason);
+            }
             let earned = format!(
                 "Your last 3 {name} sessions were complete with pain 3 or less, {morning_words}, and you have been at this level for {days_at_level} days"
             );
@@ -365,6 +403,20 @@ mod tests {
         let d = decide(1, &easy, &pains, 7);
         assert_eq!(d[0].action, DecisionAction::Hold);
         assert!(d[0].reason.contains("without a flare"), "{}", d[0].reason);
+    }
+
+    #[test]
+    fn slow_creep_of_one_point_blocks_progress_without_a_flare() {
+        // rule P6: mornings 2 for the first week, then 3: never a flare (+2), but the 7-day mean is
+        // 1 point above the program's baseline of 2 — hold; at +0.9 the runner progresses.
+        let easy: Vec<SessionRecord> = (7..10).map(|d| session(d, 1, 2, true)).collect();
+        let pains: Vec<PainEntry> = (0..7).map(|d| pain(d, 2)).chain((7..=13).map(|d| pain(d, 3))).collect();
+        let d = decide(1, &easy, &pains, 13);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 1, 1, "P6")]);
+        assert!(d[0].reason.contains("averages 3") && d[0].reason.contains("rule P6"), "{}", d[0].reason);
+        let mut almost = pains.clone();
+        almost[13] = pain(13, 2); // 7-day mean 2.86: under +1
+        assert_eq!(summary(&decide(1, &easy, &almost, 13)), vec![(DecisionAction::Progress, 1, 2, "P4")]);
     }
 
     #[test]

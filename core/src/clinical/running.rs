@@ -1,6 +1,7 @@
 //! Running guidance (CLINICAL X2, A7, P1, P3): a green / amber / red state with the reason and what
 //! to do, and a warning when a planned run is more than 10 % longer than the longest run of the
-//! previous 30 days. "Reduce, don't eliminate": only an urgent red flag (R1) says not to run.
+//! previous 30 days. "Reduce, don't eliminate": only an urgent (R1) or no-impact (R2) red flag says
+//! not to run.
 
 use crate::clinical::assessment::{KM_MAX, LONG_RUN_SPIKE};
 use crate::clinical::pain::{check_sessions, flare_on, mornings};
@@ -89,12 +90,23 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         _ => None,
     };
 
-    // rule R1: the only case where FirstStep says not to run.
+    // rules R1 and R2: the only cases where FirstStep says not to run (X2).
     if input.red_flag == RedFlagLevel::Urgent {
         return Ok(RunningGuidance {
             state: RunningState::Red,
             reason: "Please don't run for now: your safety screen found a warning sign that needs a clinician today (rule R1).".into(),
             rules: vec!["R1".into()],
+            longest_recent_km,
+            long_run_warning,
+        });
+    }
+    if input.red_flag == RedFlagLevel::ReferNoImpact {
+        return Ok(RunningGuidance {
+            state: RunningState::Red,
+            reason: "No running, jumping or heavy loading until a clinician has checked your heel: your safety screen found a sign that needs a look first (rule R2). \
+                Keep your fitness with cycling, swimming or pool running, as long as they do not hurt."
+                .into(),
+            rules: vec!["R2".into(), "X2".into()],
             longest_recent_km,
             long_run_warning,
         });
@@ -142,8 +154,8 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         cite("P1", &mut rules);
     }
     if input.red_flag == RedFlagLevel::Refer {
-        amber.push("your safety screen asks you to see a clinician soon (rule R2)".into());
-        cite("R2", &mut rules);
+        amber.push("your safety screen asks you to see a clinician soon (rule R3)".into());
+        cite("R3", &mut rules);
     }
     if long_run_warning.is_some() {
         amber.push("the planned run is more than 10 % longer than your longest of the last 30 days (rule A7)".into());
@@ -222,7 +234,7 @@ mod tests {
     }
 
     #[test]
-    fn only_an_urgent_flag_says_not_to_run() {
+    fn only_urgent_and_no_impact_flags_say_not_to_run() {
         let urgent = guidance(RedFlagLevel::Urgent, &calm(3), &[], None);
         assert_eq!(urgent.state, RunningState::Red);
         assert!(urgent.reason.contains("don't run"));
@@ -230,6 +242,10 @@ mod tests {
         assert_eq!(high.state, RunningState::Red);
         assert!(!high.reason.contains("don't run") && high.reason.contains("walk-run"), "{}", high.reason);
         assert_eq!(guidance(RedFlagLevel::Refer, &calm(3), &[], None).state, RunningState::Amber);
+        let no_impact = guidance(RedFlagLevel::ReferNoImpact, &calm(3), &[], None);
+        assert_eq!(no_impact.state, RunningState::Red);
+        assert!(no_impact.reason.contains("No running") && no_impact.reason.contains("cycling"), "{}", no_impact.reason);
+        assert_eq!(no_impact.rules[0], "R2");
     }
 
     #[test]

@@ -19,14 +19,18 @@ use crate::day::{timestamp_from_ms, Day};
 use crate::error::CoreError;
 use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
-use super::{prefix, rows, schema, validate};
+use super::{prefix, rows, schema, validate, ClinicianVisit};
 
-/// The backup format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The backup format this build writes. 2 added `clinician_visits`, the `refer_no_impact` level and
+/// the answers `age_years` and `clinician_cleared_on`.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format this build reads: a version-1 document's safety screens are re-graded under
+/// the revised red-flag levels on import, as schema migration 3 does for stored screens.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 /// The `app` field of every backup.
 pub const APP: &str = "FirstStep";
 
-/// The backup document (format_version 1).
+/// The backup document (format_version 2).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Backup {
@@ -49,6 +53,9 @@ pub struct Backup {
     pub sessions: Vec<SessionRecord>,
     pub runs: Vec<RunRecord>,
     pub decisions: Vec<Decision>,
+    /// Absent in format 1.
+    #[serde(default)]
+    pub clinician_visits: Vec<ClinicianVisit>,
 }
 
 /// One red-flag screen in a backup.
@@ -103,6 +110,8 @@ pub struct ImportReport {
     pub decisions_unchanged: u32,
     /// Same (date, exercise) with a different decision: the local one was kept.
     pub decisions_conflicting: u32,
+    pub clinician_visits_added: u32,
+    pub clinician_visits_unchanged: u32,
 }
 
 /// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
@@ -185,6 +194,10 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
                 .prepare(&format!("SELECT {} FROM decisions ORDER BY date, id", rows::DECISION_COLUMNS))?
                 .query_map([], rows::decision_from_row)?
                 .collect::<rusqlite::Result<_>>()?,
+            clinician_visits: conn
+                .prepare("SELECT date, cleared, logged_at_ms FROM clinician_visits ORDER BY date, id")?
+                .query_map([], rows::clinician_visit_from_row)?
+                .collect::<rusqlite::Result<_>>()?,
         })
     })();
     // A read-only transaction: ending it cannot lose data.
@@ -213,14 +226,24 @@ pub fn parse_and_validate(json: &str, today: Day, is_known: &dyn Fn(&str) -> boo
     if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
         return Err(rejected(format!("not a {APP} backup (field \"app\" must be \"{APP}\")")));
     }
-    match value.get("format_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+    let version = match value.get("format_version").and_then(|v| v.as_u64()) {
+        Some(v) if (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => v,
         Some(v) if v > u64::from(FORMAT_VERSION) => {
-            return Err(rejected(format!("format_version {v} was written by a newer {APP}; this version reads {FORMAT_VERSION}")))
+            return Err(rejected(format!("format_version {v} was written by a newer {APP}; this version reads {OLDEST_FORMAT_VERSION}..={FORMAT_VERSION}")))
         }
-        other => return Err(rejected(format!("format_version must be {FORMAT_VERSION} (got {other:?})"))),
+        other => return Err(rejected(format!("format_version must be in {OLDEST_FORMAT_VERSION}..={FORMAT_VERSION} (got {other:?})"))),
+    };
+    let mut doc: Backup = serde_json::from_value(value).map_err(|e| rejected(format!("malformed backup: {e}")))?;
+    if version < 2 {
+        // rule R1–R3 revision: the same re-grade as schema migration 3.
+        for screen in doc.safety_screens.iter_mut() {
+            let regraded = screen.flagged.iter().filter_map(|id| crate::clinical::safety::level_of_flag(id)).max();
+            if let Some(level) = regraded.filter(|l| *l > screen.level) {
+                screen.level = level;
+            }
+        }
+        doc.format_version = FORMAT_VERSION;
     }
-    let doc: Backup = serde_json::from_value(value).map_err(|e| rejected(format!("malformed backup: {e}")))?;
     validate_doc(&doc, today, is_known).map_err(|e| match e {
         BackupError::Core(CoreError::Import(m)) => rejected(m),
         BackupError::Core(e) => rejected(e),
@@ -244,6 +267,9 @@ fn validate_doc(doc: &Backup, today: Day, is_known: &dyn Fn(&str) -> bool) -> Re
     }
     for (i, a) in doc.assessments.iter().enumerate() {
         validate::past_date("date", &a.date, today).map_err(at("assessments", i))?;
+    }
+    for (i, v) in doc.clinician_visits.iter().enumerate() {
+        validate::past_date("date", &v.date, today).map_err(at("clinician_visits", i))?;
     }
     let mut current = 0;
     for (i, p) in doc.programs.iter().enumerate() {
@@ -388,6 +414,10 @@ pub fn import(conn: &mut Connection, json: &str, today: Day, is_known: &dyn Fn(&
 
     let existing = existing_keys(&tx, &format!("SELECT {} FROM runs", rows::RUN_COLUMNS), rows::run_from_row)?;
     (report.runs_added, report.runs_unchanged) = merge_multiset(existing, &doc.runs, json_key, |r| rows::insert_run(&tx, r).map(|_| ()))?;
+
+    let existing = existing_keys(&tx, "SELECT date, cleared, logged_at_ms FROM clinician_visits", rows::clinician_visit_from_row)?;
+    (report.clinician_visits_added, report.clinician_visits_unchanged) =
+        merge_multiset(existing, &doc.clinician_visits, json_key, |v| rows::insert_clinician_visit(&tx, v))?;
 
     for d in &doc.decisions {
         match rows::decision_on(&tx, &d.date, &d.exercise_id)? {

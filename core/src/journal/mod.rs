@@ -9,6 +9,7 @@
 pub mod backup;
 mod rows;
 pub mod schema;
+mod screens;
 pub mod trend;
 pub mod validate;
 
@@ -24,6 +25,7 @@ use crate::error::{CoreError, Result};
 use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
 pub use backup::ImportReport;
+pub use screens::StoredSafetyScreen;
 pub use trend::{Expectation, LevelMarker, Trend, TrendDay, TrendWeek};
 
 /// design choice: wait up to 5 s for another connection's write lock (another process, e.g. the
@@ -36,6 +38,19 @@ pub struct StoredAssessment {
     pub date: String,
     pub answers: AssessmentAnswers,
     pub result_json: String,
+}
+
+/// A visit to a clinician the runner recorded (R4), or the date a clinician cleared them after an
+/// urgent screen (R1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicianVisit {
+    /// Local date of the visit, YYYY-MM-DD.
+    pub date: String,
+    /// The clinician cleared the runner to take the safety screen again / to load.
+    pub cleared: bool,
+    /// When it was recorded (Unix ms), as given by the shell.
+    pub logged_at_ms: i64,
 }
 
 /// What logging a morning score did.
@@ -167,6 +182,40 @@ impl Journal {
             .transpose()
     }
 
+    /// Records a clinician visit (the date may not be in the future).
+    pub fn record_clinician_visit(&self, visit: &ClinicianVisit, today: Day) -> Result<()> {
+        validate::past_date("date", &visit.date, today)?;
+        self.write(|c| rows::insert_clinician_visit(c, visit))
+    }
+
+    /// Every recorded clinician visit, oldest first.
+    pub fn clinician_visits(&self) -> Result<Vec<ClinicianVisit>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT date, cleared, logged_at_ms FROM clinician_visits ORDER BY date, id")?;
+            let rows = stmt.query_map([], rows::clinician_visit_from_row)?;
+            rows.collect()
+        })
+    }
+
+    /// What migrations changed in this journal's data, oldest first (e.g. re-graded screens).
+    pub fn migration_notes(&self) -> Result<Vec<String>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT note FROM migration_notes ORDER BY id")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect()
+        })
+    }
+
+    /// The first `limit` morning scores on or after `from` (the program baseline, M1/P6).
+    pub fn first_pain_entries(&self, from: Day, limit: u32) -> Result<Vec<PainEntry>> {
+        let sql = format!("SELECT {} FROM pain WHERE date >= ?1 ORDER BY date LIMIT ?2", rows::PAIN_COLUMNS);
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params![from.iso(), limit], rows::pain_from_row)?;
+            rows.collect()
+        })
+    }
+
     /// Stores an assessment; `result_json` (the serialized result) must be valid JSON.
     pub fn save_assessment(&self, date: Day, answers: &AssessmentAnswers, result_json: &str) -> Result<()> {
         let result = validate::json_text("result_json", result_json)?;
@@ -224,6 +273,50 @@ impl Journal {
                 rows::replace_program(c, started, json)?;
             }
             Ok(PainLogOutcome { replaced })
+        })
+    }
+
+    /// The program that was current before the current one (the latest earlier version), if any.
+    pub fn previous_program(&self) -> Result<Option<Program>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT program_json FROM programs WHERE is_current = 0 ORDER BY id DESC LIMIT 1")?;
+            let mut rows = stmt.query_map([], |r| rows::json_from_text(0, &r.get::<_, String>(0)?))?;
+            rows.next().transpose()
+        })
+    }
+
+    /// Undoes a morning in ONE transaction: the score for `day` is replaced by `restored` (its
+    /// latest earlier value, which leaves the edit history), or — with no earlier value — removed
+    /// together with that morning's decisions; `program`, when given, becomes current.
+    pub fn undo_morning(&self, day: Day, restored: Option<&PainEntry>, program: Option<&Program>) -> Result<()> {
+        let program = match program {
+            Some(p) => {
+                let started = validate::program(p, None, &|_| true)?;
+                Some((started.iso(), serde_json::to_string(p).map_err(|e| CoreError::invalid("program", e.to_string()))?))
+            }
+            None => None,
+        };
+        let date = day.iso();
+        self.write(|c| {
+            match restored {
+                Some(entry) => {
+                    c.prepare_cached(
+                        "DELETE FROM pain_edits WHERE id = (SELECT id FROM pain_edits WHERE date = ?1 ORDER BY logged_at_ms DESC, id DESC LIMIT 1)",
+                    )?
+                    .execute([&date])?;
+                    // An update, not delete + insert: older edits still reference the date.
+                    c.prepare_cached("UPDATE pain SET score = ?2, stiffness_minutes = ?3, note = ?4, logged_at_ms = ?5 WHERE date = ?1")?
+                        .execute(rusqlite::params![date, entry.score, entry.stiffness_minutes, entry.note, entry.logged_at_ms])?;
+                }
+                None => {
+                    c.prepare_cached("DELETE FROM decisions WHERE date = ?1")?.execute([&date])?;
+                    c.prepare_cached("DELETE FROM pain WHERE date = ?1")?.execute([&date])?;
+                }
+            }
+            if let Some((started, json)) = &program {
+                rows::replace_program(c, started, json)?;
+            }
+            Ok(())
         })
     }
 

@@ -187,6 +187,16 @@ pub fn insert_safety_screen(conn: &Connection, date: &str, level: &RedFlagLevel,
     Ok(())
 }
 
+pub fn insert_clinician_visit(conn: &Connection, v: &super::ClinicianVisit) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT INTO clinician_visits (date, cleared, logged_at_ms) VALUES (?1, ?2, ?3)")?
+        .execute(params![v.date, v.cleared, v.logged_at_ms])?;
+    Ok(())
+}
+
+pub fn clinician_visit_from_row(row: &Row<'_>) -> rusqlite::Result<super::ClinicianVisit> {
+    Ok(super::ClinicianVisit { date: row.get(0)?, cleared: row.get(1)?, logged_at_ms: row.get(2)? })
+}
+
 pub fn insert_assessment(conn: &Connection, date: &str, answers_json: &str, result_json: &str) -> rusqlite::Result<()> {
     conn.prepare_cached("INSERT INTO assessments (date, answers_json, result_json) VALUES (?1, ?2, ?3)")?
         .execute(params![date, answers_json, result_json])?;

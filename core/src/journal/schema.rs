@@ -112,8 +112,77 @@ CREATE INDEX safety_screens_by_date ON safety_screens (date);
 CREATE INDEX assessments_by_date ON assessments (date);
 "#;
 
+/// Schema version 3 (revised red-flag levels, CLINICAL R1–R4):
+/// - `safety_screens.level` accepts `refer_no_impact` (R2), and every stored screen is re-graded
+///   from its flagged ids under the revised levels (pain at night or at rest, a suspected heel
+///   stress fracture and systemic signs now mean no impact; a sudden pop with the arch dropping is
+///   urgent). The same re-grade is applied to the level inside stored assessment results.
+/// - `clinician_visits`: the dated visits (R4) and "a clinician has cleared me" answers (R1).
+/// - `migration_notes`: what a migration changed in the runner's data, so it can be shown and
+///   audited (here: how many screens were re-graded).
+///
+/// The id lists are frozen with this step (later revisions get their own step).
+pub const V2_TO_V3: &str = r#"
+CREATE TABLE migration_notes (
+    id         INTEGER PRIMARY KEY,
+    to_version INTEGER NOT NULL,
+    note       TEXT NOT NULL CHECK (length(note) <= 1000)
+);
+
+CREATE TEMP TABLE regrade_urgent (id TEXT PRIMARY KEY);
+INSERT INTO regrade_urgent VALUES ('fever_or_hot_red_heel'), ('cannot_bear_weight_after_trauma'),
+    ('sudden_pop_arch_drop'), ('rapidly_worsening_numbness_or_weakness');
+CREATE TEMP TABLE regrade_no_impact (id TEXT PRIMARY KEY);
+INSERT INTO regrade_no_impact VALUES ('progressive_pain_or_heel_squeeze_pain'), ('night_or_rest_pain'),
+    ('systemic_weight_loss_night_sweats_or_cancer');
+
+CREATE TABLE safety_screens_v3 (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (length(date) = 10),
+    level        TEXT NOT NULL CHECK (level IN ('none', 'refer', 'refer_no_impact', 'urgent')),
+    flagged_json TEXT NOT NULL CHECK (json_valid(flagged_json))
+);
+INSERT INTO safety_screens_v3 (id, date, level, flagged_json)
+SELECT s.id, s.date,
+    CASE
+        WHEN EXISTS (SELECT 1 FROM json_each(s.flagged_json) f JOIN regrade_urgent u ON u.id = f.value) THEN 'urgent'
+        WHEN EXISTS (SELECT 1 FROM json_each(s.flagged_json) f JOIN regrade_no_impact n ON n.id = f.value) THEN 'refer_no_impact'
+        ELSE s.level
+    END,
+    s.flagged_json
+FROM safety_screens s;
+INSERT INTO migration_notes (to_version, note)
+SELECT 3, 'Re-graded ' || count(*) || ' of ' || (SELECT count(*) FROM safety_screens) ||
+    ' stored safety screen(s) under the revised red-flag levels (CLINICAL R1-R3).'
+FROM safety_screens s JOIN safety_screens_v3 v ON v.id = s.id WHERE v.level != s.level;
+DROP INDEX safety_screens_by_date;
+DROP TABLE safety_screens;
+ALTER TABLE safety_screens_v3 RENAME TO safety_screens;
+CREATE INDEX safety_screens_by_date ON safety_screens (date);
+
+UPDATE assessments
+SET result_json = json_set(result_json, '$.safety.level',
+    CASE
+        WHEN EXISTS (SELECT 1 FROM json_each(result_json, '$.safety.flagged') f JOIN regrade_urgent u ON u.id = f.value) THEN 'urgent'
+        ELSE 'refer_no_impact'
+    END)
+WHERE json_extract(result_json, '$.safety.level') IN ('refer', 'none')
+  AND EXISTS (SELECT 1 FROM json_each(result_json, '$.safety.flagged') f
+              WHERE f.value IN (SELECT id FROM regrade_urgent UNION SELECT id FROM regrade_no_impact));
+DROP TABLE regrade_urgent;
+DROP TABLE regrade_no_impact;
+
+CREATE TABLE clinician_visits (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (length(date) = 10),
+    cleared      INTEGER NOT NULL CHECK (cleared IN (0, 1)),
+    logged_at_ms INTEGER NOT NULL
+);
+CREATE INDEX clinician_visits_by_date ON clinician_visits (date);
+"#;
+
 /// Step `i` migrates from version `i` to `i + 1`. Append only; never edit a released step.
-pub const MIGRATIONS: &[&str] = &[V1, V1_TO_V2];
+pub const MIGRATIONS: &[&str] = &[V1, V1_TO_V2, V2_TO_V3];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,98 @@
+//! The inline SVG chart of the clinician summary: 12 weeks of morning first-step pain as given by
+//! the trend (daily scores, the 7-day mean, the baseline, the M1 target) with level-change markers.
+//! Drawn at its print size (700 × 140 CSS px ≈ 185 × 37 mm) so its 12 px labels print at 9 pt.
+
+use std::fmt::Write;
+
+use crate::journal::Trend;
+
+use super::{esc, short_date};
+
+const WIDTH: f64 = 700.0;
+const HEIGHT: f64 = 140.0;
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 690.0;
+/// Room above the plot for the level-change labels.
+const TOP: f64 = 28.0;
+const BOTTOM: f64 = 118.0;
+
+fn y_of(pain: f64) -> f64 {
+    BOTTOM - pain.clamp(0.0, 10.0) / 10.0 * (BOTTOM - TOP)
+}
+
+/// The SVG element for `trend` (12 weeks, 84 days). `m1_target` is the 7-day mean that would meet
+/// rule M1, when the baseline is complete.
+pub fn svg(trend: &Trend, m1_target: Option<f64>) -> String {
+    let n = trend.days.len().max(2) as f64;
+    let x_of = |i: usize| LEFT + i as f64 * (RIGHT - LEFT) / (n - 1.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="Morning first-step pain, {} to {}: daily scores and 7-day mean" xmlns="http://www.w3.org/2000/svg">"#,
+        esc(&trend.start_date),
+        esc(&trend.end_date)
+    );
+    // Pain grid 0..10.
+    for v in (0..=10).step_by(2) {
+        let y = y_of(f64::from(v));
+        let _ = write!(s, r##"<line x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}" stroke="#ddd" stroke-width="1"/><text x="{:.1}" y="{:.1}" text-anchor="end" class="t">{v}</text>"##, LEFT - 5.0, y + 4.0);
+    }
+    // Week ticks, labelled with each week's first day ("2 Mar").
+    for (i, day) in trend.days.iter().enumerate().step_by(7) {
+        let x = x_of(i);
+        let _ = write!(s, r##"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{BOTTOM}" stroke="#eee" stroke-width="1"/><text x="{x:.1}" y="{:.1}" text-anchor="start" class="t">{}</text>"##, BOTTOM + 16.0, short_date(&day.date));
+    }
+    // Baseline (dashed) and the M1 target (dotted).
+    if let Some(b) = trend.baseline {
+        let y = y_of(b);
+        let _ = write!(s, r##"<line x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}" stroke="#555" stroke-width="1.2" stroke-dasharray="6 4"/><text x="{RIGHT}" y="{:.1}" text-anchor="end" class="t">baseline {b:.1}</text>"##, y - 3.0);
+    }
+    if let Some(t) = m1_target {
+        let y = y_of(t);
+        let _ = write!(s, r##"<line x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}" stroke="#2e7d32" stroke-width="1.2" stroke-dasharray="2 3"/><text x="{:.1}" y="{:.1}" text-anchor="start" class="t" fill="#2e7d32">M1 target ≤ {t:.1}</text>"##, LEFT + 4.0, y - 3.0);
+    }
+    // Daily scores (gaps stay gaps).
+    for (i, day) in trend.days.iter().enumerate() {
+        if let Some(p) = day.pain {
+            let _ = write!(s, r##"<circle cx="{:.1}" cy="{:.1}" r="2.2" fill="#9aa5b1"/>"##, x_of(i), y_of(f64::from(p)));
+        }
+    }
+    // The 7-day mean: one polyline per run of days that have a mean.
+    let mut segment: Vec<String> = Vec::new();
+    let flush = |segment: &mut Vec<String>, s: &mut String| {
+        if segment.len() > 1 {
+            let _ = write!(s, r##"<polyline points="{}" fill="none" stroke="#1f4e79" stroke-width="2.4" stroke-linejoin="round"/>"##, segment.join(" "));
+        } else if let Some(point) = segment.first() {
+            let (x, y) = point.split_once(',').unwrap_or(("0", "0"));
+            let _ = write!(s, r##"<circle cx="{x}" cy="{y}" r="2.4" fill="#1f4e79"/>"##);
+        }
+        segment.clear();
+    };
+    for (i, day) in trend.days.iter().enumerate() {
+        match day.rolling_mean {
+            Some(m) => segment.push(format!("{:.1},{:.1}", x_of(i), y_of(m))),
+            None => flush(&mut segment, &mut s),
+        }
+    }
+    flush(&mut segment, &mut s);
+    // Level changes: a vertical marker, ▲ up / ▼ down and the new level above the plot. A label
+    // near an earlier one goes on the second row.
+    let mut placed: Vec<(f64, usize)> = Vec::new();
+    for marker in &trend.level_changes {
+        let Some(i) = trend.days.iter().position(|d| d.date == marker.date) else { continue };
+        let x = x_of(i);
+        let near = |row: usize| placed.iter().any(|(px, r)| *r == row && (px - x).abs() < 30.0);
+        let row = if !near(0) { 0 } else if !near(1) { 1 } else { 0 };
+        placed.push((x, row));
+        let up = marker.to_level > marker.from_level;
+        let (arrow, colour) = if up { ("▲", "#b35c00") } else { ("▼", "#b00020") };
+        let _ = write!(
+            s,
+            r##"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{BOTTOM}" stroke="{colour}" stroke-width="1" stroke-dasharray="3 2"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" class="t" fill="{colour}">{arrow}L{}</text>"##,
+            TOP - 4.0 - 13.0 * row as f64,
+            marker.to_level
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
