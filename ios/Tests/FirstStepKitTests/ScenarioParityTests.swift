@@ -47,6 +47,9 @@ final class ScenarioParityTests: XCTestCase {
                                         reps: int(s["reps_done"]), holdSeconds: int(s["hold_seconds_done"]),
                                         peakPain: int(s["peak_pain"])!, completed: s["completed"] as! Bool)
             }
+            if let visit = day["clinician_visit"] as? [String: Any] {
+                _ = try core.recordClinicianVisit(now: moment, date: nil, cleared: visit["cleared"] as? Bool ?? false)
+            }
             for r in day["runs"] as! [[String: Any]] {
                 _ = try core.logRun(now: moment, date: nil, distanceKm: double(r["distance_km"])!, minutes: double(r["minutes"]),
                                     painDuring: int(r["pain_during"]), painAfter: int(r["pain_after"]), surface: nil, shoes: nil)
@@ -66,6 +69,18 @@ final class ScenarioParityTests: XCTestCase {
             let guidance = try core.progress(now: morning(running["date"] as! String), plannedRunKm: double(running["planned_run_km"])).running
             XCTAssertEqual(snake(guidance.state), running["state"] as? String, "\(name): running state")
             XCTAssertEqual(guidance.longRunWarning != nil, running["long_run_warning"] as? Bool, "\(name): long-run warning")
+        }
+
+        // Home-screen checks (R1 seek care, R2 plan, R4 referral banner), as the Rust replay.
+        for home in scenario["expect_home"] as? [[String: Any]] ?? [] {
+            let date = home["date"] as! String
+            let screen = try core.home(now: morning(date))
+            XCTAssertEqual(snake(screen.nextStep), home["next_step"] as? String, "\(name): home \(date) next step")
+            let wanted = (home["referral"] as? [String: Any]).map { "\($0["rule"]!) \($0["level"]!)" }
+            XCTAssertEqual(screen.referral.map { "\($0.rule) \(snake($0.level))" }, wanted, "\(name): home \(date) referral")
+            if let plan = home["plan"] as? [String] {
+                XCTAssertEqual(screen.plan?.exercises.map { $0.exerciseId }, plan, "\(name): home \(date) plan")
+            }
         }
     }
 

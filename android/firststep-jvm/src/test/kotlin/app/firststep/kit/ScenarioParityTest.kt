@@ -57,6 +57,7 @@ class ScenarioParityTest {
                         s.longOrNull("reps_done"), s.longOrNull("hold_seconds_done"), s.getLong("peak_pain"), s.getBoolean("completed"),
                     )
                 }
+                day.optJSONObject("clinician_visit")?.let { core.recordClinicianVisit(moment, null, it.getBoolean("cleared")) }
                 for (r in day.getJSONArray("runs").objects()) {
                     core.logRun(moment, null, r.getDouble("distance_km"), r.doubleOrNull("minutes"), r.longOrNull("pain_during"), r.longOrNull("pain_after"), null, null)
                 }
@@ -77,6 +78,18 @@ class ScenarioParityTest {
                 val guidance = core.progress(morning(running.getString("date")), running.doubleOrNull("planned_run_km")).running
                 assertEquals(running.getString("state"), guidance.state.snake(), "$name: running state")
                 assertEquals(running.getBoolean("long_run_warning"), guidance.longRunWarning != null, "$name: long-run warning")
+            }
+
+            // Home-screen checks (R1 seek care, R2 plan, R4 referral banner), as the Rust replay.
+            for (home in scenario.optJSONArray("expect_home")?.objects().orEmpty()) {
+                val date = home.getString("date")
+                val screen = core.home(morning(date))
+                assertEquals(home.getString("next_step"), screen.nextStep.snake(), "$name: home $date next step")
+                val wanted = home.optJSONObject("referral")?.let { it.getString("rule") + " " + it.getString("level") }
+                assertEquals(wanted, screen.referral?.let { it.rule + " " + it.level.snake() }, "$name: home $date referral")
+                home.optJSONArray("plan")?.let { plan ->
+                    assertEquals((0 until plan.length()).map { plan.getString(it) }, screen.plan?.exercises?.map { it.exerciseId }, "$name: home $date plan")
+                }
             }
         }
     }
