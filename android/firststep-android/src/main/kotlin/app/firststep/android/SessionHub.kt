@@ -168,6 +168,11 @@ class SessionHub internal constructor(private val platform: Platform) {
             block()
         } catch (e: FirstStepException) {
             mutableMessage.value = e.coreMessage
+            // A refused tap (e.g. "skip" when the time already ran out) still shows where the session is.
+            try {
+                ticker.value?.refresh()
+            } catch (ignored: FirstStepException) {
+            }
         }
     }
 

@@ -5,6 +5,10 @@ import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNull
 import org.junit.Test
+import android.os.Looper
+import app.firststep.kit.SessionTicker
+import org.robolectric.Shadows.shadowOf
+import java.time.Duration
 import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
 import org.robolectric.annotation.Config
@@ -88,6 +92,7 @@ class SessionRestoreTest {
         hub.begin()
         Fixture.idle()
         boot.elapsedMs += 2 * 60 * 60 * 1000L // the timed steps all ran out; self-paced ones wait for a tap
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(SessionTicker.DEFAULT_TICK_MS)) // one tick
         var guard = 0
         while (hub.state.value!!.status == SessionStatus.RUNNING && guard++ < 2_000) {
             hub.repDone()
