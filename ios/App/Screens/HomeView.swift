@@ -24,8 +24,11 @@ struct HomeView: View {
                     VStack(alignment: .leading, spacing: 6) {
                         Label(banner.text, systemImage: banner.urgent ? "cross.case.fill" : "stethoscope")
                         ForEach(banner.options, id: \.self) { Text("• \($0)").font(.footnote) }
+                        if banner.isReferral {
+                            Button("I have seen a clinician") { Task { await store.model.recordClinicianVisit() } }
+                        }
                     }
-                    .foregroundStyle(banner.urgent ? .red : .orange)
+                    .foregroundStyle(banner.urgent || banner.firm ? .red : .orange)
                 }
             }
             if let home = state.home {

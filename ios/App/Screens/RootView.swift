@@ -15,7 +15,7 @@ struct RootView: View {
                 switch route {
                 case nil: ProgressView().task { await reload(repository) }
                 case .onboarding?: OnboardingFlow(repository: repository) { Task { await reload(repository) } }
-                case let .urgentStop(advice)?: UrgentStopView(advice: advice) { route = .onboarding }
+                case let .urgentStop(advice)?: UrgentStopView(repository: repository, advice: advice) { route = .onboarding }
                 case .main?: MainTabs(repository: repository)
                 }
             } else {

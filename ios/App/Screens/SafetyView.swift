@@ -48,10 +48,19 @@ struct SafetyView: View {
     }
 }
 
-/// R1: seek care today. No program is offered; the screen may be re-taken later.
+/// R1: seek care today. No program is offered; the screen may be re-taken once a clinician has
+/// cleared the runner (recorded in the journal).
 struct UrgentStopView: View {
     var advice: String
     var retake: () -> Void
+    @State private var store: ScreenStore<SafetyModel>
+    @State private var clearedOn = Date()
+
+    init(repository: FirstStepRepository, advice: String, retake: @escaping () -> Void) {
+        self.advice = advice
+        self.retake = retake
+        _store = State(initialValue: ScreenStore(SafetyModel(repository: repository, onJournalChange: AppServices.shared.journalChanged)))
+    }
 
     var body: some View {
         ScrollView {
@@ -59,7 +68,15 @@ struct UrgentStopView: View {
                 Image(systemName: "cross.case.fill").font(.largeTitle).foregroundStyle(.red).accessibilityHidden(true)
                 Text("Please seek care today").font(.largeTitle.bold())
                 Text(advice).font(.body)
-                Button("Take the safety questions again", action: retake).buttonStyle(.bordered)
+                DatePicker("Seen on", selection: $clearedOn, in: ...Date(), displayedComponents: .date)
+                Button("A clinician has cleared me") {
+                    Task {
+                        await store.model.recordClearance(date: clearedOn.formatted(.iso8601.year().month().day()))
+                        if store.model.state.message == nil { retake() }
+                    }
+                }
+                .buttonStyle(.bordered)
+                if let message = store.state.message { Text(message).foregroundStyle(.red) }
             }
             .padding()
         }

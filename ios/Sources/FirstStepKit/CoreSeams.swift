@@ -11,16 +11,20 @@ public enum CoreSeams {
         switch level {
         case .none: return .proceed
         case .refer: return .referAndContinue
+        case .referNoImpact: return .referNoImpact
         case .urgent: return .urgentStop
         }
     }
 
-    /// The banner the home screen shows above everything else, if any. Today the core gives
-    /// `caution` (urgent or refer advice, R1/R2); the R4 `referral` record ({rule, level, text,
-    /// options}) takes precedence once the bindings have it.
+    /// The banner the home screen shows above everything else, if any: the R4 escalation
+    /// (`referral`: rule, level, text, options) first, else the screen's `caution` (R1–R3).
     public static func banner(_ home: HomeScreen) -> HomeBanner? {
+        if let referral = home.referral {
+            return HomeBanner(text: referral.text, options: referral.options, rule: referral.rule, urgent: false,
+                              firm: referral.level == .firm, isReferral: true)
+        }
         guard let text = home.caution else { return nil }
-        return HomeBanner(text: text, options: [], rule: nil, urgent: home.redFlag == .urgent)
+        return HomeBanner(text: text, options: [], rule: nil, urgent: home.redFlag == .urgent, firm: false, isReferral: false)
     }
 }
 
@@ -33,15 +37,16 @@ public struct HomeBanner: Equatable, Sendable {
     public var rule: String?
     /// Seek care today (drawn as the stop style, not a caution).
     public var urgent: Bool
+    /// R4 at 12 weeks: see a clinician and discuss the options listed.
+    public var firm: Bool
+    /// An R4 escalation: the runner can record a clinician visit from it, which clears it.
+    public var isReferral: Bool
 }
 
 extension CoreSeams {
-    /// Removing a morning's pain log with what it changed (the notification's undo) needs the core's
-    /// `undo_pain(date, now)`; until the bindings have it the undo is refused with this error, which
-    /// the quick-log handler surfaces.
-    static func undoPain(_ core: FirstStep, date: String, now: Moment) throws {
-        _ = (core, date, now)
-        throw FirstStepError.InvalidState(reason: "undo is not available in this core version")
+    /// Removes a morning's pain log with what it changed (the notification's undo).
+    static func undoPain(_ core: FirstStep, date: String, now: Moment) throws -> MorningUndo {
+        try core.undoPain(now: now, date: date)
     }
 }
 
@@ -56,7 +61,7 @@ public enum AppRoute: Equatable, Sendable {
     case main
 
     public static func of(_ home: HomeScreen) -> AppRoute {
-        if home.redFlag == .urgent { return .urgentStop(advice: home.caution ?? home.nextStepText) }
+        if home.nextStep == .seekCare || home.redFlag == .urgent { return .urgentStop(advice: home.caution ?? home.nextStepText) }
         return home.plan == nil ? .onboarding : .main
     }
 }

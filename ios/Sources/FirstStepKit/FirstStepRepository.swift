@@ -106,8 +106,14 @@ public final class FirstStepRepository: @unchecked Sendable {
     public func painCsv() async throws -> String { try await run { core, _ in try core.painCsv() } }
 
     /// Removes the pain logged for `date` and what that log changed (the notification's undo).
-    public func undoPain(date: String) async throws {
+    public func undoPain(date: String) async throws -> MorningUndo {
         try await run { try CoreSeams.undoPain($0, date: date, now: $1) }
+    }
+
+    /// A visit to a clinician (default today); `cleared` lets an urgent screen be re-taken (R1), and
+    /// any visit clears the escalation banner (R4).
+    public func recordClinicianVisit(date: String? = nil, cleared: Bool) async throws -> ClinicianVisit {
+        try await run { try $0.recordClinicianVisit(now: $1, date: date, cleared: cleared) }
     }
 
     /// "Now" as the repository passes it to the core (the notification planner needs the same zone).

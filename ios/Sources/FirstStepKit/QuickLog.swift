@@ -10,6 +10,8 @@ public struct QuickLogUiState {
     /// The core's refusal (pain 11, a future date, ...) or a failed undo: always shown, never dropped.
     public var message: String?
     public var undone = false
+    /// After an undo of an edit: the earlier value the core restored for that morning.
+    public var restored: PainEntry?
     public var busy = false
 }
 
@@ -54,8 +56,8 @@ public final class QuickLogModel: ScreenModel {
         guard let entry = state.logged else { return }
         state.busy = true
         do {
-            try await repository.undoPain(date: entry.date)
-            state = QuickLogUiState(undone: true)
+            let undo = try await repository.undoPain(date: entry.date)
+            state = QuickLogUiState(undone: true, restored: undo.restored)
             onJournalChange?(.painUndone(date: entry.date))
         } catch {
             state.busy = false

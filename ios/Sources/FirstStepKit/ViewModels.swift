@@ -53,6 +53,17 @@ public final class HomeViewModel: ScreenModel {
         }
     }
 
+    /// The runner saw a clinician (R4's banner asks them to): recorded, which clears the banner.
+    public func recordClinicianVisit(date: String? = nil) async {
+        do {
+            _ = try await repository.recordClinicianVisit(date: date, cleared: false)
+            onJournalChange?(.clinicianVisit)
+            await load(message: nil, decisions: [])
+        } catch {
+            state.message = describe(error)
+        }
+    }
+
     public func dismissMessage() { state.message = nil }
 
     private func load(message: String?, decisions: [Decision]) async {

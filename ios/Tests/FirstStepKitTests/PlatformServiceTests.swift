@@ -144,24 +144,34 @@ final class QuickLogTests: XCTestCase {
         XCTAssertTrue(changes.changes.isEmpty)
     }
 
-    func testUndoGoesThroughTheCoreAndAnyRefusalIsShown() async throws {
+    func testUndoRemovesTheTapOrRestoresTheEditedValue() async throws {
         let repo = try await assessedRepository("2026-06-01", clock: FixedClock(today))
         let changes = ChangeRecorder()
         let model = QuickLogModel(repository: repo, onJournalChange: changes.handler)
         await model.undo()
         XCTAssertTrue(changes.changes.isEmpty, "nothing logged, nothing to undo")
+
         await model.tap(5, reminderDate: today)
         await model.undo()
-        let stored = try await repo.painEntries(from: today, to: today)
-        if model.state.undone {
-            XCTAssertTrue(stored.isEmpty, "undone: the morning is empty again")
-            XCTAssertEqual(changes.changes.last, .painUndone(date: today))
-        } else {
-            // Until the core has undo_pain (CoreSeams.undoPain) the undo is refused visibly.
-            XCTAssertNotNil(model.state.message)
-            XCTAssertEqual(stored.map(\.score), [5], "a refused undo leaves the log as it was")
-            XCTAssertEqual(model.state.logged?.score, 5, "the grid still shows what is logged")
-        }
+        XCTAssertTrue(model.state.undone, model.state.message ?? "")
+        XCTAssertNil(model.state.restored)
+        var stored = try await repo.painEntries(from: today, to: today)
+        XCTAssertTrue(stored.isEmpty, "undone: the morning is empty again")
+        XCTAssertEqual(changes.changes.last, .painUndone(date: today))
+
+        await model.tap(6, reminderDate: today)
+        await model.tap(8, reminderDate: today)
+        await model.undo()
+        XCTAssertEqual(model.state.restored?.score, 6, "undoing an edit restores what it replaced")
+        stored = try await repo.painEntries(from: today, to: today)
+        XCTAssertEqual(stored.map(\.score), [6])
+        await model.tap(2, reminderDate: "2026-06-01")
+        let yesterday = model.state.logged
+        await model.tap(3, reminderDate: today)
+        XCTAssertEqual(yesterday?.date, "2026-06-01")
+        await model.undo()
+        stored = try await repo.painEntries(from: "2026-06-01", to: today)
+        XCTAssertEqual(stored.map { "\($0.date)=\($0.score)" }, ["2026-06-01=2", "2026-06-02=6"], "only the tapped morning is undone")
     }
 }
 

@@ -47,10 +47,33 @@ final class SafetyAndAssessmentTests: XCTestCase {
         let home = try await repo.home()
         XCTAssertEqual(AppRoute.of(home), .urgentStop(advice: try XCTUnwrap(home.caution)))
         XCTAssertNil(home.plan)
+        XCTAssertEqual(home.nextStep, .seekCare)
         let other = SafetyModel(repository: repo)
         await other.load()
         other.setAnswer("no_such_question", yes: true)
         XCTAssertEqual(other.yesIds, [], "only the core's own question ids are ever sent")
+
+        // Re-taking the screen needs a clinician's clearance first (R1): refused, then allowed.
+        await other.submit()
+        XCTAssertNil(other.state.route)
+        XCTAssertNotNil(other.state.message, "the core's refusal is shown")
+        await other.recordClearance()
+        await other.submit()
+        XCTAssertEqual(other.state.route, .proceed, other.state.message ?? "")
+        let cleared = try await repo.home()
+        XCTAssertEqual(AppRoute.of(cleared), .onboarding)
+    }
+
+    func testNoImpactReferralIsItsOwnRoute() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let safety = SafetyModel(repository: repo)
+        await safety.load()
+        let noImpact = try XCTUnwrap(safety.state.questions.first { $0.level == .referNoImpact })
+        safety.setAnswer(noImpact.id, yes: true)
+        await safety.submit()
+        XCTAssertEqual(safety.state.route, .referNoImpact)
+        XCTAssertEqual(safety.state.route?.assessmentAllowed, true)
+        XCTAssertEqual(safety.state.result?.level, .referNoImpact)
     }
 
     private func fillRequired(_ wizard: AssessmentModel, heelLeft: String = "24") {
@@ -177,6 +200,32 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         await home.logPain(3, date: shift(today, 1))
         XCTAssertTrue(home.state.message?.contains("date") == true, "a future date is refused with the core's words")
         XCTAssertEqual(changes.changes.count, 1, "a refused log changes nothing")
+    }
+
+    func testEscalationBannerAfterSixWeeksWithoutImprovementUntilAClinicianVisit() async throws {
+        let start = "2026-04-01", end = shift(start, 44)
+        let repo = try await assessedRepository(start, clock: FixedClock(end))
+        for offset in 0..<44 {
+            let date = shift(start, offset)
+            _ = try await repo.logPain(5, date: date)
+            let plan = try await repo.withCore { core, _ in try core.planFor(date: date) }
+            for exercise in plan.exercises {
+                _ = try await repo.logSession(exerciseId: exercise.exerciseId, sets: Int(exercise.sets), reps: exercise.reps.map(Int.init),
+                                              holdSeconds: exercise.reps == nil ? exercise.holdSeconds.map(Int.init) : nil, peakPain: 2, date: date)
+            }
+        }
+        let changes = ChangeRecorder()
+        let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
+        await home.refresh()
+        let referral = try XCTUnwrap(home.state.home?.referral, "six weeks of work, no improvement (R4)")
+        XCTAssertEqual(home.state.banner, HomeBanner(text: referral.text, options: referral.options, rule: referral.rule, urgent: false,
+                                                     firm: referral.level == .firm, isReferral: true))
+        XCTAssertEqual(referral.rule, "R4")
+
+        await home.recordClinicianVisit()
+        XCTAssertNil(home.state.home?.referral, "a recorded visit clears the banner")
+        XCTAssertEqual(home.state.banner?.isReferral ?? false, false)
+        XCTAssertEqual(changes.changes, [.clinicianVisit])
     }
 
     func testLogRunShowsTheSpikeWarningBeforeSaving() async throws {

@@ -59,6 +59,18 @@ public final class SafetyModel: ScreenModel {
     /// The "yes" ids in the core's question order (what the assessment's `red_flags` carries).
     public var yesIds: [String] { state.questions.map(\.id).filter(state.yes.contains) }
 
+    /// Records that a clinician has cleared the runner (on `date`, default today), so the screen
+    /// may be taken again after an urgent answer (R1).
+    public func recordClearance(date: String? = nil) async {
+        do {
+            _ = try await repository.recordClinicianVisit(date: date, cleared: true)
+            state.message = nil
+            onJournalChange?(.clinicianVisit)
+        } catch {
+            state.message = describe(error)
+        }
+    }
+
     /// Sends the answers to the core, which evaluates and stores them.
     public func submit() async {
         state.submitting = true

@@ -40,6 +40,7 @@ public enum JournalChange: Equatable, Sendable {
     case settingsSaved
     case imported
     case safetyScreen
+    case clinicianVisit
 }
 
 /// Receives journal changes (the notification re-planner in the app; a recorder in tests).
