@@ -43,6 +43,7 @@ struct SettingsView: View {
             Section("Your data") {
                 Button("Export backup") { Task { await store.model.export(.backup) } }
                 Button("Export pain log (CSV)") { Task { await store.model.export(.painCsv) } }
+                Button("Summary for your clinician") { Task { await store.model.export(.clinicianSummary) } }
                 Button("Import backup") { importing = true }
                 if let report = state.importReport {
                     Text("Imported: \(report.painAdded) pain scores, \(report.sessionsAdded) sessions, \(report.runsAdded) runs added")

@@ -21,6 +21,8 @@ public enum ExportKind: Sendable {
     case backup
     /// The morning pain log as CSV.
     case painCsv
+    /// The core's one-page clinician summary (self-contained HTML, prints on one A4 page).
+    case clinicianSummary
 }
 
 /// Settings (PRODUCT §2.11) and export/import (§2.10). Export writes a file into `exportDirectory` for
@@ -93,6 +95,10 @@ public final class SettingsModel: ScreenModel {
             case .painCsv:
                 name = "firststep-pain-\(date).csv"
                 text = try await repository.painCsv()
+            case .clinicianSummary:
+                let summary = try await repository.withCore { try $0.clinicianSummary(now: $1) }
+                name = summary.fileName
+                text = summary.html
             }
             try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
             let url = exportDirectory.appendingPathComponent(name)
