@@ -3,8 +3,9 @@
 #
 #   1. Rust: clippy (-D warnings) and every workspace test (core, journal, session, CLI, scenarios).
 #   2. Bindings: generated from the built library by the workspace's own uniffi-bindgen.
-#   3. Kotlin: the JVM module's JUnit tests through Maven (dependencies fetched on first run),
-#      loading the real host-built library through JNA.
+#   3. Kotlin: every Maven module under android/ (dependencies fetched on first run), loading the real
+#      host-built library through JNA: the kit's JUnit tests and the Compose UI's headless UI tests,
+#      screen renders (checked non-blank) and the desktop window under Xvfb.
 #   4. Swift: the SwiftPM package's tests inside a Debian trixie chroot with swiftlang (created once
 #      by ios/scripts/swift-chroot.sh and cached outside the repo), against the same library; then a
 #      syntax check (`swiftc -parse`, ios/scripts/parse-check.sh) of the Apple-only app sources.
@@ -68,6 +69,13 @@ if [[ "${FIRSTSTEP_SKIP_KOTLIN:-}" == 1 ]]; then
   echo "Kotlin skipped (FIRSTSTEP_SKIP_KOTLIN=1)"
 elif [[ $GEN_OK == 1 ]]; then
   section "Kotlin: mvn test (android/: every module of the reactor)"
+  # The Compose UI module renders every screen to PNG (needs a font) and opens the real window under
+  # Xvfb (DesktopWindowSmokeTest); install both when missing, as for tmux above.
+  if { ! command -v Xvfb >/dev/null || ! fc-list 2>/dev/null | grep -qi dejavu; } && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "installing xvfb and fonts-dejavu-core for the desktop UI tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb fonts-dejavu-core fontconfig; } >/dev/null 2>&1
+  fi
+  command -v Xvfb >/dev/null || echo "Xvfb unavailable: the desktop window smoke test is skipped"
   rm -rf android/*/target/surefire-reports
   # --fail-at-end: a failing module does not hide the tests of the others.
   (cd android && mvn -B --no-transfer-progress --fail-at-end test -Dfirststep.lib.dir="$LIB_DIR") 2>&1 | tee "$LOGS/kotlin.log"

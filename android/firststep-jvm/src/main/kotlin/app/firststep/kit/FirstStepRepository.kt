@@ -1,6 +1,9 @@
 package app.firststep.kit
 
+import app.firststep.core.AssessmentItem
 import app.firststep.core.AssessmentResult
+import app.firststep.core.ClinicianSummary
+import app.firststep.core.ClinicianVisit
 import app.firststep.core.FirstStep
 import app.firststep.core.GuidedSession
 import app.firststep.core.HomeScreen
@@ -8,7 +11,11 @@ import app.firststep.core.ImportReport
 import app.firststep.core.MorningLog
 import app.firststep.core.ProgressReport
 import app.firststep.core.Reminder
+import app.firststep.core.PainEntry
+import app.firststep.core.Program
 import app.firststep.core.RunRecord
+import app.firststep.core.SafetyQuestion
+import app.firststep.core.SafetyResult
 import app.firststep.core.SessionRecord
 import app.firststep.core.Settings
 import app.firststep.core.Trend
@@ -36,6 +43,35 @@ class FirstStepRepository(
     suspend fun submitAssessmentJson(answersJson: String): AssessmentResult =
         call { core.submitAssessmentJson(clock.now(), answersJson) }
 
+    /** The red-flag questions with their help text (R1, R2). */
+    suspend fun safetyQuestions(): List<SafetyQuestion> = call { core.safetyQuestions() }
+
+    /** Evaluates and stores a red-flag screen; [yesIds] are the questions answered "yes". */
+    suspend fun submitSafetyScreen(yesIds: List<String>): SafetyResult =
+        call { core.submitSafetyScreen(clock.now(), yesIds) }
+
+    /** A clinician visit on [date] (default today); [cleared] lets an urgent screen be taken again (R1). */
+    suspend fun recordClinicianVisit(date: String?, cleared: Boolean): ClinicianVisit =
+        call { core.recordClinicianVisit(clock.now(), date, cleared) }
+
+    /** The one-page clinician summary (HTML) for today, with a suggested file name. */
+    suspend fun clinicianSummary(): ClinicianSummary = call { core.clinicianSummary(clock.now()) }
+
+    /** The assessment's tests and questions, in the order to ask them. */
+    suspend fun assessmentCatalogue(): List<AssessmentItem> = call { core.assessmentCatalogue() }
+
+    suspend fun latestAssessment(): AssessmentResult? = call { core.latestAssessment() }
+
+    suspend fun program(): Program? = call { core.program() }
+
+    /** Morning pain entries from [from] to [to] inclusive (YYYY-MM-DD). */
+    suspend fun painEntries(from: String, to: String): List<PainEntry> = call { core.painEntries(from, to) }
+
+    /** The morning pain log as CSV. */
+    suspend fun painCsv(): String = call { core.painCsv() }
+
+    fun databasePath(): String = core.databasePath()
+
     /** Morning first-step pain (0–10) for [date] (default today). */
     suspend fun logPain(score: Int, stiffnessMinutes: Int? = null, note: String? = null, date: String? = null): MorningLog =
         call { core.logPain(clock.now(), date, score.toLong(), stiffnessMinutes?.toLong(), note) }
@@ -46,8 +82,10 @@ class FirstStepRepository(
         painDuring: Int? = null,
         painAfter: Int? = null,
         date: String? = null,
+        surface: String? = null,
+        shoes: String? = null,
     ): RunRecord = call {
-        core.logRun(clock.now(), date, distanceKm, minutes, painDuring?.toLong(), painAfter?.toLong(), null, null)
+        core.logRun(clock.now(), date, distanceKm, minutes, painDuring?.toLong(), painAfter?.toLong(), surface, shoes)
     }
 
     /** An exercise done without the guide: give [reps] for rep exercises or [holdSeconds] for holds. */

@@ -2,6 +2,7 @@ package app.firststep.kit
 
 import app.firststep.core.FirstStepException
 import app.firststep.core.HomeScreen
+import app.firststep.core.Reminder
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -16,6 +17,8 @@ data class HomeUiState(
     val home: HomeScreen? = null,
     /** A message for the runner (e.g. why a value was refused); null when there is nothing to say. */
     val message: String? = null,
+    /** The next reminder the core has planned (morning pain, session, re-assessment), if any. */
+    val nextReminder: Reminder? = null,
 )
 
 /**
@@ -38,7 +41,7 @@ class HomeViewModel(
             val changes = log.decisions.filter { it.fromLevel != it.toLevel }
             load(message = changes.joinToString("\n") { it.reason }.ifEmpty { null })
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(message = e.message) }
+            mutableState.update { it.copy(message = e.reasonText) }
         }
     }
 
@@ -47,9 +50,9 @@ class HomeViewModel(
     private suspend fun load(message: String? = null) {
         mutableState.update { it.copy(loading = true) }
         mutableState.value = try {
-            HomeUiState(loading = false, home = repository.home(), message = message)
+            HomeUiState(loading = false, home = repository.home(), message = message, nextReminder = repository.reminders().firstOrNull())
         } catch (e: FirstStepException) {
-            HomeUiState(loading = false, home = mutableState.value.home, message = e.message)
+            HomeUiState(loading = false, home = mutableState.value.home, message = e.reasonText)
         }
     }
 }

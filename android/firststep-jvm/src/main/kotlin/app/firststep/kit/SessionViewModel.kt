@@ -42,12 +42,17 @@ class SessionViewModel(
     val saved: StateFlow<Boolean> = mutableSaved.asStateFlow()
 
     /** Continues a session the OS interrupted, or starts today's session. */
-    fun open(): Job = launchCatching {
-        val snapshot = snapshots.load()
-        ticker.value = if (snapshot != null) {
-            SessionTicker.restore(snapshot, clock, cues, snapshots, scope, tickMs)
-        } else {
-            SessionTicker(repository.startSession(), clock, cues, snapshots, scope, tickMs).also { it.start() }
+    fun open(): Job {
+        ticker.value?.stop()
+        ticker.value = null
+        mutableSaved.value = false
+        return launchCatching {
+            val snapshot = snapshots.load()
+            ticker.value = if (snapshot != null) {
+                SessionTicker.restore(snapshot, clock, cues, snapshots, scope, tickMs)
+            } else {
+                SessionTicker(repository.startSession(), clock, cues, snapshots, scope, tickMs).also { it.start() }
+            }
         }
     }
 
@@ -56,6 +61,9 @@ class SessionViewModel(
     fun skipStep(): Job = launchCatching { current().skipStep() }
     fun repeatStep(): Job = launchCatching { current().repeatStep() }
     fun repDone(): Job = launchCatching { current().repDone() }
+
+    /** Re-derives the state now (the window came back, or a test moved its clock). */
+    fun refresh(): Job = launchCatching { ticker.value?.refresh() }
 
     /** Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after saving. */
     fun finish(peakPain: Int): Job = launchCatching {
@@ -78,7 +86,7 @@ class SessionViewModel(
             mutableMessage.value = null
             block()
         } catch (e: FirstStepException) {
-            mutableMessage.value = e.message
+            mutableMessage.value = e.reasonText
         }
     }
 }

@@ -44,6 +44,14 @@ data class TrendChartModel(
     val weeklyBars: List<AdherenceBar>,
     val levelMarkers: List<LevelChangeMarker>,
     val expectation: String,
+    /** The core's current level (mean of the last 7 mornings), change from baseline in points and %. */
+    val current: Double? = null,
+    val changePoints: Double? = null,
+    val changePercent: Double? = null,
+    /** The core's weekly mean morning pain, one per week (null: no score that week). */
+    val weeklyMeans: List<Double?> = emptyList(),
+    /** Days with a morning score (x indices): where the chart draws a point. */
+    val painDays: List<Int> = emptyList(),
 )
 
 /** Maps the core's [Trend] (already computed: means, baseline, change) to chart series. Pure. */
@@ -75,6 +83,11 @@ object TrendChart {
                 xOf[m.date]?.let { LevelChangeMarker(it, m.date, m.exerciseId, m.fromLevel.toInt(), m.toLevel.toInt()) }
             },
             expectation = trend.expectation.text,
+            current = trend.current,
+            changePoints = trend.changePoints,
+            changePercent = trend.changePercent,
+            weeklyMeans = trend.weekly.map { it.meanPain },
+            painDays = trend.days.withIndex().filter { it.value.pain != null }.map { it.index },
         )
     }
 

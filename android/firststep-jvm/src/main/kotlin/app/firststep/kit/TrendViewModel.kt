@@ -34,7 +34,7 @@ class TrendViewModel(
             mutableState.value = try {
                 TrendUiState(weeks, TrendChart.from(repository.trend(weeks)))
             } catch (e: FirstStepException) {
-                TrendUiState(weeks, message = e.message)
+                TrendUiState(weeks, message = e.reasonText)
             }
         }.also { loading = it }
     }

@@ -1,0 +1,196 @@
+package app.firststep.kit
+
+import app.firststep.core.FirstStepException
+import app.firststep.core.MorningLog
+import app.firststep.core.RunRecord
+import app.firststep.core.RunningGuidance
+import app.firststep.core.Units
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+
+/**
+ * Distances as the runner reads them. The core stores kilometres; this is a unit conversion only
+ * (the international mile), no rule. Units come from the core's settings.
+ */
+object Distance {
+    const val KM_PER_MILE = 1.609344
+
+    fun toKm(value: Double, units: Units): Double = if (units == Units.IMPERIAL) value * KM_PER_MILE else value
+    fun fromKm(km: Double, units: Units): Double = if (units == Units.IMPERIAL) km / KM_PER_MILE else km
+}
+
+/** Morning first-step pain with the optional stiffness minutes and note, for today or a missed day. */
+data class MorningPainUiState(
+    val today: String = "",
+    /** The day being logged (YYYY-MM-DD), today unless the runner logs a missed day. */
+    val date: String = "",
+    val score: Int? = null,
+    val stiffnessMinutes: String = "",
+    val note: String = "",
+    val saving: Boolean = false,
+    val error: FieldError? = null,
+    /** The core's answer to the last save (with any progression decisions it took). */
+    val saved: MorningLog? = null,
+)
+
+class MorningPainViewModel(
+    private val repository: FirstStepRepository,
+    private val scope: CoroutineScope,
+) {
+    private val mutableState = MutableStateFlow(MorningPainUiState())
+    val state: StateFlow<MorningPainUiState> = mutableState.asStateFlow()
+
+    /** Opens the form on [date] (default today), pre-filled with what is logged for that day. */
+    fun open(date: String? = null): Job {
+        mutableState.value = MorningPainUiState()
+        return scope.launch { start(date) }
+    }
+
+    private suspend fun start(date: String?) {
+        val today = repository.today()
+        mutableState.value = MorningPainUiState(today = today, date = date ?: today)
+        load(date ?: today)
+    }
+
+    fun setDate(date: String): Job? {
+        mutableState.update { it.copy(date = date, error = null, saved = null) }
+        return if (DATE.matches(date)) scope.launch { load(date) } else null
+    }
+
+    fun setScore(score: Int) = mutableState.update { it.copy(score = score, error = it.error.takeUnless { e -> e?.field == "score" }, saved = null) }
+    fun setStiffness(text: String) = mutableState.update { it.copy(stiffnessMinutes = text.filter(Char::isDigit).take(6), error = null, saved = null) }
+    fun setNote(text: String) = mutableState.update { it.copy(note = text, saved = null) }
+
+    fun save(): Job = scope.launch {
+        val s = mutableState.value
+        val score = s.score ?: return@launch
+        mutableState.value = s.copy(saving = true, error = null)
+        mutableState.value = try {
+            val log = repository.logPain(score, s.stiffnessMinutes.toIntOrNull(), s.note.ifBlank { null }, s.date.takeIf { it != s.today })
+            s.copy(saving = false, saved = log)
+        } catch (e: FirstStepException) {
+            s.copy(saving = false, error = FieldError.of(e))
+        }
+    }
+
+    private suspend fun load(date: String) {
+        val entry = try {
+            repository.painEntries(date, date).firstOrNull()
+        } catch (e: FirstStepException) {
+            mutableState.update { it.copy(error = FieldError.of(e)) }
+            return
+        }
+        mutableState.update {
+            if (it.date != date) it else it.copy(
+                score = entry?.score?.toInt(),
+                stiffnessMinutes = entry?.stiffnessMinutes?.toString() ?: "",
+                note = entry?.note ?: "",
+            )
+        }
+    }
+
+    private companion object {
+        val DATE = Regex("""\d{4}-\d{2}-\d{2}""")
+    }
+}
+
+/** The run form; distance in the runner's units, the core's spike warning shown before saving. */
+data class RunLogUiState(
+    val units: Units = Units.METRIC,
+    val today: String = "",
+    val date: String = "",
+    val distance: String = "",
+    val minutes: String = "",
+    val painDuring: Int? = null,
+    val painAfter: Int? = null,
+    val surface: String = "",
+    val shoes: String = "",
+    /** Today's running advice for the planned distance (X2, A7 long-run warning), from the core. */
+    val guidance: RunningGuidance? = null,
+    val error: FieldError? = null,
+    val saving: Boolean = false,
+    val saved: RunRecord? = null,
+)
+
+class RunLogViewModel(
+    private val repository: FirstStepRepository,
+    private val scope: CoroutineScope,
+    /** How long typing must pause before the core is asked about the planned distance. */
+    private val checkDelayMs: Long = 300,
+) {
+    private val mutableState = MutableStateFlow(RunLogUiState())
+    val state: StateFlow<RunLogUiState> = mutableState.asStateFlow()
+    private var checking: Job? = null
+
+    fun open(): Job {
+        mutableState.value = RunLogUiState()
+        return scope.launch { start() }
+    }
+
+    private suspend fun start() {
+        val today = repository.today()
+        val units = repository.settings().units
+        mutableState.value = RunLogUiState(units = units, today = today, date = today)
+        check()
+    }
+
+    fun setDistance(text: String) {
+        mutableState.update { it.copy(distance = decimal(text), error = null, saved = null) }
+        checking?.cancel()
+        checking = scope.launch { delay(checkDelayMs); check() }
+    }
+
+    fun setMinutes(text: String) = mutableState.update { it.copy(minutes = decimal(text), error = null, saved = null) }
+    fun setDate(text: String) = mutableState.update { it.copy(date = text, error = null, saved = null) }
+    fun setPainDuring(score: Int) = mutableState.update { it.copy(painDuring = score, saved = null) }
+    fun setPainAfter(score: Int) = mutableState.update { it.copy(painAfter = score, saved = null) }
+    fun setSurface(text: String) = mutableState.update { it.copy(surface = text, saved = null) }
+    fun setShoes(text: String) = mutableState.update { it.copy(shoes = text, saved = null) }
+
+    /** Asks the core for today's advice with the distance typed so far (its A7 warning included). */
+    suspend fun check() {
+        val s = mutableState.value
+        val km = s.distance.toDoubleOrNull()?.let { Distance.toKm(it, s.units) }
+        try {
+            val guidance = repository.progress(km).running
+            mutableState.update { it.copy(guidance = guidance) }
+        } catch (e: FirstStepException) {
+            mutableState.update { it.copy(error = FieldError.of(e).let { err -> if (err.field == "planned_run_km") err.copy(field = "distance_km") else err }) }
+        }
+    }
+
+    fun save(): Job = scope.launch {
+        checking?.cancel()
+        val s = mutableState.value
+        val distance = s.distance.toDoubleOrNull()
+        if (distance == null) {
+            // Nothing typed: let the core name the field and its range.
+            mutableState.value = s.copy(error = tryLog(s, Double.NaN).second)
+            return@launch
+        }
+        mutableState.value = s.copy(saving = true, error = null)
+        val (run, error) = tryLog(s, Distance.toKm(distance, s.units))
+        mutableState.value = s.copy(saving = false, saved = run, error = error)
+    }
+
+    private suspend fun tryLog(s: RunLogUiState, km: Double): Pair<RunRecord?, FieldError?> = try {
+        repository.logRun(
+            km, s.minutes.toDoubleOrNull(), s.painDuring, s.painAfter,
+            date = s.date.takeIf { it != s.today }, surface = s.surface.ifBlank { null }, shoes = s.shoes.ifBlank { null },
+        ) to null
+    } catch (e: FirstStepException) {
+        null to FieldError.of(e)
+    }
+
+    private fun decimal(text: String): String {
+        val kept = text.filter { it.isDigit() || it == '.' }
+        val dot = kept.indexOf('.')
+        return if (dot < 0) kept else kept.substring(0, dot + 1) + kept.substring(dot + 1).replace(".", "")
+    }
+}

@@ -1,0 +1,114 @@
+package app.firststep.desktop
+
+import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.ui.geometry.Size
+import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.graphics.drawscope.DrawScope
+import androidx.compose.ui.graphics.painter.Painter
+import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.Notification
+import androidx.compose.ui.window.Tray
+import androidx.compose.ui.window.Window
+import androidx.compose.ui.window.application
+import androidx.compose.ui.window.isTraySupported
+import androidx.compose.ui.window.rememberTrayState
+import androidx.compose.ui.window.rememberWindowState
+import app.firststep.kit.DueReminders
+import app.firststep.kit.FirstStepRepository
+import app.firststep.kit.NanoTimeClock
+import app.firststep.kit.SystemClock
+import app.firststep.ui.AppGraph
+import app.firststep.ui.FirstStepApp
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
+import java.io.File
+import kotlin.system.exitProcess
+
+private const val USAGE = "usage: firststep-desktop [--db PATH] [--dark]"
+
+/** How often the open app looks for due reminders (the tray notification). */
+private const val REMINDER_LOOK_MS = 20_000L
+
+fun main(args: Array<String>) {
+    var db: File? = null
+    var dark: Boolean? = null
+    var i = 0
+    while (i < args.size) {
+        when (args[i]) {
+            "--db" -> db = File(args.getOrNull(++i) ?: fail("--db needs a path"))
+            "--dark" -> dark = true
+            "--light" -> dark = false
+            "-h", "--help" -> { println(USAGE); return }
+            else -> fail("unknown argument ${args[i]}")
+        }
+        i++
+    }
+    val path = db ?: defaultDatabasePath()
+    path.absoluteFile.parentFile?.mkdirs()
+    val repository = try {
+        runBlocking { FirstStepRepository.open(path.path) }
+    } catch (e: app.firststep.core.FirstStepException) {
+        fail(app.firststep.kit.FieldError.of(e).message)
+    }
+    println("FirstStep desktop on ${repository.databasePath()}")
+
+    application {
+        val scope = rememberCoroutineScope()
+        val trayState = rememberTrayState()
+        val due = remember { DueReminders(System.currentTimeMillis()) }
+        var frame: java.awt.Frame? = null
+        val graph = remember {
+            AppGraph(
+                repository, scope, NanoTimeClock, ToneCuePlayer(),
+                FileSnapshotStore(File(path.path + ".session")), DialogFilePicker { frame },
+            ).also { it.start() }
+        }
+        // Due reminders while the app is open: the core's plan, re-read on every look.
+        LaunchedEffect(Unit) {
+            while (true) {
+                try {
+                    due.plan(repository.reminders())
+                    for (r in due.due(SystemClock.now().instantMs)) {
+                        if (isTraySupported) trayState.sendNotification(Notification(r.title, r.body)) else println("reminder: ${r.title} — ${r.body}")
+                    }
+                } catch (e: app.firststep.core.FirstStepException) {
+                    println("reminders: ${app.firststep.kit.FieldError.of(e).message}")
+                }
+                delay(REMINDER_LOOK_MS)
+            }
+        }
+        if (isTraySupported) Tray(icon = TrayIcon, state = trayState, tooltip = "FirstStep")
+        Window(
+            onCloseRequest = { repository.close(); exitApplication() },
+            title = "FirstStep",
+            state = rememberWindowState(width = 440.dp, height = 900.dp),
+        ) {
+            frame = window
+            // The window came back to the front: re-derive the session at this instant.
+            LaunchedEffect(Unit) {
+                window.addWindowFocusListener(object : java.awt.event.WindowFocusListener {
+                    override fun windowGainedFocus(e: java.awt.event.WindowEvent?) { graph.session.refresh() }
+                    override fun windowLostFocus(e: java.awt.event.WindowEvent?) {}
+                })
+            }
+            FirstStepApp(graph, dark = dark ?: isSystemInDarkTheme())
+            System.getProperty("firststep.smoke.out")?.let { out -> SmokeProbe(graph, window, File(out)) }
+        }
+    }
+}
+
+private fun fail(message: String): Nothing {
+    System.err.println("firststep-desktop: $message\n$USAGE")
+    exitProcess(2)
+}
+
+private object TrayIcon : Painter() {
+    override val intrinsicSize = Size(256f, 256f)
+    override fun DrawScope.onDraw() {
+        drawCircle(Color(0xFF1D6B5C))
+        drawCircle(Color.White, radius = size.minDimension / 5)
+    }
+}

@@ -1,0 +1,331 @@
+package app.firststep.ui
+
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.sizeIn
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.NavigationBar
+import androidx.compose.material3.NavigationBarItem
+import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Surface
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.material3.TopAppBar
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import app.firststep.core.AssessmentResult
+import app.firststep.core.RedFlagLevel
+import app.firststep.core.SafetyResult
+import app.firststep.kit.AssessmentViewModel
+import app.firststep.kit.Clock
+import app.firststep.kit.CueFeed
+import app.firststep.kit.CuePlayer
+import app.firststep.kit.FilePicker
+import app.firststep.kit.FirstStepRepository
+import app.firststep.kit.HomeViewModel
+import app.firststep.kit.MonotonicClock
+import app.firststep.kit.MorningPainViewModel
+import app.firststep.kit.ProgressViewModel
+import app.firststep.kit.RunLogViewModel
+import app.firststep.kit.SafetyViewModel
+import app.firststep.kit.SessionTicker
+import app.firststep.kit.SessionViewModel
+import app.firststep.kit.SettingsViewModel
+import app.firststep.kit.SnapshotStore
+import app.firststep.kit.TrendViewModel
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+
+/** Where the runner is. Top-level tabs plus the flows pushed on top of them. */
+sealed interface Route {
+    data object Welcome : Route
+    data object Safety : Route
+    /** Urgent (R1): from the safety screen with its result, or from home with the core's caution. */
+    data class Urgent(val advice: String, val reasons: List<String>) : Route
+    data class Refer(val result: SafetyResult) : Route
+    data object Assessment : Route
+    data class Findings(val result: AssessmentResult) : Route
+    data object Home : Route
+    data object Session : Route
+    data object Morning : Route
+    data object Run : Route
+    data object Trend : Route
+    data object Progress : Route
+    data object Lessons : Route
+    data object Settings : Route
+
+    companion object {
+        val tabs = listOf(Home, Trend, Progress, Lessons, Settings)
+    }
+}
+
+/** A back stack as a StateFlow (plain Kotlin; Android may swap in its own navigation). */
+class Navigator(start: Route = Route.Home) {
+    private val stack = MutableStateFlow(listOf(start))
+    val routes: StateFlow<List<Route>> = stack.asStateFlow()
+    val current: Route get() = stack.value.last()
+
+    fun push(route: Route) { stack.value = stack.value + route }
+    fun replace(route: Route) { stack.value = stack.value.dropLast(1) + route }
+    fun reset(route: Route) { stack.value = listOf(route) }
+    fun back(): Boolean {
+        if (stack.value.size <= 1) return false
+        stack.value = stack.value.dropLast(1)
+        return true
+    }
+}
+
+/**
+ * The app's state holders on one journal: the kit's view models and the navigator. The desktop
+ * entry, the Android activity and the tests build one with their own clocks, cue player, snapshot
+ * store and file picker.
+ */
+class AppGraph(
+    val repository: FirstStepRepository,
+    val scope: CoroutineScope,
+    monotonic: MonotonicClock,
+    cuePlayer: CuePlayer,
+    snapshots: SnapshotStore,
+    files: FilePicker,
+    tickMs: Long = SessionTicker.DEFAULT_TICK_MS,
+    /** Called after anything that changes the reminder plan (the desktop re-reads it for the tray). */
+    val onJournalChanged: () -> Unit = {},
+) {
+    val cues = CueFeed(cuePlayer)
+    val navigator = Navigator(Route.Home)
+    val home = HomeViewModel(repository, scope)
+    val safety = SafetyViewModel(repository, scope)
+    val assessment = AssessmentViewModel(repository, scope)
+    val session = SessionViewModel(repository, monotonic, cues, snapshots, scope, tickMs)
+    val morning = MorningPainViewModel(repository, scope)
+    val run = RunLogViewModel(repository, scope)
+    val trend = TrendViewModel(repository, scope)
+    val progress = ProgressViewModel(repository, scope)
+    val settings = SettingsViewModel(repository, files, scope) { changed() }
+
+    /** Opens on home, or on the welcome screen while there is no program and no urgent stop. */
+    fun start() = scope.launch {
+        val screen = repository.home()
+        navigator.reset(if (screen.plan == null && screen.redFlag != RedFlagLevel.URGENT) Route.Welcome else Route.Home)
+        home.refresh()
+    }
+
+    fun navigate(route: Route) {
+        when (route) {
+            Route.Safety -> safety.load()
+            Route.Assessment -> assessment.start(safety.yesIds)
+            Route.Home -> home.refresh()
+            Route.Session -> session.open()
+            Route.Morning -> morning.open()
+            Route.Run -> run.open()
+            Route.Trend -> trend.refresh()
+            Route.Progress -> progress.refresh()
+            Route.Settings -> settings.load()
+            else -> Unit
+        }
+        if (route in Route.tabs) navigator.reset(route) else navigator.push(route)
+    }
+
+    fun goHome() {
+        changed()
+        navigate(Route.Home)
+    }
+
+    private fun changed() {
+        home.refresh()
+        onJournalChanged()
+    }
+}
+
+/** The whole app: the current route's screen fed by its view model, a top bar and the tab bar. */
+@Composable
+fun FirstStepApp(graph: AppGraph, dark: Boolean = false, strings: Strings = EnglishStrings) {
+    FirstStepTheme(dark, strings) {
+        val routes by graph.navigator.routes.collectAsState()
+        val route = routes.last()
+        val s = LocalStrings.current
+        Scaffold(
+            topBar = {
+                TopAppBar(
+                    title = { Text(s.appName) },
+                    navigationIcon = {
+                        if (routes.size > 1) {
+                            TextButton({ graph.navigator.back(); if (graph.navigator.current == Route.Home) graph.home.refresh() },
+                                Modifier.sizeIn(minWidth = TouchTarget, minHeight = TouchTarget).testTag("nav-back")) { Text("‹ ${s.back}") }
+                        }
+                    },
+                )
+            },
+            bottomBar = {
+                if (routes.size == 1 && route in Route.tabs) TabBar(route) { graph.navigate(it) }
+            },
+        ) { padding ->
+            Surface(Modifier.fillMaxSize().padding(padding), color = MaterialTheme.colorScheme.background) {
+                RouteScreen(graph, route)
+            }
+        }
+    }
+}
+
+@Composable
+private fun TabBar(current: Route, onSelect: (Route) -> Unit) {
+    val s = LocalStrings.current
+    NavigationBar {
+        for (tab in Route.tabs) {
+            val (glyph, label) = when (tab) {
+                Route.Home -> "⌂" to s.navHome
+                Route.Trend -> "↗" to s.navTrend
+                Route.Progress -> "✓" to s.navProgress
+                Route.Lessons -> "☰" to s.navLessons
+                else -> "⚙" to s.navSettings
+            }
+            NavigationBarItem(
+                selected = tab == current,
+                onClick = { onSelect(tab) },
+                icon = { Text(glyph, style = MaterialTheme.typography.titleLarge) },
+                label = { Text(label, maxLines = 1, softWrap = false) },
+                alwaysShowLabel = false,
+                modifier = Modifier.testTag("tab-${label.lowercase()}").semantics { contentDescription = label },
+            )
+        }
+    }
+}
+
+@Composable
+private fun RouteScreen(graph: AppGraph, route: Route) {
+    when (route) {
+        Route.Welcome -> WelcomeScreen { graph.navigate(Route.Safety) }
+        Route.Safety -> {
+            val state by graph.safety.state.collectAsState()
+            LaunchedEffect(state.result) {
+                val result = state.result ?: return@LaunchedEffect
+                when (result.level) {
+                    RedFlagLevel.URGENT -> graph.navigator.replace(Route.Urgent(result.advice, result.reasons))
+                    RedFlagLevel.REFER, RedFlagLevel.REFER_NO_IMPACT -> graph.navigator.replace(Route.Refer(result))
+                    RedFlagLevel.NONE -> { graph.navigator.back(); graph.navigate(Route.Assessment) }
+                }
+            }
+            SafetyScreen(state, graph.safety::answer) { graph.safety.submit() }
+        }
+        is Route.Urgent -> {
+            val state by graph.safety.state.collectAsState()
+            var date by remember { mutableStateOf("") }
+            LaunchedEffect(state.cleared) { if (state.cleared) graph.navigator.replace(Route.Safety) }
+            UrgentStopScreen(route.advice, route.reasons, ClearanceForm(date, state.error, { date = it }) { graph.safety.clearedByClinician(date) })
+        }
+        is Route.Refer -> ReferAdviceScreen(route.result) { graph.navigator.back(); graph.navigate(Route.Assessment) }
+        Route.Assessment -> {
+            val state by graph.assessment.state.collectAsState()
+            LaunchedEffect(state.result) {
+                state.result?.let { graph.navigator.replace(Route.Findings(it)); graph.goHomeRefreshOnly() }
+            }
+            AssessmentScreen(state, AssessmentActions(
+                setValue = graph.assessment::setValue,
+                setSide = graph.assessment::setSide,
+                setInches = graph.assessment::setInches,
+                next = graph.assessment::next,
+                back = graph.assessment::back,
+                submit = { graph.assessment.submit() },
+            ))
+        }
+        is Route.Findings -> FindingsScreen(route.result) { graph.goHome() }
+        Route.Home -> {
+            val state by graph.home.state.collectAsState()
+            HomeScreen(state, HomeActions(
+                logPain = { graph.home.logPain(it).invokeOnCompletion { graph.onJournalChanged() } },
+                editPain = { graph.navigate(Route.Morning) },
+                startSession = { graph.navigate(Route.Session) },
+                assess = { graph.navigate(Route.Safety) },
+                seekCare = {
+                    val home = state.home
+                    graph.safety.retake()
+                    graph.navigator.push(Route.Urgent(home?.caution ?: home?.nextStepText.orEmpty(), emptyList()))
+                },
+                logRun = { graph.navigate(Route.Run) },
+            ))
+        }
+        Route.Session -> {
+            val session by graph.session.session.collectAsState()
+            val cue by graph.cues.last.collectAsState()
+            val saved by graph.session.saved.collectAsState()
+            val message by graph.session.message.collectAsState()
+            SessionScreen(SessionScreenState(session, cue, saved, message), SessionActions(
+                pause = { graph.session.pause() },
+                resume = { graph.session.resume() },
+                skip = { graph.session.skipStep() },
+                repeat = { graph.session.repeatStep() },
+                repDone = { graph.session.repDone() },
+                finish = { graph.session.finish(it) },
+                close = { graph.session.close(); graph.goHome() },
+            ))
+        }
+        Route.Morning -> {
+            val state by graph.morning.state.collectAsState()
+            LaunchedEffect(state.saved) { if (state.saved != null) graph.goHomeRefreshOnly() }
+            MorningPainScreen(state, MorningPainActions(
+                setDate = { graph.morning.setDate(it) },
+                setScore = graph.morning::setScore,
+                setStiffness = graph.morning::setStiffness,
+                setNote = graph.morning::setNote,
+                save = { graph.morning.save() },
+            ))
+        }
+        Route.Run -> {
+            val state by graph.run.state.collectAsState()
+            LaunchedEffect(state.saved) { if (state.saved != null) graph.goHomeRefreshOnly() }
+            RunLogScreen(state, RunLogActions(
+                setDate = graph.run::setDate,
+                setDistance = graph.run::setDistance,
+                setMinutes = graph.run::setMinutes,
+                setPainDuring = graph.run::setPainDuring,
+                setPainAfter = graph.run::setPainAfter,
+                setSurface = graph.run::setSurface,
+                setShoes = graph.run::setShoes,
+                save = { graph.run.save() },
+            ))
+        }
+        Route.Trend -> {
+            val state by graph.trend.state.collectAsState()
+            TrendScreen(state) { graph.trend.selectWeeks(it) }
+        }
+        Route.Progress -> {
+            val state by graph.progress.state.collectAsState()
+            ProgressScreen(state)
+        }
+        Route.Lessons -> LessonsScreen()
+        Route.Settings -> {
+            val state by graph.settings.state.collectAsState()
+            SettingsScreen(state, graph.repository.databasePath(), SettingsActions(
+                edit = graph.settings::edit,
+                toggleDay = graph.settings::toggleSessionDay,
+                save = { graph.settings.save() },
+                exportBackup = { graph.settings.exportBackup() },
+                exportCsv = { graph.settings.exportCsv() },
+                importBackup = { graph.settings.importBackup() },
+                exportSummary = { graph.settings.exportClinicianSummary() },
+            ))
+        }
+    }
+}
+
+/** After a log: the home screen behind the current one is refreshed and reminders re-read. */
+fun AppGraph.goHomeRefreshOnly() {
+    home.refresh()
+    onJournalChanged()
+}
+
+@Composable
+fun Placeholder(text: String) = Box(Modifier.fillMaxSize()) { Text(text) }

@@ -1,0 +1,121 @@
+package app.firststep.ui
+
+import androidx.compose.foundation.background
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.layout.sizeIn
+import androidx.compose.foundation.shape.CircleShape
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import app.firststep.core.NextStep
+import app.firststep.kit.HomeUiState
+
+class HomeActions(
+    val logPain: (Int) -> Unit,
+    val editPain: () -> Unit,
+    val startSession: () -> Unit,
+    val assess: () -> Unit,
+    val seekCare: () -> Unit,
+    val logRun: () -> Unit,
+)
+
+/** Today: one-tap first-step pain, the next step, the running advice, today's exercises, streak, next reminder. */
+@Composable
+fun HomeScreen(state: HomeUiState, actions: HomeActions) {
+    val s = LocalStrings.current
+    val colors = LocalFirstStepColors.current
+    ScreenColumn(tag = "screen-home") {
+        val home = state.home
+        if (home == null) {
+            Text(s.loading)
+            return@ScreenColumn
+        }
+        Text(home.date, style = MaterialTheme.typography.labelLarge, color = MaterialTheme.colorScheme.onSurfaceVariant)
+        home.caution?.let { caution ->
+            SectionCard(Modifier.testTag("home-caution"), container = MaterialTheme.colorScheme.errorContainer) {
+                Text(caution, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onErrorContainer)
+            }
+        }
+        home.referral?.let { referral ->
+            SectionCard(Modifier.testTag("home-referral"), container = MaterialTheme.colorScheme.tertiaryContainer) {
+                Text(referral.text, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onTertiaryContainer)
+                if (referral.options.isNotEmpty()) {
+                    Text(s.referralOptions, style = MaterialTheme.typography.titleSmall)
+                    for (option in referral.options) Text("• $option", style = MaterialTheme.typography.bodyMedium)
+                }
+                Text(s.rules(listOf(referral.rule)), style = MaterialTheme.typography.labelSmall)
+            }
+        }
+        state.message?.let { SectionCard(container = MaterialTheme.colorScheme.primaryContainer) { Text(it, modifier = Modifier.testTag("home-message")) } }
+
+        // Next step (the core's wording) with its action.
+        SectionCard(Modifier.testTag("home-next-step"), container = MaterialTheme.colorScheme.primaryContainer) {
+            Text(home.nextStepText, style = MaterialTheme.typography.titleMedium, color = MaterialTheme.colorScheme.onPrimaryContainer)
+            when (home.nextStep) {
+                NextStep.ASSESS -> Button(actions.assess, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-assess")) { Text(s.startAssessment) }
+                NextStep.REASSESS -> Button(actions.assess, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-assess")) { Text(s.reassess) }
+                NextStep.DO_SESSION -> Button(actions.startSession, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-start-session")) { Text(s.startSession) }
+                NextStep.SEEK_CARE -> Button(actions.seekCare, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-seek-care")) { Text(s.clearedConfirm) }
+                NextStep.LOG_PAIN, NextStep.REST -> Unit
+            }
+        }
+
+        if (home.plan != null) {
+            val loggedToday = home.lastPain?.takeIf { it.date == home.date }
+            SectionCard(Modifier.testTag("home-pain")) {
+                if (loggedToday == null) {
+                    PainScale(s.firstStepPainQuestion, null, actions.logPain, tagPrefix = "home-pain")
+                } else {
+                    Row(verticalAlignment = Alignment.CenterVertically) {
+                        Text(s.painLogged(loggedToday.score.toInt()), style = MaterialTheme.typography.titleMedium,
+                            modifier = Modifier.weight(1f).testTag("home-pain-logged"))
+                        OutlinedButton(actions.editPain, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-pain-edit")) { Text(s.editPain) }
+                    }
+                }
+                TextButton(actions.editPain, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-pain-details")) { Text(s.morningDetails) }
+            }
+        }
+
+        home.running?.let { running ->
+            SectionCard(Modifier.testTag("home-running")) {
+                Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                    Box(Modifier.size(16.dp).background(colors.running(running.state), CircleShape))
+                    Text("${s.runningAdvice}: ${s.runningState(running.state)}", style = MaterialTheme.typography.titleMedium,
+                        modifier = Modifier.semantics { contentDescription = "${s.runningAdvice}: ${s.runningState(running.state)}" })
+                }
+                Text(running.reason, style = MaterialTheme.typography.bodyMedium)
+                running.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error) }
+                OutlinedButton(actions.logRun, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-log-run")) { Text(s.logRun) }
+            }
+        }
+
+        home.plan?.let { plan ->
+            SectionTitle(s.todaysExercises)
+            plan.note?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+            for (exercise in plan.exercises) ExerciseCard(exercise, done = exercise.exerciseId in home.doneToday)
+            if (plan.exercises.any { it.exerciseId !in home.doneToday } && home.nextStep != NextStep.DO_SESSION) {
+                OutlinedButton(actions.startSession, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("home-session")) { Text(s.startSession) }
+            }
+        }
+
+        Text(s.streak(home.streakDays.toInt()), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("home-streak"))
+        state.nextReminder?.let {
+            Text(s.nextReminder(it.localDate, it.localTime, it.title), style = MaterialTheme.typography.bodyMedium,
+                modifier = Modifier.padding(bottom = 8.dp).testTag("home-next-reminder"))
+        }
+    }
+}

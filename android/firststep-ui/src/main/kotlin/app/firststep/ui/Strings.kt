@@ -1,0 +1,347 @@
+package app.firststep.ui
+
+import androidx.compose.runtime.staticCompositionLocalOf
+import app.firststep.core.DecisionAction
+import app.firststep.core.Domain
+import app.firststep.core.EvidenceTier
+import app.firststep.core.Frequency
+import app.firststep.core.ReminderKind
+import app.firststep.core.RunningState
+import app.firststep.core.Side
+import app.firststep.core.Units
+
+/**
+ * Every piece of UI chrome (labels, buttons, headings). Advice, rules, findings, reasons and lessons
+ * are never here: they come from the core. Android maps an implementation onto strings.xml.
+ */
+interface Strings {
+    val appName: String
+    val back: String
+    val next: String
+    val save: String
+    val saved: String
+    val cancel: String
+    val yes: String
+    val no: String
+    val loading: String
+
+    // navigation
+    val navHome: String
+    val navTrend: String
+    val navProgress: String
+    val navLessons: String
+    val navSettings: String
+
+    // first run
+    val welcomeTitle: String
+    val welcomeBody: String
+    val welcomeStart: String
+    val safetyTitle: String
+    val safetyContinue: String
+    val urgentTitle: String
+    val urgentWhatToTell: String
+    val urgentRetake: String
+    val referTitle: String
+    val referContinue: String
+    val clearedTitle: String
+    val clearedDateLabel: String
+    val clearedConfirm: String
+    val referralOptions: String
+    val exportSummary: String
+
+    // assessment
+    val assessmentTitle: String
+    fun assessmentStep(page: Int, count: Int): String
+    val howTo: String
+    val left: String
+    val right: String
+    val inCm: String
+    val inInches: String
+    val submitAssessment: String
+    val optional: String
+    val findingsTitle: String
+    val noFindings: String
+    val programTitle: String
+    val answersFinding: String
+    val baseProgram: String
+    val changesTitle: String
+    val toHome: String
+    fun dosage(sets: Int, reps: Int?, holdSeconds: Int?): String
+    fun tempo(up: Int, hold: Int, down: Int): String
+    fun restSeconds(seconds: Int): String
+    fun rules(ids: List<String>): String
+    fun evidence(tier: EvidenceTier): String
+    fun frequency(f: Frequency): String
+    fun domain(d: Domain): String
+    fun side(s: Side): String
+
+    // home
+    val firstStepPainQuestion: String
+    fun painLogged(score: Int): String
+    val editPain: String
+    val morningDetails: String
+    val todaysExercises: String
+    val done: String
+    val notDone: String
+    val startSession: String
+    val startAssessment: String
+    val reassess: String
+    val runningAdvice: String
+    fun runningState(s: RunningState): String
+    val logRun: String
+    fun streak(days: Int): String
+    fun nextReminder(date: String, time: String, title: String): String
+    fun reminderKind(kind: ReminderKind): String
+
+    // session
+    val sessionTitle: String
+    fun exerciseOf(index: Int, count: Int): String
+    fun setOf(set: Int, count: Int): String
+    fun repOf(rep: Int, count: Int): String
+    val pause: String
+    val resume: String
+    val skip: String
+    val repeat: String
+    val repDone: String
+    val peakPainQuestion: String
+    val sessionSaved: String
+    val sessionProgress: String
+    fun secondsLeft(seconds: Int): String
+
+    // logging
+    val morningTitle: String
+    val dateLabel: String
+    val stiffnessLabel: String
+    val noteLabel: String
+    val runTitle: String
+    fun distanceLabel(units: Units): String
+    val minutesLabel: String
+    val painDuring: String
+    val painAfter: String
+    val surfaceLabel: String
+    val shoesLabel: String
+    val runSaved: String
+
+    // trend
+    val trendTitle: String
+    fun weeks(n: Int): String
+    fun trendSummary(baseline: String?, current: String?, changePoints: String?, changePercent: String?, days: Int, logged: Int): String
+    val legendPain: String
+    val legendMean: String
+    val legendBaseline: String
+    val legendTarget: String
+    val weeklyTitle: String
+    fun weekRow(weekStart: String, done: Int, planned: Int, km: String): String
+    val meaningfulReached: String
+
+    // progress
+    val progressTitle: String
+    val decisionsTitle: String
+    val noDecisions: String
+    fun decision(action: DecisionAction, from: Int, to: Int): String
+
+    // lessons
+    val lessonsTitle: String
+    val lessonsEmpty: String
+
+    // settings
+    val settingsTitle: String
+    val unitsLabel: String
+    fun units(u: Units): String
+    val affectedSideLabel: String
+    val morningReminderLabel: String
+    val sessionReminderLabel: String
+    val sessionDaysLabel: String
+    fun weekday(isoDay: Int): String
+    val remindersEnabled: String
+    val dataTitle: String
+    val exportBackup: String
+    val exportCsv: String
+    val importBackup: String
+    fun exportedTo(where: String): String
+    fun imported(added: Int, updated: Int, unchanged: Int): String
+    fun databaseAt(path: String): String
+}
+
+object EnglishStrings : Strings {
+    override val appName = "FirstStep"
+    override val back = "Back"
+    override val next = "Next"
+    override val save = "Save"
+    override val saved = "Saved"
+    override val cancel = "Cancel"
+    override val yes = "Yes"
+    override val no = "No"
+    override val loading = "Loading…"
+
+    override val navHome = "Today"
+    override val navTrend = "Trend"
+    override val navProgress = "Progress"
+    override val navLessons = "Lessons"
+    override val navSettings = "Settings"
+
+    override val welcomeTitle = "Welcome to FirstStep"
+    override val welcomeBody = "A few safety questions first, then a short guided assessment builds your program."
+    override val welcomeStart = "Begin"
+    override val safetyTitle = "Safety questions"
+    override val safetyContinue = "Continue"
+    override val urgentTitle = "Seek care today"
+    override val urgentWhatToTell = "What to tell the clinician"
+    override val urgentRetake = "Re-take the safety questions"
+    override val referTitle = "Please see a clinician"
+    override val referContinue = "Continue to the assessment"
+    override val clearedTitle = "After you have seen a clinician"
+    override val clearedDateLabel = "Date they cleared you (YYYY-MM-DD, empty = today)"
+    override val clearedConfirm = "A clinician has cleared me"
+    override val referralOptions = "To discuss with your clinician"
+    override val exportSummary = "Export clinician summary"
+
+    override val assessmentTitle = "Assessment"
+    override fun assessmentStep(page: Int, count: Int) = "Step $page of $count"
+    override val howTo = "How to do it"
+    override val left = "Left"
+    override val right = "Right"
+    override val inCm = "cm"
+    override val inInches = "in"
+    override val submitAssessment = "See my results"
+    override val optional = "Optional"
+    override val findingsTitle = "Things to work on"
+    override val noFindings = "Nothing stood out in the tests."
+    override val programTitle = "Your program"
+    override val answersFinding = "Works on"
+    override val baseProgram = "Base program"
+    override val changesTitle = "Since last time"
+    override val toHome = "Go to today"
+    override fun dosage(sets: Int, reps: Int?, holdSeconds: Int?) = when {
+        reps != null && holdSeconds != null -> "$sets × $reps, hold $holdSeconds s"
+        reps != null -> "$sets × $reps"
+        holdSeconds != null -> "$sets × hold $holdSeconds s"
+        else -> "$sets sets"
+    }
+    override fun tempo(up: Int, hold: Int, down: Int) = "tempo $up-$hold-$down s"
+    override fun restSeconds(seconds: Int) = "rest $seconds s"
+    override fun rules(ids: List<String>) = if (ids.isEmpty()) "" else "rules " + ids.joinToString(", ")
+    override fun evidence(tier: EvidenceTier) = when (tier) {
+        EvidenceTier.RCT_PF -> "Evidence: trials in heel pain"
+        EvidenceTier.OTHER_TENDON -> "Evidence: other tendons"
+        EvidenceTier.EXPERT -> "Evidence: expert opinion"
+    }
+    override fun frequency(f: Frequency) = when (f) {
+        Frequency.DAILY -> "daily"
+        Frequency.EVERY_OTHER_DAY -> "every other day"
+        Frequency.THREE_TIMES_DAILY -> "3× daily"
+    }
+    override fun domain(d: Domain) = when (d) {
+        Domain.ANKLE_MOBILITY -> "Ankle mobility"
+        Domain.CALF_CAPACITY -> "Calf capacity"
+        Domain.FOOT_INTRINSICS -> "Foot muscles"
+        Domain.HIP_CONTROL -> "Hip control"
+        Domain.BALANCE -> "Balance"
+        Domain.GAIT -> "Running form"
+        Domain.TRAINING_LOAD -> "Training load"
+    }
+    override fun side(s: Side) = when (s) {
+        Side.LEFT -> "left"
+        Side.RIGHT -> "right"
+        Side.BOTH -> "both"
+        Side.NONE -> ""
+    }
+
+    override val firstStepPainQuestion = "First-step pain this morning"
+    override fun painLogged(score: Int) = "Logged today: $score / 10"
+    override val editPain = "Edit"
+    override val morningDetails = "Stiffness, note or a missed day"
+    override val todaysExercises = "Today's exercises"
+    override val done = "Done"
+    override val notDone = "To do"
+    override val startSession = "Start session"
+    override val startAssessment = "Start"
+    override val reassess = "Re-assess"
+    override val runningAdvice = "Running today"
+    override fun runningState(s: RunningState) = when (s) {
+        RunningState.GREEN -> "Green"
+        RunningState.AMBER -> "Amber"
+        RunningState.RED -> "Red"
+    }
+    override val logRun = "Log a run"
+    override fun streak(days: Int) = if (days == 1) "1 day logged in a row" else "$days days logged in a row"
+    override fun nextReminder(date: String, time: String, title: String) = "Next reminder: $title, $date $time"
+    override fun reminderKind(kind: ReminderKind) = kind.name.lowercase().replace('_', ' ')
+
+    override val sessionTitle = "Guided session"
+    override fun exerciseOf(index: Int, count: Int) = "Exercise $index of $count"
+    override fun setOf(set: Int, count: Int) = "Set $set / $count"
+    override fun repOf(rep: Int, count: Int) = "Rep $rep / $count"
+    override val pause = "Pause"
+    override val resume = "Resume"
+    override val skip = "Skip"
+    override val repeat = "Repeat"
+    override val repDone = "Rep done"
+    override val peakPainQuestion = "Peak pain during the session"
+    override val sessionSaved = "Session saved"
+    override val sessionProgress = "Session progress"
+    override fun secondsLeft(seconds: Int) = "$seconds seconds left"
+
+    override val morningTitle = "Morning pain"
+    override val dateLabel = "Date (YYYY-MM-DD)"
+    override val stiffnessLabel = "Morning stiffness (minutes)"
+    override val noteLabel = "Note"
+    override val runTitle = "Log a run"
+    override fun distanceLabel(units: Units) = if (units == Units.IMPERIAL) "Distance (miles)" else "Distance (km)"
+    override val minutesLabel = "Duration (minutes)"
+    override val painDuring = "Pain during the run"
+    override val painAfter = "Pain after the run"
+    override val surfaceLabel = "Surface"
+    override val shoesLabel = "Shoes"
+    override val runSaved = "Run saved"
+
+    override val trendTitle = "Trend"
+    override fun weeks(n: Int) = "$n weeks"
+    override fun trendSummary(baseline: String?, current: String?, changePoints: String?, changePercent: String?, days: Int, logged: Int) =
+        buildString {
+            append("Morning pain over $days days, $logged logged. ")
+            append(if (baseline != null) "Baseline $baseline. " else "No baseline yet. ")
+            if (current != null) append("Now $current. ")
+            if (changePoints != null) append("Change $changePoints points")
+            if (changePercent != null) append(" ($changePercent %)")
+            if (changePoints != null) append(".")
+        }.trim()
+    override val legendPain = "Morning pain"
+    override val legendMean = "7-day mean"
+    override val legendBaseline = "Baseline"
+    override val legendTarget = "Meaningful improvement"
+    override val weeklyTitle = "Weekly sessions and running"
+    override fun weekRow(weekStart: String, done: Int, planned: Int, km: String) = "Week of $weekStart: $done of $planned sessions, $km km"
+    override val meaningfulReached = "Meaningful improvement reached"
+
+    override val progressTitle = "Progress"
+    override val decisionsTitle = "Program changes"
+    override val noDecisions = "No changes yet."
+    override fun decision(action: DecisionAction, from: Int, to: Int) = when (action) {
+        DecisionAction.PROGRESS -> "Up: L$from → L$to"
+        DecisionAction.HOLD -> "Hold at L$from"
+        DecisionAction.REGRESS -> "Down: L$from → L$to"
+    }
+
+    override val lessonsTitle = "Lessons"
+    override val lessonsEmpty = "No lessons in this version."
+
+    override val settingsTitle = "Settings"
+    override val unitsLabel = "Units"
+    override fun units(u: Units) = if (u == Units.IMPERIAL) "Miles" else "Kilometres"
+    override val affectedSideLabel = "Affected side"
+    override val morningReminderLabel = "Morning reminder (HH:MM)"
+    override val sessionReminderLabel = "Session reminder (HH:MM)"
+    override val sessionDaysLabel = "Session days"
+    override fun weekday(isoDay: Int) = listOf("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[isoDay - 1]
+    override val remindersEnabled = "Reminders on"
+    override val dataTitle = "Your data"
+    override val exportBackup = "Export backup"
+    override val exportCsv = "Export pain CSV"
+    override val importBackup = "Import backup"
+    override fun exportedTo(where: String) = "Saved to $where"
+    override fun imported(added: Int, updated: Int, unchanged: Int) = "Imported: $added added, $updated updated, $unchanged unchanged"
+    override fun databaseAt(path: String) = "Journal: $path"
+}
+
+val LocalStrings = staticCompositionLocalOf<Strings> { EnglishStrings }
