@@ -1,23 +1,14 @@
 package app.firststep.android
 
 import app.firststep.core.FirstStep
-import app.firststep.core.FirstStepException
 import app.firststep.core.Moment
+import app.firststep.core.PainEntry
 
 /**
- * [PainUndo] through the core: the core restores what the log replaced and reverts the decisions
- * that log triggered (the shell decides nothing).
+ * [PainUndo] through the core's `undoPain`: it removes the day's score, restores the value that
+ * log replaced (if it was an edit) and reverts the progression decisions it triggered, in one
+ * transaction. The shell decides nothing.
  */
 class CorePainUndo(private val core: FirstStep) : PainUndo {
-    override fun undoPain(date: String, now: Moment) = call(core, date, now)
-
-    companion object {
-        /**
-         * TODO(core): `core.undoPain(date, now)` once `FirstStep::undo_pain(date, now)` is in the
-         * core; until then there is no undo and the tap is answered with this refusal.
-         */
-        fun call(core: FirstStep, date: String, now: Moment) {
-            throw FirstStepException.InvalidState("undo is not available in this version of the core")
-        }
-    }
+    override fun undoPain(date: String, now: Moment): PainEntry? = core.undoPain(now, date).restored
 }

@@ -151,7 +151,7 @@ object PainNotifications {
 class PainTapReceiver : AsyncReceiver() {
     sealed interface Outcome {
         data class Logged(val date: String, val score: Int) : Outcome
-        data class Undone(val date: String) : Outcome
+        data class Undone(val date: String, val restoredScore: Int?) : Outcome
         data class Refused(val date: String, val message: String) : Outcome
         data object Ignored : Outcome
     }
@@ -177,9 +177,10 @@ class PainTapReceiver : AsyncReceiver() {
                 }
             }
             PainNotifications.ACTION_UNDO -> try {
-                platform.painUndo.undoPain(ask.date, platform.clock.now())
-                PainNotifications.ask(context, ask)
-                Outcome.Undone(ask.date)
+                val restored = platform.painUndo.undoPain(ask.date, platform.clock.now())
+                // An undone edit brings the earlier score back (still undoable); otherwise the question returns.
+                if (restored != null) PainNotifications.logged(context, ask, restored.score.toInt()) else PainNotifications.ask(context, ask)
+                Outcome.Undone(ask.date, restored?.score?.toInt())
             } catch (e: FirstStepException) {
                 val message = e.coreMessage
                 PainNotifications.ask(context, ask, message)

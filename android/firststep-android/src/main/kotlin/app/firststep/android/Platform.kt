@@ -58,12 +58,15 @@ class AndroidBootClock(private val context: Context) : BootClock {
 
 /**
  * Undo of one day's morning pain. The core restores what the log replaced and reverts the
- * decisions that log triggered; the shell only asks. Wired to `FirstStep.undoPain` once the core
- * provides it (see [CorePainUndo]).
+ * decisions that log triggered; the shell only asks ([CorePainUndo]: `FirstStep.undoPain`).
  */
 fun interface PainUndo {
-    /** Undoes the pain logged for [date] (YYYY-MM-DD); throws the core's FirstStepException when refused. */
-    fun undoPain(date: String, now: Moment)
+    /**
+     * Undoes the pain logged for [date] (YYYY-MM-DD) and returns the earlier value it restored (when
+     * the log was an edit), or null when the day has no score any more; throws the core's
+     * FirstStepException when refused.
+     */
+    fun undoPain(date: String, now: Moment): app.firststep.core.PainEntry?
 }
 
 /** The core's own wording of a refusal (uniffi's `message` prefixes the fields; the reason is what the runner reads). */

@@ -57,7 +57,7 @@ object Fixture {
     ): Platform {
         val app = app
         val core = FirstStep.open(File(app.filesDir, "journal-${counter.incrementAndGet()}.db").path)
-        val platform = Platform(app, core, clock, bootClock, Executor { it.run() }, LAYOUT, undo ?: CoreUndo(core))
+        val platform = Platform(app, core, clock, bootClock, Executor { it.run() }, LAYOUT, undo ?: CorePainUndo(core))
         app.installed = platform
         return platform
     }
@@ -72,11 +72,6 @@ object Fixture {
     """.trimIndent()
 
     fun idle() = shadowOf(Looper.getMainLooper()).idle()
-}
-
-/** The undo through the core (see CorePainUndo for the production wiring). */
-class CoreUndo(private val core: FirstStep) : PainUndo {
-    override fun undoPain(date: String, now: Moment) = CorePainUndo.call(core, date, now)
 }
 
 /**

@@ -5,7 +5,6 @@ import android.app.NotificationManager
 import android.content.Context
 import android.content.IntentFilter
 import app.firststep.core.FirstStepException
-import app.firststep.core.Moment
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
@@ -22,8 +21,7 @@ import org.robolectric.annotation.Config
 class OneTapPainTest {
     private val zone = "Europe/Berlin"
     private val clock = TestClock(TestClock.at("2026-05-12T07:00", zone))
-    private val undone = mutableListOf<String>()
-    private val platform = Fixture.install(clock, undo = PainUndo { date, _ -> undone += date })
+    private val platform = Fixture.install(clock) // the real core's undo
     private val app = Fixture.app
     private val nm = app.getSystemService(NotificationManager::class.java)
     private val ask get() = platform.core.reminders(TestClock.at("2026-05-12T06:00", zone)).first().let {
@@ -95,10 +93,30 @@ class OneTapPainTest {
         // Re-armed after the log: no reminder is left for a logged morning.
         assertTrue(ReminderStore(app).ids().none { it == "morning_pain:${ask.date}" })
 
+        // Undo: the core removes the day's score; the question comes back for another tap.
         undo.actionIntent.send()
         Fixture.idle()
-        assertEquals(listOf(ask.date), undone)
-        assertNotNull("the question is back after the undo", shown(ask.date).bigContentView)
+        assertEquals(emptyList<Any>(), platform.core.painEntries(ask.date, ask.date))
+        assertEquals(11, shown(ask.date).bigContentView.clickIntents().size)
+        assertEquals("no score is left for the home screen", null, platform.core.home(clock.now()).lastPain)
+    }
+
+    @Test
+    fun undoingAnEditRestoresTheEarlierScore() {
+        registerReceiver()
+        val ask = ask
+        PainNotifications.ask(app, ask)
+        tap(ask.date, 3)
+        clock.set("2026-05-12T07:05")
+        PainNotifications.ask(app, ask) // the question again (e.g. from the app), and a second answer
+        tap(ask.date, 6)
+        assertEquals(listOf(6), platform.core.painEntries(ask.date, ask.date).map { it.score.toInt() })
+
+        shown(ask.date).actions.single().actionIntent.send()
+        Fixture.idle()
+
+        assertEquals(listOf(3), platform.core.painEntries(ask.date, ask.date).map { it.score.toInt() })
+        assertEquals("Logged 3", shown(ask.date).extras.getCharSequence(Notification.EXTRA_TEXT).toString())
     }
 
     @Test
@@ -148,16 +166,21 @@ class OneTapPainTest {
 
     @Test
     fun aRefusedUndoShowsTheCoresMessageAndKeepsTheQuestion() {
-        val refusing = Fixture.install(clock, undo = PainUndo { _: String, _: Moment -> throw FirstStepException.InvalidState("nothing to undo for that day") })
-        val ask = ask
+        val ask = ask // nothing logged for that day: the core has nothing to undo
+        val expected = try {
+            platform.core.undoPain(clock.now(), ask.date)
+            null
+        } catch (e: FirstStepException) {
+            e.coreMessage
+        }
+        assertNotNull("the core refuses", expected)
         val intent = shadowOf(PainNotifications.undoIntent(app, ask)).savedIntent
 
         val outcome = PainTapReceiver().apply(app, intent)
 
-        assertEquals(PainTapReceiver.Outcome.Refused(ask.date, "nothing to undo for that day"), outcome)
+        assertEquals(PainTapReceiver.Outcome.Refused(ask.date, expected!!), outcome)
         val n = shown(ask.date)
-        assertEquals("nothing to undo for that day", n.extras.getCharSequence(Notification.EXTRA_TEXT).toString())
+        assertEquals(expected, n.extras.getCharSequence(Notification.EXTRA_TEXT).toString())
         assertEquals(11, n.bigContentView.clickIntents().size)
-        refusing.core.close()
     }
 }

@@ -27,7 +27,7 @@ class SessionRestoreTest {
         val p = if (journal == null) {
             Fixture.install(clock, bootClock).also { it.core.submitAssessmentJson(clock.now(), Fixture.answersJson("2026-06-01")) }
         } else {
-            Platform(Fixture.app, app.firststep.core.FirstStep.open(journal), clock, bootClock, { it.run() }, Fixture.LAYOUT, PainUndo { _, _ -> })
+            Platform(Fixture.app, app.firststep.core.FirstStep.open(journal), clock, bootClock, { it.run() }, Fixture.LAYOUT, PainUndo { _, _ -> null })
                 .also { Fixture.app.installed = it }
         }
         platforms += p
