@@ -49,7 +49,6 @@ android {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions { jvmTarget = "17" }
     buildFeatures { compose = true }
 }
 
@@ -87,6 +86,10 @@ val cargoNdk by tasks.registering(Exec::class) {
         },
     )
     outputs.dir(jniLibsDir)
+}
+
+kotlin {
+    compilerOptions { jvmTarget.set(org.jetbrains.kotlin.gradle.dsl.JvmTarget.JVM_17) }
 }
 
 tasks.named("preBuild") { dependsOn(generateBindings, cargoNdk) }

@@ -56,8 +56,12 @@ class MainActivity : ComponentActivity() {
 
     override fun onStart() {
         super.onStart()
-        // The screen drives the session while visible; a reboot-interrupted session comes back paused.
-        platform.sessions.handToScreen()
+        // The screen drives the session while visible (a reboot-interrupted session comes back paused):
+        // the service lets go, and an open session screen continues from the snapshot it left.
+        lifecycleScope.launch {
+            platform.sessions.handToScreen().join()
+            if (graph.navigator.current == Route.Session) graph.session.open()
+        }
     }
 
     override fun onResume() {
