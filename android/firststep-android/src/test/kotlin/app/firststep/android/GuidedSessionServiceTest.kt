@@ -5,6 +5,7 @@ import android.app.NotificationManager
 import android.content.pm.ServiceInfo
 import android.os.Looper
 import android.os.PowerManager
+import app.firststep.core.FirstStep
 import app.firststep.core.SessionStatus
 import org.junit.After
 import org.junit.Assert.assertEquals
@@ -118,6 +119,30 @@ class GuidedSessionServiceTest {
         command(GuidedSessionService.ACTION_SKIP)
         assertNotEquals(StepKey.of(first), StepKey.of(hub.state.value!!))
         assertEquals(SessionStatus.RUNNING, hub.state.value!!.status)
+    }
+
+    @Test
+    fun theSystemRestartsTheKilledServiceAndItContinuesTheSession() {
+        startSession()
+        val before = hub.state.value!!
+        controller!!.destroy()
+        controller = null
+        advance(1_500)
+        // The process died: a new one (new hub, new core handle on the same journal) is started by
+        // the system for the sticky service, with no intent.
+        val again = Platform(app, FirstStep.open(platform.core.databasePath()), clock, AndroidBootClock(app), { it.run() }, Fixture.LAYOUT, PainUndo { _, _ -> null })
+        app.installed = again
+        val restarted = Robolectric.buildService(GuidedSessionService::class.java, null).create().startCommand(0, 1)
+        controller = restarted
+        Fixture.idle()
+
+        val state = again.sessions.state.value!!
+        assertEquals(SessionStatus.RUNNING, state.status)
+        assertEquals(before.exerciseName, state.exerciseName)
+        assertTrue("the time while the process was dead counted", state.elapsedActiveMs >= 1_500)
+        assertEquals(ServiceInfo.FOREGROUND_SERVICE_TYPE_HEALTH, restarted.get().foregroundServiceType)
+        assertEquals(state.exerciseName, posted().extras.getString(Notification.EXTRA_TITLE))
+        again.core.close()
     }
 
     @Test

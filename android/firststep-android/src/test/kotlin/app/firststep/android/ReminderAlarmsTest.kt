@@ -108,6 +108,11 @@ class ReminderAlarmsTest {
         RearmReceiver().handle(app, Intent(Intent.ACTION_BOOT_COMPLETED))
 
         assertEquals(before, alarms.map { it.triggerAtMs }.toSet())
+
+        // An app update is treated the same way (alarms re-armed from the core, not trusted).
+        alarms.toList().forEach { alarmManager.cancel(it.operation) }
+        RearmReceiver().handle(app, Intent(Intent.ACTION_MY_PACKAGE_REPLACED))
+        assertEquals(before, alarms.map { it.triggerAtMs }.toSet())
     }
 
     @Test
