@@ -7,6 +7,12 @@ import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
 import androidx.lifecycle.lifecycleScope
 import app.firststep.kit.FilePicker
 import app.firststep.kit.FirstStepRepository
@@ -15,6 +21,7 @@ import app.firststep.ui.FirstStepApp
 import app.firststep.ui.Route
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
@@ -26,6 +33,7 @@ import kotlinx.coroutines.withContext
  */
 class MainActivity : ComponentActivity() {
     private lateinit var graph: AppGraph
+    private val reminderHealth = MutableStateFlow<List<ReminderHealth.Item>>(emptyList())
     private val platform by lazy { platform() }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) {
@@ -44,7 +52,15 @@ class MainActivity : ComponentActivity() {
             files = DocumentFiles(this),
             onJournalChanged = ::journalChanged,
         )
-        setContent { FirstStepApp(graph) }
+        setContent {
+            val routes by graph.navigator.routes.collectAsState()
+            val health by reminderHealth.collectAsState()
+            Column(Modifier.fillMaxSize()) {
+                // The shared settings screen has no platform slot: reminder health sits above it.
+                if (routes.last() == Route.Settings) ReminderHealthPanel(health) { startActivity(it.fix) }
+                Box(Modifier.weight(1f)) { FirstStepApp(graph) }
+            }
+        }
         graph.start()
         route(intent)
     }
@@ -66,6 +82,7 @@ class MainActivity : ComponentActivity() {
 
     override fun onResume() {
         super.onResume()
+        reminderHealth.value = ReminderHealth.check(this) // the runner may come back from a settings screen
         journalChanged()
     }
 
