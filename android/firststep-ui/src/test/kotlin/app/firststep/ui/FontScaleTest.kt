@@ -33,7 +33,15 @@ class FontScaleTest {
             node.config.getOrNull(SemanticsActions.GetTextLayoutResult)?.action?.invoke(layouts)
             for (layout in layouts) {
                 texts++
-                if (layout.hasVisualOverflow) problems += "'${describe(node)}' overflows (${layout.size} of ${layout.layoutInput.constraints})"
+                // Clipped = lines cut off or ellipsised, a line wider than the text's box, or the
+                // lines taller than the box. (Skiko's hasVisualOverflow compares the paragraph's
+                // constraint width with the box, so it flags every short text; lines are measured here.)
+                val p = layout.multiParagraph
+                val lines = 0 until layout.lineCount
+                val clipped = p.didExceedMaxLines || lines.any { layout.isLineEllipsized(it) } ||
+                    lines.any { layout.getLineRight(it) - layout.getLineLeft(it) > layout.size.width + 0.5f } ||
+                    layout.getLineBottom(layout.lineCount - 1) > layout.size.height + 0.5f
+                if (clipped) problems += "'${describe(node)}' is clipped (${layout.size}, lines ${lines.map { layout.getLineRight(it) - layout.getLineLeft(it) }})"
             }
         }
         assertTrue("$screen: no text laid out", texts > 5)
