@@ -65,7 +65,7 @@ fun RunLogScreen(state: RunLogUiState, actions: RunLogActions) {
             SectionCard(Modifier.testTag("run-guidance")) {
                 Text("${s.runningAdvice}: ${s.runningState(g.state)}", style = MaterialTheme.typography.titleMedium, color = colors.running(g.state))
                 Text(g.reason, style = MaterialTheme.typography.bodyMedium)
-                g.longRunWarning?.let { Text(it, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("run-spike-warning")) }
+                g.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("run-spike-warning")) }
             }
         }
         TextInput(s.dateLabel, state.date, actions.setDate, error = state.error?.takeIf { it.concerns("date") }?.message, tag = "run-date")
