@@ -135,10 +135,7 @@ pub struct FirstStep {
 const HISTORY_DAYS: i32 = 120;
 /// Re-assessment interval (PRODUCT §2.2: every 2 weeks).
 const REASSESS_AFTER_DAYS: i32 = 14;
-/// rule M1 / P6: the program baseline is its first 7 logged mornings.
-const BASELINE_MORNINGS: u32 = 7;
-/// rule R4: 12 weeks of mornings, plus the 7 days a mean looks back, plus a 2-week worsening.
-const REFERRAL_LOOKBACK_DAYS: i32 = 12 * 7 + 14 + 7;
+
 
 #[uniffi::export]
 impl FirstStep {
@@ -607,7 +604,8 @@ impl FirstStep {
                 let sessions = self.journal.sessions(from, day.add_days(-1))?;
                 // The program's first mornings (its baseline, P6) plus the rules' look-back window.
                 let program_start = Day::parse("started_on", &program.started_on)?;
-                let mut pains: Vec<PainEntry> = self.journal.first_pain_entries(program_start, BASELINE_MORNINGS)?;
+                let baseline_mornings = clinical::pain::PROGRAM_BASELINE_MORNINGS as u32;
+                let mut pains: Vec<PainEntry> = self.journal.first_pain_entries(program_start, baseline_mornings)?;
                 pains.retain(|p| p.date < from.iso());
                 pains.extend(self.journal.pain_entries(from, day)?);
                 pains.retain(|p| p.date != entry.date);
@@ -700,27 +698,16 @@ impl FirstStep {
         })
     }
 
-    /// rule R4: the escalation banner, from the program baseline, the mornings of the last 12 weeks
-    /// (plus the 7 days each mean looks back and the 2 weeks a worsening lasts), adherence over the
-    /// trend's 12 weeks and the latest clinician visit.
+    /// rule R4: the escalation banner, judged on the 12-week trend ending today (its daily 7-day
+    /// means, the program baseline and weekly adherence) and the latest clinician visit.
     fn referral(&self, today: Day, program: &Program) -> Result<Option<Referral>> {
-        let start = Day::parse("started_on", &program.started_on)?;
-        let from = today.add_days(-REFERRAL_LOOKBACK_DAYS);
-        let mut pains = self.journal.first_pain_entries(start, BASELINE_MORNINGS)?;
-        pains.retain(|p| p.date < from.iso());
-        pains.extend(self.journal.pain_entries(from, today)?);
-        let mornings = clinical::pain::mornings(&pains)?;
         let trend = self.journal.trend(today, 12, Some(program))?;
-        let (planned, done) = trend.weekly.iter().fold((0, 0), |(p, d), w| (p + w.sessions_planned, d + w.sessions_done));
         let last_visit = self.journal.clinician_visits()?.iter().filter_map(|v| Day::parse("clinician_visits.date", &v.date).ok()).max();
-        Ok(referral::referral(&ReferralInput {
-            today,
-            program_start: start,
-            mornings: &mornings,
-            sessions_planned: planned,
-            sessions_done: done,
+        referral::referral(&ReferralInput {
+            program_start: Day::parse("started_on", &program.started_on)?,
+            trend: &trend,
             last_clinician_visit: last_visit,
-        }))
+        })
     }
 
     fn undo_morning(&self, day: Day, today: Day) -> Result<MorningUndo> {

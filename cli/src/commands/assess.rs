@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use firststep_core::clinical::{AnswerKind, AssessmentItem, AssessmentResult};
+use firststep_core::day::Day;
 use firststep_core::model::{RedFlagLevel, Units};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -323,14 +324,9 @@ fn parse_kind(item: &AssessmentItem, text: &str) -> Result<Value, String> {
     }
 }
 
+/// A calendar date as the core reads it (the core also checks it is not in the future).
 fn parse_date(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    let ok = text.len() == 10 && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-    if ok {
-        Ok(text.to_string())
-    } else {
-        Err("please enter the date as YYYY-MM-DD".to_string())
-    }
+    Day::parse("date", text.trim()).map(|d| d.iso()).map_err(|_| "please enter the date as YYYY-MM-DD".to_string())
 }
 
 fn parse_yes_no(text: &str) -> Result<bool, String> {

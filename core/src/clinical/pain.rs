@@ -12,6 +12,25 @@ const BASELINE_MORNINGS: usize = 7;
 /// rule P3: …when at least 3 are logged; otherwise the last logged morning.
 const BASELINE_MIN_MORNINGS: usize = 3;
 
+/// rule M1: the program baseline is the mean of its first 7 logged mornings…
+pub(crate) const PROGRAM_BASELINE_MORNINGS: usize = 7;
+/// …and "current" is the mean of the mornings logged in the 7 days ending on a date.
+pub(crate) const MEAN_DAYS: i32 = 7;
+/// rule M1: meaningful improvement is at least 2 points AND at least 30 % below the baseline.
+const MEANINGFUL_POINTS: f64 = 2.0;
+const MEANINGFUL_FRACTION: f64 = 0.30;
+
+/// rule M1: `current` is ≥ 2 points and ≥ 30 % below a full 7-morning program baseline. The trend,
+/// the escalation banner (R4) and the clinician summary all judge improvement with this.
+pub(crate) fn meaningful_improvement(baseline: Option<f64>, baseline_mornings: usize, current: Option<f64>) -> bool {
+    match (baseline, current) {
+        (Some(b), Some(c)) if baseline_mornings == PROGRAM_BASELINE_MORNINGS && b > 0.0 => {
+            b - c >= MEANINGFUL_POINTS && (b - c) / b >= MEANINGFUL_FRACTION
+        }
+        _ => false,
+    }
+}
+
 /// One validated morning.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Morning {

@@ -4,7 +4,7 @@
 //! [`apply_decisions`]; [`morning_update`] does both.
 
 use crate::clinical::library::{find_exercise, program_exercise};
-use crate::clinical::pain::{check_sessions, flare_on, format_score, mornings, Morning};
+use crate::clinical::pain::{check_sessions, flare_on, format_score, mornings, Morning, MEAN_DAYS, PROGRAM_BASELINE_MORNINGS};
 use crate::clinical::program::program_affected_sides;
 use crate::day::Day;
 use crate::error::{CoreError, Result};
@@ -20,10 +20,6 @@ pub const SESSIONS_TO_PROGRESS: usize = 3;
 pub const DAYS_AT_LEVEL: i32 = 7;
 /// rule P6 (design): no progression while the 7-day mean is this far above the program baseline.
 pub const CREEP_POINTS: f64 = 1.0;
-/// rule P6 / M1: the program baseline is the mean of the first 7 logged mornings of the program…
-const PROGRAM_BASELINE_MORNINGS: usize = 7;
-/// …and the current level is the mean of the mornings logged in the last 7 days.
-const MEAN_DAYS: i32 = 7;
 
 /// rule P6: the program baseline (M1: the first 7 logged mornings on or after the start; fewer →
 /// the mean of those) and the 7-day mean ending on `day`, when both exist.

@@ -5,8 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clinical::pain::{format_score, Morning};
+use crate::clinical::pain::{format_score, meaningful_improvement};
 use crate::day::Day;
+use crate::error::Result;
+use crate::journal::Trend;
 
 /// How firmly the banner asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
@@ -33,14 +35,10 @@ pub struct Referral {
 /// What the escalation rule looks at.
 #[derive(Clone, Debug)]
 pub(crate) struct ReferralInput<'a> {
-    pub today: Day,
     pub program_start: Day,
-    /// Mornings (validated, sorted) covering at least the program's first 7 logged mornings and
-    /// the last 12 weeks + 6 days.
-    pub mornings: &'a [Morning],
-    /// Planned and done sessions over the program so far (at most the last 12 weeks).
-    pub sessions_planned: u32,
-    pub sessions_done: u32,
+    /// The 12-week trend ending today: daily 7-day means, the program baseline (M1) and weekly
+    /// adherence. Its last day is "today".
+    pub trend: &'a Trend,
     /// The latest recorded clinician visit.
     pub last_clinician_visit: Option<Day>,
 }
@@ -55,11 +53,6 @@ const ADHERENCE_MIN: f64 = 0.70;
 const WORSENING_DAYS: u32 = 14;
 /// rule R4: worsening = 7-day mean ≥ 2 points above the program baseline.
 const WORSENING_POINTS: f64 = 2.0;
-/// rule M1: meaningful improvement — ≥ 2 points and ≥ 30 % below a full 7-morning baseline.
-const M1_POINTS: f64 = 2.0;
-const M1_FRACTION: f64 = 0.30;
-const BASELINE_MORNINGS: usize = 7;
-const MEAN_DAYS: i32 = 7;
 
 /// The guideline options a clinician may discuss (G: APTA/JOSPT heel pain CPG 2023). The app
 /// mentions them; it does not prescribe devices.
@@ -71,40 +64,14 @@ const GUIDELINE_OPTIONS: [&str; 5] = [
     "Shoe inserts (orthoses) alongside other treatment (grade B)",
 ];
 
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f64)
-}
-
-/// The program baseline (M1: the first 7 logged mornings on or after the start) and how many.
-fn baseline(input: &ReferralInput) -> Option<(f64, usize)> {
-    let first: Vec<f64> = input
-        .mornings
-        .iter()
-        .filter(|m| m.day >= input.program_start && m.day <= input.today)
-        .take(BASELINE_MORNINGS)
-        .map(|m| f64::from(m.score))
-        .collect();
-    mean(first.iter().copied()).map(|b| (b, first.len()))
-}
-
-/// The mean of the mornings logged in the 7 days ending on `day`.
-fn seven_day_mean(mornings: &[Morning], day: Day) -> Option<f64> {
-    mean(mornings.iter().filter(|m| m.day <= day && day.days_since(m.day) < MEAN_DAYS).map(|m| f64::from(m.score)))
-}
-
-/// rule M1 on `day`, judged only against a full 7-morning baseline.
-fn improved_on(mornings: &[Morning], day: Day, baseline: f64, baseline_mornings: usize) -> bool {
-    baseline_mornings == BASELINE_MORNINGS
-        && seven_day_mean(mornings, day).is_some_and(|m| baseline - m >= M1_POINTS && m <= baseline * (1.0 - M1_FRACTION))
-}
-
-/// The referral banner for `input.today`, if any (rule R4).
-pub(crate) fn referral(input: &ReferralInput) -> Option<Referral> {
-    let (baseline, baseline_mornings) = baseline(input)?;
-    let today = input.today;
-    if improved_on(input.mornings, today, baseline, baseline_mornings) {
-        return None; // rule R4: the banner stays until M1 is reached
+/// The referral banner for the trend's last day, if any (rule R4).
+pub(crate) fn referral(input: &ReferralInput) -> Result<Option<Referral>> {
+    let trend = input.trend;
+    let (Some(baseline), Some(last)) = (trend.baseline, trend.days.last()) else { return Ok(None) };
+    let first_day = Day::parse("trend.start_date", &trend.start_date)?;
+    let today = Day::parse("trend.end_date", &trend.end_date)?;
+    if trend.meaningful_improvement {
+        return Ok(None); // rule R4: the banner stays until M1 is reached
     }
     // design choice: a recorded clinician visit clears the banner and restarts the 6- and 12-week
     // clocks from the visit, so the runner is not sent back the next morning.
@@ -114,21 +81,21 @@ pub(crate) fn referral(input: &ReferralInput) -> Option<Referral> {
     };
     let days = today.days_since(anchor);
     let weeks = days / 7;
+    let now_words = last.rolling_mean.map_or("not logged this week".to_string(), format_score);
     if days >= FIRM_DAYS {
-        return Some(Referral {
+        return Ok(Some(Referral {
             rule: "R4".into(),
             level: ReferralLevel::Firm,
             text: format!(
-                "After {weeks} weeks your morning pain has not improved meaningfully (it is {} against {} at the start; rule M1). \
+                "After {weeks} weeks your morning pain has not improved meaningfully (it is {now_words} against {} at the start; rule M1). \
                  Please see a physiotherapist or doctor: other treatments can help alongside the exercises. Options to discuss with them:",
-                seven_day_mean(input.mornings, today).map_or("not logged this week".to_string(), format_score),
                 format_score(baseline)
             ),
             options: GUIDELINE_OPTIONS.iter().map(|o| (*o).to_string()).collect(),
-        });
+        }));
     }
-    if let Some(since) = worsening_since(input, anchor, baseline, baseline_mornings) {
-        return Some(Referral {
+    if let Some(since) = worsening_since(trend, first_day, anchor, baseline) {
+        return Ok(Some(Referral {
             rule: "R4".into(),
             level: ReferralLevel::Advised,
             text: format!(
@@ -137,37 +104,40 @@ pub(crate) fn referral(input: &ReferralInput) -> Option<Referral> {
                 format_score(baseline)
             ),
             options: vec![],
-        });
+        }));
     }
-    let adherence = (input.sessions_planned > 0).then(|| f64::from(input.sessions_done) / f64::from(input.sessions_planned));
+    let (planned, done) = trend.weekly.iter().fold((0u32, 0u32), |(p, d), w| (p + w.sessions_planned, d + w.sessions_done));
+    let adherence = (planned > 0).then(|| f64::from(done) / f64::from(planned));
     if days >= ADVISED_DAYS && adherence.is_some_and(|a| a >= ADHERENCE_MIN) {
-        return Some(Referral {
+        return Ok(Some(Referral {
             rule: "R4".into(),
             level: ReferralLevel::Advised,
             text: format!(
                 "After {weeks} weeks of steady work ({:.0} % of planned sessions done) your morning pain has not improved meaningfully yet \
-                 (it is {} against {} at the start; rule M1). That is worth a clinician's look: book a visit with a physiotherapist or doctor, \
+                 (it is {now_words} against {} at the start; rule M1). That is worth a clinician's look: book a visit with a physiotherapist or doctor, \
                  and keep going meanwhile.",
                 adherence.unwrap_or(0.0) * 100.0,
-                seven_day_mean(input.mornings, today).map_or("not logged this week".to_string(), format_score),
                 format_score(baseline)
             ),
             options: vec![],
-        });
+        }));
     }
-    None
+    Ok(None)
 }
 
-/// The first day of the latest 2-week worsening after `anchor` that M1 has not cleared since.
-fn worsening_since(input: &ReferralInput, anchor: Day, baseline: f64, baseline_mornings: usize) -> Option<Day> {
-    let first_day = anchor.add_days(1).max(input.today.add_days(-FIRM_DAYS));
+/// The first day of the latest 2-week worsening after `anchor` (within the trend's window) that a
+/// meaningful improvement (M1) has not cleared since.
+fn worsening_since(trend: &Trend, first_day: Day, anchor: Day, baseline: f64) -> Option<Day> {
+    let baseline_mornings = trend.baseline_mornings as usize;
     let mut run_start: Option<Day> = None;
     let mut run_len = 0u32;
     let mut active: Option<Day> = None;
-    let mut day = first_day;
-    while day <= input.today {
-        let worse = seven_day_mean(input.mornings, day).is_some_and(|m| m >= baseline + WORSENING_POINTS);
-        if worse {
+    for (i, trend_day) in trend.days.iter().enumerate() {
+        let day = first_day.add_days(i as i32);
+        if day <= anchor {
+            continue;
+        }
+        if trend_day.rolling_mean.is_some_and(|m| m >= baseline + WORSENING_POINTS) {
             run_start.get_or_insert(day);
             run_len += 1;
             if run_len >= WORSENING_DAYS {
@@ -177,10 +147,9 @@ fn worsening_since(input: &ReferralInput, anchor: Day, baseline: f64, baseline_m
             run_start = None;
             run_len = 0;
         }
-        if improved_on(input.mornings, day, baseline, baseline_mornings) {
+        if meaningful_improvement(Some(baseline), baseline_mornings, trend_day.rolling_mean) {
             active = None;
         }
-        day = day.add_days(1);
     }
     active
 }
@@ -188,35 +157,58 @@ fn worsening_since(input: &ReferralInput, anchor: Day, baseline: f64, baseline_m
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::{Expectation, TrendDay, TrendWeek};
 
     fn day(offset: i32) -> Day {
         Day::parse("t", "2026-09-01").unwrap().add_days(offset)
     }
 
-    fn mornings(scores: impl Fn(i32) -> Option<u8>, days: i32) -> Vec<Morning> {
-        (0..=days).filter_map(|d| scores(d).map(|score| Morning { day: day(d), score })).collect()
+    /// The 12-week trend ending on `today` for a program started on day 0, the way the journal
+    /// builds it: a 7-day mean per day, the first 7 logged mornings as baseline, one adherence
+    /// bucket.
+    fn trend(today: i32, scores: impl Fn(i32) -> Option<u8>, planned: u32, done: u32) -> Trend {
+        let first = today - 83;
+        let mean = |d: i32| {
+            let window: Vec<f64> = (d - 6..=d).filter(|x| *x >= 0).filter_map(&scores).map(f64::from).collect();
+            (!window.is_empty()).then(|| window.iter().sum::<f64>() / window.len() as f64)
+        };
+        let baseline_scores: Vec<f64> = (0..=today).filter_map(&scores).take(7).map(f64::from).collect();
+        let baseline = (!baseline_scores.is_empty()).then(|| baseline_scores.iter().sum::<f64>() / baseline_scores.len() as f64);
+        let current = mean(today);
+        Trend {
+            weeks: 12,
+            start_date: day(first).iso(),
+            end_date: day(today).iso(),
+            days: (first..=today).map(|d| TrendDay { date: day(d).iso(), pain: if d >= 0 { scores(d) } else { None }, rolling_mean: mean(d) }).collect(),
+            weekly: vec![TrendWeek { week_start: day(first).iso(), mean_pain: None, sessions_done: done, sessions_planned: planned, run_km: 0.0 }],
+            baseline,
+            baseline_mornings: baseline_scores.len() as u32,
+            current,
+            change_points: None,
+            change_percent: None,
+            meaningful_improvement: meaningful_improvement(baseline, baseline_scores.len(), current),
+            level_changes: vec![],
+            expectation: Expectation { weeks_on_program: None, text: String::new() },
+        }
     }
 
-    fn at(today: i32, mornings: &[Morning], planned: u32, done: u32, visit: Option<i32>) -> Option<Referral> {
-        referral(&ReferralInput {
-            today: day(today),
-            program_start: day(0),
-            mornings,
-            sessions_planned: planned,
-            sessions_done: done,
-            last_clinician_visit: visit.map(day),
-        })
+    fn at(today: i32, scores: impl Fn(i32) -> Option<u8>, planned: u32, done: u32, visit: Option<i32>) -> Option<Referral> {
+        let trend = trend(today, scores, planned, done);
+        referral(&ReferralInput { program_start: day(0), trend: &trend, last_clinician_visit: visit.map(day) }).unwrap()
+    }
+
+    fn flat(_: i32) -> Option<u8> {
+        Some(5)
     }
 
     #[test]
     fn six_weeks_of_work_without_improvement_advises_and_twelve_weeks_is_firm() {
-        let flat = mornings(|_| Some(5), 84);
-        assert!(at(41, &flat, 100, 90, None).is_none(), "before 6 weeks");
-        let six = at(42, &flat, 100, 70, None).expect("6 weeks, 70 %");
+        assert!(at(41, flat, 100, 90, None).is_none(), "before 6 weeks");
+        let six = at(42, flat, 100, 70, None).expect("6 weeks, 70 %");
         assert_eq!((six.rule.as_str(), six.level), ("R4", ReferralLevel::Advised));
         assert!(six.text.contains("70 %") && six.options.is_empty(), "{}", six.text);
-        assert!(at(42, &flat, 100, 69, None).is_none(), "under 70 % adherence the rule waits");
-        let twelve = at(84, &flat, 100, 10, None).expect("12 weeks, whatever the adherence");
+        assert!(at(42, flat, 100, 69, None).is_none(), "under 70 % adherence the rule waits");
+        let twelve = at(84, flat, 100, 10, None).expect("12 weeks, whatever the adherence");
         assert_eq!(twelve.level, ReferralLevel::Firm);
         assert_eq!(twelve.options.len(), 5);
     }
@@ -224,25 +216,21 @@ mod tests {
     #[test]
     fn improvement_or_a_clinician_visit_clears_the_banner() {
         // Baseline 6, then 3 from day 30: 3 points and 50 % lower — M1 reached.
-        let better = mornings(|d| Some(if d < 30 { 6 } else { 3 }), 84);
-        assert!(at(84, &better, 100, 90, None).is_none());
-        let flat = mornings(|_| Some(5), 120);
-        assert!(at(50, &flat, 100, 90, Some(45)).is_none(), "visit on day 45 restarts the clock");
-        assert_eq!(at(45 + 42, &flat, 100, 90, Some(45)).map(|r| r.level), Some(ReferralLevel::Advised));
+        assert!(at(84, |d| Some(if d < 30 { 6 } else { 3 }), 100, 90, None).is_none());
+        assert!(at(50, flat, 100, 90, Some(45)).is_none(), "visit on day 45 restarts the clock");
+        assert_eq!(at(45 + 42, flat, 100, 90, Some(45)).map(|r| r.level), Some(ReferralLevel::Advised));
     }
 
     #[test]
     fn two_weeks_two_points_above_baseline_escalates_and_stays() {
         // Baseline 3 (days 0–6), then 5 from day 10: the 7-day mean reaches 5 on day 16.
-        let worse = mornings(|d| Some(if d < 10 { 3 } else { 5 }), 60);
-        assert!(at(28, &worse, 10, 1, None).is_none(), "13 days at +2 is not yet 2 weeks");
-        let banner = at(29, &worse, 10, 1, None).expect("14 days at +2");
+        let worse = |d: i32| Some(if d < 10 { 3 } else { 5 });
+        assert!(at(28, worse, 10, 1, None).is_none(), "13 days at +2 is not yet 2 weeks");
+        let banner = at(29, worse, 10, 1, None).expect("14 days at +2");
         assert!(banner.text.contains("2 points above 3"), "{}", banner.text);
         // A slow creep of 1 point never escalates by itself.
-        let creep = mornings(|d| Some(if d < 7 { 3 } else { 4 }), 40);
-        assert!(at(40, &creep, 10, 1, None).is_none());
+        assert!(at(40, |d| Some(if d < 7 { 3 } else { 4 }), 10, 1, None).is_none());
         // It stays after the pain settles back to baseline (no M1 improvement reached).
-        let settled = mornings(|d| Some(if d < 10 { 3 } else if d < 40 { 5 } else { 3 }), 50);
-        assert!(at(50, &settled, 10, 1, None).is_some());
+        assert!(at(50, |d| Some(if d < 10 { 3 } else if d < 40 { 5 } else { 3 }), 10, 1, None).is_some());
     }
 }

@@ -17,11 +17,7 @@ use crate::model::{DecisionAction, Frequency, Program, ProgramExercise};
 use super::rows;
 
 /// Mornings in the baseline and in "current" (rule M1: the first 7 logged days; 7-day mean).
-const BASELINE_MORNINGS: usize = 7; // rule M1
-const CURRENT_DAYS: i32 = 7; // rule M1
-/// Meaningful improvement: at least 2 points AND at least 30 % below baseline (rule M1).
-const MEANINGFUL_POINTS: f64 = 2.0; // rule M1
-const MEANINGFUL_PERCENT: f64 = 30.0; // rule M1
+use crate::clinical::pain::{meaningful_improvement, MEAN_DAYS as CURRENT_DAYS, PROGRAM_BASELINE_MORNINGS as BASELINE_MORNINGS};
 
 /// One day of the window. `pain` is `None` when nothing was logged (a gap, never a zero).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
@@ -143,9 +139,7 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     let current = days.last().and_then(|d| d.rolling_mean);
     let change_points = baseline.zip(current).map(|(b, c)| b - c);
     let change_percent = change_points.zip(baseline).and_then(|(ch, b)| (b > 0.0).then(|| ch / b * 100.0));
-    let meaningful_improvement = baseline_scores.len() == BASELINE_MORNINGS
-        && change_points.is_some_and(|c| c >= MEANINGFUL_POINTS)
-        && change_percent.is_some_and(|p| p >= MEANINGFUL_PERCENT);
+    let meaningful_improvement = meaningful_improvement(baseline, baseline_scores.len(), current);
 
     let level_changes: Vec<LevelMarker> = rows::in_range(
         conn,
