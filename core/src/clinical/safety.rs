@@ -143,9 +143,18 @@ pub const REFER_UNDER_AGE: u32 = 16;
 /// rule R3: symptoms for more than 12 months (recalcitrant) — 52 weeks.
 pub const RECALCITRANT_WEEKS: u32 = 52;
 
-const DERIVED: [(&str, &str); 2] = [
-    (AGE_UNDER_16, "under 16, heel pain is more often a growth-plate irritation (Sever's), which a clinician should check"),
-    (SYMPTOMS_OVER_12_MONTHS, "heel pain for more than 12 months deserves a clinician's review of the options"),
+/// (id, reason, short label) of the flags raised by answers.
+const DERIVED: [(&str, &str, &str); 2] = [
+    (
+        AGE_UNDER_16,
+        "under 16, heel pain is more often a growth-plate irritation (Sever's), which a clinician should check",
+        "age under 16 (from the age given)",
+    ),
+    (
+        SYMPTOMS_OVER_12_MONTHS,
+        "heel pain for more than 12 months deserves a clinician's review of the options",
+        "heel pain for more than 12 months (from the weeks since onset)",
+    ),
 ];
 
 /// The red-flag questions, urgent ones first. Ids are stable across versions.
@@ -177,12 +186,22 @@ fn canonical(id: &str) -> Option<&'static str> {
 
 /// Whether `id` may appear in a stored screen: a question, an alias or an answer-derived flag.
 pub fn is_known_flag(id: &str) -> bool {
-    canonical(id).is_some() || DERIVED.iter().any(|(d, _)| *d == id)
+    canonical(id).is_some() || DERIVED.iter().any(|(d, _, _)| *d == id)
+}
+
+/// What a stored flag stands for, in plain words: the question (aliases resolved) or the answer
+/// that raised it; `None` for an id this build does not know.
+pub fn flag_label(id: &str) -> Option<String> {
+    if let Some((_, _, label)) = DERIVED.iter().find(|(d, _, _)| *d == id) {
+        return Some((*label).to_string());
+    }
+    let id = canonical(id)?;
+    QUESTIONS.iter().find(|q| q.0 == id).map(|q| q.2.to_string())
 }
 
 /// The level a stored flag id leads to under today's rules (`None` for an unknown id).
 pub fn level_of_flag(id: &str) -> Option<RedFlagLevel> {
-    if DERIVED.iter().any(|(d, _)| *d == id) {
+    if DERIVED.iter().any(|(d, _, _)| *d == id) {
         return Some(RedFlagLevel::Refer);
     }
     let id = canonical(id)?;
@@ -229,7 +248,7 @@ pub fn evaluate_screen(yes_ids: &[String], profile: ProfileAnswers) -> Result<Sa
         if raised {
             level = level.max(RedFlagLevel::Refer);
             flagged.push(id.to_string());
-            let reason = DERIVED.iter().find(|(d, _)| *d == id).map_or("", |(_, r)| r);
+            let reason = DERIVED.iter().find(|(d, _, _)| *d == id).map_or("", |(_, r, _)| r);
             reasons.push(format!("From your answers: {reason}."));
         }
     }

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{core_version, FirstStep, HomeScreen, Moment};
 use crate::clinical::assessment::{HEEL_RAISE_NOISE, KNEE_TO_WALL_NOISE_CM};
-use crate::clinical::{safety_questions, AssessmentResult};
+use crate::clinical::AssessmentResult;
 use crate::day::Day;
 use crate::error::FirstStepError;
 use crate::journal::{StoredAssessment, StoredSafetyScreen, Trend};
@@ -170,10 +170,13 @@ pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScree
         },
         level => {
             let rule = crate::clinical::safety::rule_of(level).unwrap_or("R3");
-            let mut text = home.caution.clone();
+            // The level's advice; the flags themselves follow as "Why" (the home caution would
+            // repeat them).
+            let mut text = crate::clinical::safety::advice(level).to_string();
             if let Some(r4) = &home.referral {
-                text = Some(format!("{} {}", text.unwrap_or_default(), r4.text).trim().to_string());
+                text = format!("{text} {}", r4.text);
             }
+            let text = Some(text);
             Referral {
                 status: format!("Referral open: {} ({rule})", level_label(level)),
                 rule: Some(rule.into()),
@@ -186,9 +189,10 @@ pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScree
     }
 }
 
-/// The reason a red-flag question gives (its own id when unknown to this build).
+/// What a flagged id stands for: its question, or the answer that raised it (its own id in words
+/// when unknown to this build).
 fn question_reason(id: &str) -> String {
-    safety_questions().into_iter().find(|q| q.id == id).map(|q| q.prompt).unwrap_or_else(|| id.replace('_', " "))
+    crate::clinical::safety::flag_label(id).unwrap_or_else(|| id.replace('_', " "))
 }
 
 /// "none", "refer", "urgent", or any later level's name in words.
