@@ -139,6 +139,9 @@ pub struct SessionArgs {
     /// Peak pain during the session (0–10); asked at the end when not given.
     #[arg(long, allow_negative_numbers = true)]
     pub pain: Option<i64>,
+    /// How the load of the calf ladder felt (rule P5); asked at the end when not given.
+    #[arg(long, value_enum)]
+    pub effort: Option<EffortArg>,
     #[command(subcommand)]
     pub log: Option<SessionCommand>,
 }
@@ -166,7 +169,34 @@ pub enum SessionCommand {
         /// Not all planned sets were done.
         #[arg(long)]
         partial: bool,
+        /// How the load felt (rule P5: loads by effort on the calf ladder).
+        #[arg(long, value_enum)]
+        effort: Option<EffortArg>,
+        /// How many more reps you could have done with good form (0–50); 3 or more means "add load".
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        reps_in_reserve: Option<i64>,
     },
+}
+
+/// How a loading session felt (rule P5).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EffortArg {
+    /// Several more reps were left: add load.
+    TooEasy,
+    /// The last reps were hard, form still good: keep the load.
+    Right,
+    /// The reps could not be finished with good form: lighten it.
+    TooHard,
+}
+
+impl From<EffortArg> for firststep_core::model::Effort {
+    fn from(e: EffortArg) -> Self {
+        match e {
+            EffortArg::TooEasy => Self::TooEasy,
+            EffortArg::Right => Self::Right,
+            EffortArg::TooHard => Self::TooHard,
+        }
+    }
 }
 
 /// Units accepted by `settings --units`.

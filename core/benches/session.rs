@@ -29,6 +29,11 @@ fn exercise(sets: u32, reps: u32, hold: Option<u32>, tempo: Option<Tempo>) -> Pr
         answers: vec![],
         level_started_on: "2026-11-01".into(),
         rules: vec!["L1".into()],
+        minutes: 0,
+        min_days_at_level: 0,
+        asks_effort: false,
+        load_steps: 0,
+        lesson_id: None,
     }
 }
 

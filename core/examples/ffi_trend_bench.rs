@@ -35,7 +35,7 @@ fn build(path: &str) -> Result<(), Box<dyn std::error::Error>> {
         // Pain drifting from 6 to 2 over the year with a weekly wobble; one session and a run every 3rd day.
         let pain = (6 - day / 90 + (day % 7 == 3) as i64).clamp(0, 10);
         app.log_pain(now.clone(), None, pain, Some(10), None)?;
-        app.log_session(now.clone(), None, "plantar_fascia_stretch".into(), 1, Some(10), None, 1, true)?;
+        app.log_session(now.clone(), None, "plantar_fascia_stretch".into(), 1, Some(10), None, 1, true, None, None)?;
         if day % 3 == 0 {
             app.log_run(now, None, 5.0 + (day % 10) as f64, Some(35.0), Some(2), Some(2), None, None)?;
         }

@@ -18,6 +18,7 @@ use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
 use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend};
 use crate::model::{
+    Effort,
     AssessmentAnswers, DayPlan, Decision, PainEntry, Program, RedFlagLevel, RunRecord,
     RunningGuidance, SessionRecord, Settings,
 };
@@ -268,8 +269,11 @@ impl FirstStep {
     }
 
     /// Records an exercise done without the guide. `date` defaults to today; the level is the
-    /// program's current level for that exercise (or 0 when it is not in the program).
+    /// program's current level for that exercise (or 0 when it is not in the program). `effort`
+    /// and `reps_in_reserve` are the optional answer to "how did the load feel?" (rule P5); with
+    /// only `reps_in_reserve`, the effort is derived from it.
     #[allow(clippy::too_many_arguments)]
+    #[uniffi::method(default(effort = None, reps_in_reserve = None))]
     pub fn log_session(
         &self,
         now: Moment,
@@ -280,6 +284,8 @@ impl FirstStep {
         hold_seconds: Option<i64>,
         peak_pain: i64,
         completed: bool,
+        effort: Option<Effort>,
+        reps_in_reserve: Option<i64>,
     ) -> FfiResult<SessionRecord> {
         let today = now.today()?;
         let day = self.day_or_today(date, today)?;
@@ -302,7 +308,10 @@ impl FirstStep {
             peak_pain: check_pain("pain", peak_pain)?,
             completed,
             skipped_steps: 0,
+            reps_in_reserve: reps_in_reserve.map(|r| bounded("reps_in_reserve", r, validate::REPS_IN_RESERVE)).transpose()?,
+            effort: None,
         };
+        let record = SessionRecord { effort: clinical::progression::effort_of(effort, record.reps_in_reserve), ..record };
         self.journal.log_session(&record, today)?;
         Ok(record)
     }

@@ -43,6 +43,21 @@ pub enum Domain {
     TrainingLoad,
 }
 
+impl Domain {
+    /// The link of the chain in plain words, e.g. "Hip control".
+    pub fn words(self) -> &'static str {
+        match self {
+            Domain::AnkleMobility => "Ankle mobility",
+            Domain::CalfCapacity => "Calf capacity",
+            Domain::FootIntrinsics => "Foot muscles",
+            Domain::HipControl => "Hip control",
+            Domain::Balance => "Balance",
+            Domain::Gait => "Running gait",
+            Domain::TrainingLoad => "Training load",
+        }
+    }
+}
+
 /// How often an exercise is done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
@@ -113,6 +128,21 @@ pub enum DecisionAction {
     Progress,
     Hold,
     Regress,
+    /// Same level, more load: the runner's effort answer said the load was too easy (rule P5).
+    AddLoad,
+}
+
+/// How a loading session felt, given by the runner after it (rule P5: loads by effort, "a load
+/// where 12 is the most you can do with good form"). Optional: sessions without it still count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum Effort {
+    /// Several more reps were left in the tank: the load can go up within the stage.
+    TooEasy,
+    /// The last reps were hard but done with good form: keep the load.
+    Right,
+    /// The reps could not be finished with good form: keep the level, lighten the load.
+    TooHard,
 }
 
 /// Running guidance traffic light (CLINICAL X2, A7).
@@ -280,6 +310,28 @@ pub struct ProgramExercise {
     pub level_started_on: String,
     /// The CLINICAL rule ids behind this exercise and dosage, e.g. ["L1"].
     pub rules: Vec<String>,
+    /// Estimated minutes this exercise takes on a day it is planned, every side and every
+    /// repetition of the day included (rule V1).
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub minutes: u32,
+    /// Fewest days at this level before it may progress (rule P5; 0 in programs stored before P5).
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub min_days_at_level: u32,
+    /// Whether the shell asks "how did the load feel?" after this exercise (rule P5: loads by effort
+    /// at Rathleff's stages).
+    #[serde(default)]
+    #[uniffi(default = false)]
+    pub asks_effort: bool,
+    /// Load steps added within this level by effort answers (rule P5); back to 0 on a level change.
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub load_steps: u32,
+    /// Id of the lesson explaining why this exercise is in the program (E1–E7).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub lesson_id: Option<String>,
 }
 
 impl ProgramExercise {
@@ -308,6 +360,16 @@ pub struct Program {
     pub caution: Option<String>,
     /// Running cue from the gait questions (A6), e.g. "+5–10 % step rate: from 158 to 166–174 spm".
     pub cadence_cue: Option<String>,
+    /// Estimated minutes on the busier of two consecutive days (every-other-day work alternates;
+    /// rule V1 aims at about 20).
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub minutes_per_day: u32,
+    /// Findings left out of the day's five exercises (rule V1), in plain words; empty when every
+    /// finding has its exercise.
+    #[serde(default)]
+    #[uniffi(default = [])]
+    pub set_aside: Vec<String>,
 }
 
 impl Program {
@@ -324,6 +386,10 @@ pub struct DayPlan {
     pub exercises: Vec<ProgramExercise>,
     /// Plain-language note, e.g. why an every-other-day exercise is absent today.
     pub note: Option<String>,
+    /// Estimated minutes for the day's exercises (rule V1).
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub minutes: u32,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,6 +424,15 @@ pub struct SessionRecord {
     pub completed: bool,
     /// Steps the runner skipped in the guided session.
     pub skipped_steps: u32,
+    /// How the load felt (rule P5); `None` when not asked or not answered.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub effort: Option<Effort>,
+    /// How many more reps the runner could have done with good form (rule P5); when given
+    /// without `effort`, the core derives the effort from it.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub reps_in_reserve: Option<u32>,
 }
 
 /// One run.

@@ -126,7 +126,7 @@ fn undo_pain_restores_the_replaced_value_and_reverts_the_decisions_it_triggered(
         let date = format!("2026-09-{day:02}");
         app.log_pain(at(&date), None, 2, None, None).unwrap();
         if day >= 4 {
-            app.log_session(at(&date), None, "calf_loading".into(), 3, Some(15), None, 2, true).unwrap();
+            app.log_session(at(&date), None, "calf_loading".into(), 3, Some(15), None, 2, true, None, None).unwrap();
         }
     }
     let before = app.program().unwrap().unwrap();
@@ -165,7 +165,7 @@ fn undo_is_refused_for_an_empty_day_a_future_day_and_under_later_decisions() {
     assert!(matches!(&err, FirstStepError::InvalidState { reason } if reason.contains("nothing to undo")), "{err:?}");
     assert!(matches!(app.undo_pain(at("2026-09-02"), "2026-09-03".into()), Err(FirstStepError::InvalidInput { .. })));
     app.log_pain(at("2026-09-02"), None, 3, None, None).unwrap();
-    app.log_session(at("2026-09-02"), None, "calf_loading".into(), 3, Some(15), None, 2, true).unwrap();
+    app.log_session(at("2026-09-02"), None, "calf_loading".into(), 3, Some(15), None, 2, true, None, None).unwrap();
     app.log_pain(at("2026-09-03"), None, 3, None, None).unwrap();
     assert!(!app.decisions("2026-09-03".into(), "2026-09-03".into()).unwrap().is_empty());
     let err = app.undo_pain(at("2026-09-03"), "2026-09-02".into()).unwrap_err();

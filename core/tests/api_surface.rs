@@ -56,7 +56,7 @@ fn bad_input_is_a_typed_error_naming_the_field_and_writes_nothing() {
     }
     assert!(matches!(app.log_run(now.clone(), None, f64::NAN, None, None, None, None, None), Err(FirstStepError::InvalidInput { .. })));
     assert!(matches!(
-        app.log_session(now.clone(), None, "moon_walk".into(), 3, Some(10), None, 2, true),
+        app.log_session(now.clone(), None, "moon_walk".into(), 3, Some(10), None, 2, true, None, None),
         Err(FirstStepError::NotFound { .. })
     ));
     assert!(matches!(app.today_plan(now.clone()), Err(FirstStepError::InvalidState { .. })));
@@ -101,7 +101,7 @@ fn morning_pain_after_easy_sessions_progresses_the_ladder_and_home_follows() {
             progressed = Some(d.clone());
             break;
         }
-        app.log_session(now, None, "calf_loading".into(), 3, Some(15), None, 2, true).unwrap();
+        app.log_session(now, None, "calf_loading".into(), 3, Some(15), None, 2, true, None, None).unwrap();
     }
     let decision = progressed.expect("P4 progression after 3 easy sessions and 7 days at the level");
     assert_eq!(decision.rule, "P4");
@@ -168,7 +168,7 @@ fn trend_adherence_follows_the_level_history_and_empty_weeks_have_zero_km() {
         let now = at(&date, 8, "UTC");
         app.log_pain(now.clone(), None, if i < 7 { 5 } else { 3 }, None, None).unwrap();
         for id in planned_ids(&date) {
-            app.log_session(now.clone(), None, id, 3, Some(10), None, 2, true).unwrap();
+            app.log_session(now.clone(), None, id, 3, Some(10), None, 2, true, None, None).unwrap();
         }
     }
     let changed = app.decisions("2026-09-01".into(), "2026-09-28".into()).unwrap();

@@ -201,6 +201,8 @@ mod round_trip_property {
                 peak_pain: peak,
                 completed,
                 skipped_steps: 0,
+            effort: None,
+            reps_in_reserve: None,
             })
     }
 

@@ -174,3 +174,48 @@ fn frozen_v2_database_migrates_re_grading_its_safety_screens_and_records_it() {
     let fresh = temp_journal();
     assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
 }
+
+#[test]
+fn frozen_v3_database_caps_its_program_to_five_without_lowering_a_level_and_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v3.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v3.sql")).unwrap();
+    }
+    let journal = Journal::open(&old).expect("v3 migrates");
+    assert_eq!(journal.schema_version().unwrap(), schema::CURRENT_VERSION);
+    // rule V1: stretch + ladder, then the marked findings by rank (hip, balance), then one shared
+    // slot for the mild ones (ankle and foot: the ankle comes first in the chain).
+    let program = journal.current_program().unwrap().unwrap();
+    let kept: Vec<(&str, u32)> = program.exercises.iter().map(|e| (e.exercise_id.as_str(), e.level)).collect();
+    assert_eq!(
+        kept,
+        vec![("plantar_fascia_stretch", 0), ("calf_loading", 3), ("calf_stretch", 0), ("single_leg_balance", 2), ("side_lying_hip_abduction", 0)]
+    );
+    // Levels and their start dates are the runner's: untouched; the new fields are filled.
+    let ladder = &program.exercises[1];
+    assert_eq!((ladder.level_started_on.as_str(), ladder.min_days_at_level), ("2026-06-02", 14));
+    assert!(program.exercises.iter().all(|e| e.minutes > 0));
+    assert!(program.minutes_per_day > 0);
+    assert_eq!(program.set_aside.len(), 1, "{:?}", program.set_aside);
+    assert!(program.set_aside[0].starts_with("Foot muscles (mild)"), "{:?}", program.set_aside);
+    let notes = journal.migration_notes().unwrap();
+    let notes: Vec<&String> = notes.iter().filter(|n| n.starts_with("Program")).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].starts_with("Program started 2026-05-01: 5 of 10 exercises kept") && notes[0].contains("Levels reached are unchanged"), "{}", notes[0]);
+    // History is intact; decisions can now say "add load".
+    assert_eq!(journal.all_decisions().unwrap().len(), 1);
+    assert_eq!(journal.sessions(day("2026-06-01"), day("2026-06-01")).unwrap()[0].effort, None);
+    let add = firststep_core::model::Decision {
+        date: "2026-06-04".into(), exercise_id: "calf_loading".into(), action: DecisionAction::AddLoad,
+        from_level: 3, to_level: 3, rule: "P5".into(), reason: "easy".into(),
+    };
+    let entry = firststep_core::model::PainEntry { date: "2026-06-04".into(), score: 2, stiffness_minutes: None, note: None, logged_at_ms: 1 };
+    journal.record_morning(&entry, day("2026-06-04"), &[add], Some(&program)).unwrap();
+    assert_eq!(journal.all_decisions().unwrap().len(), 2);
+    drop(journal);
+
+    let fresh = temp_journal();
+    assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
+}

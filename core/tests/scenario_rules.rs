@@ -119,6 +119,10 @@ struct ScenarioSession {
     hold_seconds_done: Option<u32>,
     peak_pain: u8,
     completed: bool,
+    #[serde(default)]
+    effort: Option<firststep_core::model::Effort>,
+    #[serde(default)]
+    reps_in_reserve: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +239,8 @@ fn replay(path: &Path) {
                 peak_pain: s.peak_pain,
                 completed: s.completed,
                 skipped_steps: 0,
+                effort: firststep_core::clinical::progression::effort_of(s.effort, s.reps_in_reserve),
+                reps_in_reserve: s.reps_in_reserve,
             });
         }
         for r in &day.runs {

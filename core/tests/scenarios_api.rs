@@ -80,6 +80,8 @@ fn replay(path: &PathBuf) -> Result<(), String> {
                 opt_i64(&s["hold_seconds_done"]),
                 s["peak_pain"].as_i64().unwrap_or(-1),
                 s["completed"].as_bool().unwrap_or(false),
+                s.get("effort").filter(|v| !v.is_null()).map(|v| serde_json::from_value(v.clone())).transpose().map_err(|e| format!("{date} effort: {e}"))?,
+                opt_i64(&s["reps_in_reserve"]),
             )
             .map_err(|e| format!("{date} session: {e}"))?;
         }

@@ -44,6 +44,11 @@ pub fn exercise(
         answers: vec![],
         level_started_on: "2026-11-01".to_string(),
         rules: vec![],
+        minutes: 0,
+        min_days_at_level: 0,
+        asks_effort: false,
+        load_steps: 0,
+        lesson_id: None,
     }
 }
 

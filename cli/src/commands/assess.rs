@@ -64,6 +64,10 @@ pub struct ProgramOutput {
     pub exercises: Vec<ProgramExerciseOutput>,
     pub caution: Option<String>,
     pub cadence_cue: Option<String>,
+    /// rule V1: estimated minutes on the busier of two consecutive days.
+    pub minutes_per_day: u32,
+    /// rule V1: findings left out of the day's five exercises.
+    pub set_aside: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -114,6 +118,8 @@ impl From<&AssessmentResult> for AssessOutput {
                     .collect(),
                 caution: p.caution.clone(),
                 cadence_cue: p.cadence_cue.clone(),
+                minutes_per_day: p.minutes_per_day,
+                set_aside: p.set_aside.clone(),
             }),
         }
     }
@@ -163,13 +169,17 @@ pub fn render(result: &AssessmentResult) -> String {
             "No tests and no program for now: please get checked today. Once a clinician has cleared you, run `firststep assess` again; it will ask for the date.".to_string(),
         ),
         Some(program) => {
-            out.push("Your program:".to_string());
+            // rule V1: at most five exercises, with the minutes they take.
+            out.push(format!("Your program: {} exercise(s), about {} minutes a day.", program.exercises.len(), program.minutes_per_day));
             let rows: Vec<Vec<String>> = program
                 .exercises
                 .iter()
                 .map(|e| vec![e.name.clone(), e.level_name.clone(), super::today::dose(e), words(&e.frequency)])
                 .collect();
             out.push(table::render(&["exercise", "level", "dose", "how often"], &[table::Align::Left; 4], &rows));
+            for left_out in &program.set_aside {
+                out.push(wrap(left_out, 78, "Also noted: "));
+            }
             if let Some(cue) = &program.cadence_cue {
                 out.push(format!("Running cue: {cue}"));
             }

@@ -104,7 +104,7 @@ fn generate_history(ctx: &Context, start: Day, today: Day) -> CliResult {
         }
         for e in ctx.app.plan_for(day.iso())?.exercises {
             let peak = if i % 9 == 4 { 4 } else { 2 };
-            ctx.app.log_session(moment.clone(), None, e.exercise_id.clone(), i64::from(e.sets), e.reps.map(i64::from), hold(&e), peak, true)?;
+            ctx.app.log_session(moment.clone(), None, e.exercise_id.clone(), i64::from(e.sets), e.reps.map(i64::from), hold(&e), peak, true, None, None)?;
         }
         if matches!(day.iso_weekday(), 2 | 6) {
             let km = 3.0 + 5.0 * progress;
@@ -146,7 +146,7 @@ fn guided_excerpt(ctx: &Context, today: Day, fast: bool) -> CliResult {
         &mut real
     };
     if let Outcome::AwaitingPain { at_ms } = session::guide(&guided, clock, Mode::Lines, first)? {
-        let records = session::finish(ctx, &guided, at_ms, 2)?;
+        let records = session::finish(ctx, &guided, at_ms, 2, None)?;
         println!("{}", session::summary(&records).lines().take(2).collect::<Vec<_>>().join("\n"));
     }
     Ok(())

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, queue, style, terminal};
-use firststep_core::model::SessionRecord;
+use firststep_core::model::{Effort as CoreEffort, SessionRecord};
 use firststep_core::session::{GuidedSession, Phase, SessionEvent, SessionState, SessionStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -34,8 +34,9 @@ const SPEED_RANGE: (f64, f64) = (0.1, 1000.0);
 
 /// Runs `firststep session …`.
 pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
-    if let Some(SessionCommand::Log { exercise, sets, reps, hold, pain, partial }) = args.log {
-        return log(ctx, exercise, sets, reps, hold, pain, partial);
+    if let Some(SessionCommand::Log { exercise, sets, reps, hold, pain, partial, effort, reps_in_reserve }) = args.log {
+        let effort = Effort { effort: effort.map(Into::into), reps_in_reserve };
+        return log(ctx, exercise, sets, reps, hold, pain, partial, effort);
     }
     if !(args.speed.is_finite() && args.speed >= SPEED_RANGE.0 && args.speed <= SPEED_RANGE.1) {
         return Err(CliError::invalid("speed", format!("speed must be in {}..={} (got {})", SPEED_RANGE.0, SPEED_RANGE.1, args.speed)));
@@ -75,7 +76,12 @@ pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
                 Some(p) => p,
                 None => ask_peak_pain(ctx.json)?,
             };
-            let records = finish(ctx, &session, at_ms, peak)?;
+            let effort = match args.effort {
+                Some(e) => Some(e.into()),
+                None if mode == Mode::Interactive || (mode == Mode::Lines && std::io::stdin().is_terminal()) => ask_effort(ctx)?,
+                None => None,
+            };
+            let records = finish(ctx, &session, at_ms, peak, effort)?;
             let _ = std::fs::remove_file(&snapshot_path);
             if ctx.json {
                 return ctx.print_json(&json!({ "records": records }));
@@ -86,12 +92,47 @@ pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
     }
 }
 
-/// Ends the session with the peak pain and stores its records.
-pub fn finish(ctx: &Context, session: &GuidedSession, at_ms: i64, peak_pain: u8) -> CliResult<Vec<SessionRecord>> {
+/// Ends the session with the peak pain and stores its records; `effort` goes on the exercises
+/// whose load is set by effort (rule P5).
+pub fn finish(ctx: &Context, session: &GuidedSession, at_ms: i64, peak_pain: u8, effort: Option<CoreEffort>) -> CliResult<Vec<SessionRecord>> {
     session.handle(SessionEvent::Finish { at_ms, peak_pain })?;
-    let records = session.records()?;
+    let asks = effort_exercises(ctx)?;
+    let records: Vec<SessionRecord> = session
+        .records()?
+        .into_iter()
+        .map(|r| if asks.contains(&r.exercise_id) { SessionRecord { effort, ..r } } else { r })
+        .collect();
     ctx.app.save_session(ctx.moment.clone(), records.clone())?;
     Ok(records)
+}
+
+/// Ids of today's exercises whose load is set by effort (rule P5).
+fn effort_exercises(ctx: &Context) -> CliResult<Vec<String>> {
+    Ok(ctx.app.program()?.map(|p| p.exercises.into_iter().filter(|e| e.asks_effort).map(|e| e.exercise_id).collect()).unwrap_or_default())
+}
+
+/// Asks how the calf ladder's load felt (rule P5), when today's session had an exercise loaded by
+/// effort. An empty answer skips it: the session still counts.
+fn ask_effort(ctx: &Context) -> CliResult<Option<CoreEffort>> {
+    if effort_exercises(ctx)?.is_empty() {
+        return Ok(None);
+    }
+    let stdin = std::io::stdin();
+    loop {
+        print!("How did the calf load feel? e = too easy (could do several more), r = right, h = too hard, Enter = skip: ");
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        if stdin.read_line(&mut line).map_err(|e| CliError::invalid("effort", e))? == 0 {
+            return Ok(None);
+        }
+        match line.trim() {
+            "" => return Ok(None),
+            "e" => return Ok(Some(CoreEffort::TooEasy)),
+            "r" => return Ok(Some(CoreEffort::Right)),
+            "h" => return Ok(Some(CoreEffort::TooHard)),
+            _ => println!("  please type e, r or h, or press Enter to skip"),
+        }
+    }
 }
 
 /// What the runner saw at the end.
@@ -104,7 +145,13 @@ pub fn summary(records: &[SessionRecord]) -> String {
             _ => format!("{} sets", r.sets_done),
         };
         let state = if r.completed { "complete" } else { "partial" };
-        out.push(format!("  ✓ {} (L{}): {amount}, {state}, peak pain {}/10", r.exercise_id, r.level, r.peak_pain));
+        let felt = match r.effort {
+            Some(CoreEffort::TooEasy) => ", load too easy",
+            Some(CoreEffort::Right) => ", load right",
+            Some(CoreEffort::TooHard) => ", load too hard",
+            None => "",
+        };
+        out.push(format!("  ✓ {} (L{}): {amount}, {state}, peak pain {}/10{felt}", r.exercise_id, r.level, r.peak_pain));
     }
     out.push("Well done. Log tomorrow's first-step pain: it decides when you move up a level.".to_string());
     out.join("\n")
@@ -433,9 +480,17 @@ fn resume(path: &Path) -> CliResult<(Arc<GuidedSession>, i64, SessionState)> {
     Ok((session, saved.clock_ms, state))
 }
 
+/// The optional effort answer of `session log` (rule P5).
+struct Effort {
+    effort: Option<CoreEffort>,
+    reps_in_reserve: Option<i64>,
+}
+
 /// `session log`: one exercise done without the guide.
-fn log(ctx: &Context, exercise: String, sets: i64, reps: Option<i64>, hold: Option<i64>, pain: i64, partial: bool) -> CliResult {
-    let record = ctx.app.log_session(ctx.moment.clone(), None, exercise, sets, reps, hold, pain, !partial)?;
+#[allow(clippy::too_many_arguments)]
+fn log(ctx: &Context, exercise: String, sets: i64, reps: Option<i64>, hold: Option<i64>, pain: i64, partial: bool, effort: Effort) -> CliResult {
+    let record =
+        ctx.app.log_session(ctx.moment.clone(), None, exercise, sets, reps, hold, pain, !partial, effort.effort, effort.reps_in_reserve)?;
     if ctx.json {
         return ctx.print_json(&record);
     }

@@ -20,6 +20,9 @@ pub fn render(plan: &DayPlan) -> String {
     let mut out = vec![heading(&format!("Today · {}", plan.date))];
     if plan.exercises.is_empty() {
         out.push("No exercises today: a rest day.".to_string());
+    } else {
+        // rule V1: at most five exercises, with the time they take.
+        out.push(format!("{} exercise(s), about {} minutes in all (the stretch counts its three rounds).", plan.exercises.len(), plan.minutes));
     }
     for (i, e) in plan.exercises.iter().enumerate() {
         out.push(format!("{}. {} — {}", i + 1, e.name, e.level_name));
@@ -51,6 +54,10 @@ pub fn dose(e: &ProgramExercise) -> String {
     }
     if let Some(load) = &e.load {
         text.push_str(&format!(", {load}"));
+    }
+    if e.load_steps > 0 {
+        // rule P5: load added within the stage by effort answers.
+        text.push_str(&format!(" (+{} load step(s) since this level began)", e.load_steps));
     }
     match e.sides {
         Side::Both => text.push_str(", each side"),

@@ -69,6 +69,21 @@ pub struct Finding {
     pub exercises: Vec<String>,
     /// CLINICAL rule ids behind it.
     pub rules: Vec<String>,
+    /// How far the measure is past its cut-off, for ordering findings (rule V1): marked findings
+    /// score 1 and up, mild ones below 1; further past the cut-off scores higher.
+    #[serde(default)]
+    #[uniffi(default = 0.0)]
+    pub severity_score: f64,
+}
+
+/// rule V1 (design): a finding's distance past its cut-off as a fraction of the cut-off (0..1),
+/// lifted by 1 for marked findings so every marked one outranks every mild one.
+fn severity_score(severity: Severity, distance: f64) -> f64 {
+    let fraction = if distance.is_finite() { distance.clamp(0.0, 0.99) } else { 0.0 };
+    match severity {
+        Severity::Marked => 1.0 + fraction,
+        Severity::Mild => fraction,
+    }
 }
 
 /// Change of one measured test since the previous assessment.
@@ -363,6 +378,10 @@ fn ankle_finding(cm: SideMeasure) -> Option<Finding> {
         explanation,
         exercises: strings(&["calf_stretch", "ankle_mobility"]),
         rules: strings(&["A1"]),
+        severity_score: match severity {
+            Severity::Marked => severity_score(severity, (KNEE_TO_WALL_SCREEN_CM - cm.left.min(cm.right)) / KNEE_TO_WALL_SCREEN_CM),
+            Severity::Mild => severity_score(severity, (difference - KNEE_TO_WALL_ASYMMETRY_CM) / KNEE_TO_WALL_ASYMMETRY_CM),
+        },
     })
 }
 
@@ -395,6 +414,13 @@ fn calf_finding(reps: SideCount) -> Option<Finding> {
         explanation,
         exercises: strings(&["calf_loading"]),
         rules: strings(&["A2"]),
+        severity_score: match severity {
+            Severity::Marked => severity_score(severity, f64::from(HEEL_RAISE_LOW.saturating_sub(reps.left.min(reps.right))) / f64::from(HEEL_RAISE_LOW)),
+            Severity::Mild => {
+                let (weak, strong) = (f64::from(reps.left.min(reps.right)), f64::from(reps.left.max(reps.right)));
+                severity_score(severity, if strong > 0.0 { (HEEL_RAISE_SYMMETRY - weak / strong) / HEEL_RAISE_SYMMETRY } else { 0.0 })
+            }
+        },
     })
 }
 
@@ -443,6 +469,8 @@ fn foot_finding(toe_grip: Option<SideGrade>, arch: Option<SideGrade>) -> Option<
         ),
         exercises: strings(&["towel_scrunch", "short_foot"]),
         rules: strings(&["A3", "L4"]),
+        // A3 has no cut-off: a fail on both tests scores highest, one partial lowest.
+        severity_score: severity_score(severity, grades.iter().map(|(_, g)| f64::from(grade_score(g.left) + grade_score(g.right))).sum::<f64>() / 8.0),
     })
 }
 
@@ -474,6 +502,8 @@ fn hip_finding(squat: Option<SideSquat>) -> Option<Finding> {
         ),
         exercises: strings(&["side_lying_hip_abduction", "clamshell", "single_leg_bridge"]),
         rules: strings(&["A4"]),
+        // A4 is a 3-point visual rating: both sides below "good" scores higher than one.
+        severity_score: severity_score(severity, if squat.left != SquatQuality::Good && squat.right != SquatQuality::Good { 0.5 } else { 0.25 }),
     })
 }
 
@@ -496,6 +526,10 @@ fn balance_finding(seconds: Option<SideMeasure>) -> Option<Finding> {
         ),
         exercises: strings(&["single_leg_balance"]),
         rules: strings(&["A5", "L4"]),
+        severity_score: match severity {
+            Severity::Marked => severity_score(severity, (BALANCE_MARKED_S - s.left.min(s.right)) / BALANCE_MARKED_S),
+            Severity::Mild => severity_score(severity, (BALANCE_FINDING_S - s.left.min(s.right)) / BALANCE_FINDING_S),
+        },
     })
 }
 
@@ -517,6 +551,8 @@ fn gait_finding(answers: &AssessmentAnswers) -> Option<Finding> {
         explanation: "Your foot lands well ahead of your knee. Slightly shorter, quicker steps (+5–10 % step rate) reduce braking: something to work on with the cadence drill.".to_string(),
         exercises: strings(&["cadence_drill"]),
         rules: strings(&["A6"]),
+        // A6: a self-reported overstride has no measured distance; it ranks after measured mild findings.
+        severity_score: severity_score(Severity::Mild, 0.0),
     })
 }
 
@@ -570,6 +606,8 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
         explanation,
         exercises: vec![],
         rules: strings(&["A7"]),
+        // No exercise answers it (the running guidance does), so its rank never takes a V1 slot.
+        severity_score: severity_score(severity, 0.0),
     })
 }
 

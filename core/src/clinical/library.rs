@@ -39,6 +39,29 @@ pub struct ExerciseLevel {
     pub evidence_tier: EvidenceTier,
     /// CLINICAL rule ids behind this dosage.
     pub rules: Vec<String>,
+    /// Fewest days at this level before the next one (rule P5).
+    pub min_days: u32,
+    /// `false` for work done sitting or lying down (what R2 keeps).
+    pub weight_bearing: bool,
+}
+
+/// rule P5 (design): the easier entry levels and single-level hip/foot/balance work keep 7 days.
+pub const DEFAULT_MIN_DAYS: u32 = 7;
+/// rule P5: at least 14 days at each of Rathleff's stages 3×12 and 4×10 (L1).
+pub const RATHLEFF_STAGE_DAYS: u32 = 14;
+
+impl ExerciseLevel {
+    /// rule P5: this level's dwell time.
+    fn dwell(mut self, days: u32) -> Self {
+        self.min_days = days;
+        self
+    }
+
+    /// Done sitting or lying down (rule R2's non-weight-bearing work).
+    fn off_feet(mut self) -> Self {
+        self.weight_bearing = false;
+        self
+    }
 }
 
 /// An exercise of the library.
@@ -101,6 +124,8 @@ fn level(
         one_side_at_a_time,
         evidence_tier,
         rules: strings(rules),
+        min_days: DEFAULT_MIN_DAYS,
+        weight_bearing: true,
     }
 }
 
@@ -118,7 +143,7 @@ fn build_library() -> Vec<Exercise> {
                 "Do it before your first step in the morning, and again during the day.",
             ]),
             // rule L3: 10 s × 10, at least 3 times a day
-            levels: vec![level(0, "10 × 10 s stretch", &[], (10, None, Some(10)), None, 5, None, ThreeTimesDaily, true, RctPf, &["L3"])],
+            levels: vec![level(0, "10 × 10 s stretch", &[], (10, None, Some(10)), None, 5, None, ThreeTimesDaily, true, RctPf, &["L3"]).off_feet()],
             per_side: true,
             evidence_tier: RctPf,
             answers: vec![],
@@ -142,20 +167,21 @@ fn build_library() -> Vec<Exercise> {
                     "Lift the good foot and lower slowly on the affected side over 3 seconds.",
                     "Do half the sets with the knee straight and half with the knee slightly bent.",
                 ], (3, Some(15), None), Some((1, 0, 3)), 60, None, Daily, true, OtherTendon, &["L2"]),
-                // rule L1: Rathleff 2014 weeks 1–2, 3×12, 3-2-3 tempo, every second day
+                // rule L1: Rathleff 2014 weeks 1–2, 3×12, 3-2-3 tempo, every second day; rule P5: ≥ 14 days
                 level(2, "L2 single-leg raise on a towel", &[
                     "Roll a towel and put it under your toes on the step.",
                     "On one leg: 3 seconds up, hold 2 seconds at the top, 3 seconds down.",
-                ], (3, Some(12), None), Some((3, 2, 3)), 120, None, EveryOtherDay, true, RctPf, &["L1"]),
-                // rule L1: next 4 weeks 4×10 with a backpack of books
+                    "Start with body weight. The right load is one where 12 is the most you can do with good form: when you could do several more, add load (rule P5).",
+                ], (3, Some(12), None), Some((3, 2, 3)), 120, None, EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
+                // rule L1: next 4 weeks 4×10 with a backpack of books; rule P5: ≥ 14 days, load by effort
                 level(3, "L3 loaded raise with a backpack", &[
                     "As L2, wearing a backpack with books.",
-                    "Choose a load that makes the last reps hard but doable with good form.",
-                ], (4, Some(10), None), Some((3, 2, 3)), 120, Some("backpack with books"), EveryOtherDay, true, RctPf, &["L1"]),
-                // rule L1: then 5×8 adding load
+                    "Choose a load where 10 is the most you can do with good form; add a book when you could do several more (rule P5).",
+                ], (4, Some(10), None), Some((3, 2, 3)), 120, Some("backpack: a load where 10 reps is your limit with good form"), EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
+                // rule L1: then 5×8 adding load, held to week 12 (P5)
                 level(4, "L4 heavy raise, more load", &[
-                    "As L3 with more weight in the backpack.",
-                ], (5, Some(8), None), Some((3, 2, 3)), 120, Some("heavier backpack"), EveryOtherDay, true, RctPf, &["L1"]),
+                    "As L3 with more weight in the backpack: a load where 8 is the most you can do with good form.",
+                ], (5, Some(8), None), Some((3, 2, 3)), 120, Some("heavier backpack: a load where 8 reps is your limit with good form"), EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
             ],
             per_side: true,
             evidence_tier: RctPf,
@@ -170,9 +196,10 @@ fn build_library() -> Vec<Exercise> {
                 "Lean forward until you feel the stretch in the calf; then bend the back knee a little to move it lower.",
             ]),
             // design choice: 3 × 30 s per side, daily (CPG grade A calf stretching, no fixed dose)
-            levels: vec![level(0, "3 × 30 s stretch", &[], (3, None, Some(30)), None, 15, None, Daily, true, RctPf, &["G"])],
+            // rule L5: the wall calf stretch is expert-tier (the CPG grades calf stretching, no PF trial of this form)
+            levels: vec![level(0, "3 × 30 s stretch", &[], (3, None, Some(30)), None, 15, None, Daily, true, Expert, &["G"])],
             per_side: true,
-            evidence_tier: RctPf,
+            evidence_tier: Expert,
             answers: vec![Domain::AnkleMobility],
             rules: strings(&["G", "L5"]),
         },
@@ -193,17 +220,33 @@ fn build_library() -> Vec<Exercise> {
         },
         Exercise {
             id: "towel_scrunch".into(),
-            name: "Towel toe scrunches".into(),
+            name: "Foot strength".into(),
             how_to: strings(&[
-                "Sit with the foot flat on a towel on a smooth floor.",
-                "Curl the toes to pull the towel toward you, keeping the heel down, then relax.",
+                "Work the small muscles under the foot; keep the heel down and the movement slow.",
             ]),
-            // rule L4 (seed); design choice: 3 × 15, daily
-            levels: vec![level(0, "3 × 15 scrunches", &[], (3, Some(15), None), None, 30, None, Daily, true, Expert, &["L4"])],
+            // rule L4 (seed) for L0; rule V1 (design): a foot ladder — a weight on the towel, standing
+            // short-foot holds, then hops with the arch held — so foot work keeps progressing.
+            levels: vec![
+                level(0, "L0 towel scrunches", &[
+                    "Sit with the foot flat on a towel on a smooth floor.",
+                    "Curl the toes to pull the towel toward you, then relax.",
+                ], (3, Some(15), None), None, 30, None, Daily, true, Expert, &["L4"]).off_feet(),
+                level(1, "L1 weighted towel scrunches", &[
+                    "As L0 with a tin or a small weight on the far end of the towel.",
+                ], (3, Some(15), None), None, 30, Some("a tin or 0.5–1 kg on the towel"), Daily, true, Expert, &["L4", "V1"]).off_feet(),
+                level(2, "L2 standing short foot", &[
+                    "Stand on the affected foot, a hand on a wall.",
+                    "Draw the ball of the foot toward the heel to lift the arch, without curling the toes; hold.",
+                ], (3, Some(10), Some(5)), None, 30, None, Daily, true, Expert, &["A3", "V1"]),
+                level(3, "L3 single-leg hops, arch held", &[
+                    "On the affected foot, small quick hops on the spot, landing softly with the arch held.",
+                    "Stop the set if pain goes above 3 out of 10.",
+                ], (3, Some(10), None), None, 60, None, EveryOtherDay, true, Expert, &["V1", "RR1"]),
+            ],
             per_side: true,
             evidence_tier: Expert,
             answers: vec![Domain::FootIntrinsics],
-            rules: strings(&["L4", "L5"]),
+            rules: strings(&["L4", "L5", "V1", "P4"]),
         },
         Exercise {
             id: "short_foot".into(),
@@ -214,7 +257,7 @@ fn build_library() -> Vec<Exercise> {
                 "Hold, then relax.",
             ]),
             // rule A3; design choice: 3 × 10 holds of 5 s, daily
-            levels: vec![level(0, "3 × 10 × 5 s holds", &[], (3, Some(10), Some(5)), None, 30, None, Daily, true, Expert, &["A3"])],
+            levels: vec![level(0, "3 × 10 × 5 s holds", &[], (3, Some(10), Some(5)), None, 30, None, Daily, true, Expert, &["A3"]).off_feet()],
             per_side: true,
             evidence_tier: Expert,
             answers: vec![Domain::FootIntrinsics],
@@ -242,17 +285,36 @@ fn build_library() -> Vec<Exercise> {
         },
         Exercise {
             id: "side_lying_hip_abduction".into(),
-            name: "Side-lying hip abduction".into(),
+            name: "Hip strength".into(),
             how_to: strings(&[
-                "Lie on your side, bottom knee bent, top leg straight in line with your body.",
-                "Lift the top leg with the toes pointing forward, pause, lower slowly.",
+                "Keep the pelvis level and the knee in line with the toes; move slowly.",
             ]),
-            // rule A4; design choice: 3 × 12, every other day (strength work needs a rest day)
-            levels: vec![level(0, "3 × 12 lifts", &[], (3, Some(12), None), Some((2, 1, 2)), 60, None, EveryOtherDay, true, Expert, &["A4"])],
+            // rule A4; design choice: 3 × 12, every other day (strength work needs a rest day).
+            // rule V1 (design): a hip ladder — bands, side steps, step-downs, hops.
+            levels: vec![
+                level(0, "L0 side-lying lift", &[
+                    "Lie on your side, bottom knee bent, top leg straight in line with your body.",
+                    "Lift the top leg with the toes pointing forward, pause, lower slowly.",
+                ], (3, Some(12), None), Some((2, 1, 2)), 60, None, EveryOtherDay, true, Expert, &["A4"]).off_feet(),
+                level(1, "L1 side-lying lift with a band", &[
+                    "As L0 with a resistance band around both knees or ankles.",
+                ], (3, Some(12), None), Some((2, 1, 2)), 60, Some("resistance band"), EveryOtherDay, true, Expert, &["A4", "V1"]).off_feet(),
+                level(2, "L2 banded side steps", &[
+                    "Band around the knees, knees slightly bent: 12 slow steps sideways, then back.",
+                ], (3, Some(12), None), None, 60, Some("resistance band"), EveryOtherDay, true, Expert, &["A4", "V1"]),
+                level(3, "L3 step-down", &[
+                    "Stand on a low step on the affected leg; lower the other heel slowly to the floor and back up.",
+                    "Keep the knee over the middle toes, not drifting inward.",
+                ], (3, Some(10), None), Some((1, 0, 3)), 60, None, EveryOtherDay, true, Expert, &["A4", "V1"]),
+                level(4, "L4 hop and stick", &[
+                    "Hop forward a short distance on the affected leg and land softly, knee over the toes; hold 2 seconds.",
+                    "Stop the set if pain goes above 3 out of 10.",
+                ], (3, Some(8), None), None, 60, None, EveryOtherDay, true, Expert, &["A4", "V1", "RR1"]),
+            ],
             per_side: true,
             evidence_tier: Expert,
             answers: vec![Domain::HipControl],
-            rules: strings(&["A4", "L5"]),
+            rules: strings(&["A4", "L5", "V1", "P4"]),
         },
         Exercise {
             id: "clamshell".into(),
@@ -262,7 +324,7 @@ fn build_library() -> Vec<Exercise> {
                 "Open the top knee like a shell without rolling the pelvis back, then close slowly.",
             ]),
             // rule A4; design choice: 3 × 15, every other day
-            levels: vec![level(0, "3 × 15 clamshells", &[], (3, Some(15), None), Some((2, 1, 2)), 45, None, EveryOtherDay, true, Expert, &["A4"])],
+            levels: vec![level(0, "3 × 15 clamshells", &[], (3, Some(15), None), Some((2, 1, 2)), 45, None, EveryOtherDay, true, Expert, &["A4"]).off_feet()],
             per_side: true,
             evidence_tier: Expert,
             answers: vec![Domain::HipControl],
@@ -371,7 +433,39 @@ pub fn program_exercise(id: &str, level: u32, sides: Side, level_started_on: Day
         answers: exercise.answers.clone(),
         level_started_on: level_started_on.iso(),
         rules,
+        minutes: estimated_minutes(rung, sides),
+        min_days_at_level: rung.min_days,
+        asks_effort: rung.rules.iter().any(|r| r == "P5"),
+        load_steps: 0,
+        lesson_id: None,
     })
+}
+
+/// design choice (rule V1's minutes per day): a self-paced rep takes about 3 s; each exercise needs
+/// about 30 s to set up each time it is done.
+const SELF_PACED_REP_SECONDS: u32 = 3;
+const SETUP_SECONDS: u32 = 30;
+
+/// Estimated minutes a level takes on a day it is planned: every set on every worked side, the
+/// rests between sets, and every repetition of the day (the stretch is done three times), rounded up.
+pub(crate) fn estimated_minutes(rung: &ExerciseLevel, sides: Side) -> u32 {
+    let per_rep = match (rung.tempo, rung.hold_seconds) {
+        (Some(t), _) => t.up_seconds + t.hold_seconds + t.down_seconds,
+        (None, Some(hold)) if rung.reps.is_some() => hold + 2, // a short hold per rep, then release
+        (None, Some(hold)) => hold,
+        (None, None) => SELF_PACED_REP_SECONDS,
+    };
+    let per_set = per_rep * rung.reps.unwrap_or(1);
+    let side_count = if sides == Side::Both { 2 } else { 1 };
+    let once = side_count * rung.sets * per_set + rung.sets.saturating_sub(1) * rung.rest_seconds + SETUP_SECONDS;
+    let times = if rung.frequency == crate::model::Frequency::ThreeTimesDaily { 3 } else { 1 };
+    (once * times).div_ceil(60)
+}
+
+/// rule R2: the highest level of `id` at or below `level` that is done off the feet, if any.
+pub(crate) fn off_feet_level(id: &str, level: u32) -> Option<u32> {
+    let exercise = library().iter().find(|e| e.id == id)?;
+    exercise.levels.iter().filter(|l| l.level <= level && !l.weight_bearing).map(|l| l.level).max()
 }
 
 #[cfg(test)]

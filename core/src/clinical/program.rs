@@ -2,10 +2,10 @@
 //! given local date (honouring every-other-day schedules).
 
 use crate::clinical::assessment::Finding;
-use crate::clinical::library::{library_order, program_exercise};
+use crate::clinical::library::{library_order, off_feet_level, program_exercise};
 use crate::clinical::safety::{advice, SafetyResult};
 use crate::day::Day;
-use crate::model::{AssessmentAnswers, DayPlan, Frequency, Program, ProgramExercise, RedFlagLevel, Side};
+use crate::model::{AssessmentAnswers, DayPlan, Frequency, Program, ProgramExercise, RedFlagLevel, Severity, Side};
 
 /// design choice: first-step pain ≥ 7 means a very irritable heel → start the ladder at L0.
 pub const HIGH_IRRITABILITY_PAIN: u8 = 7;
@@ -21,6 +21,92 @@ fn affected_sides(answers: &AssessmentAnswers) -> Side {
     }
 }
 
+/// rule V1 (design): a day's program has at most five exercises.
+pub const MAX_EXERCISES: usize = 5;
+
+/// One link of the chain competing for a V1 slot: its finding and the exercises that answer it,
+/// best first.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub domain: crate::model::Domain,
+    pub severity: Severity,
+    pub severity_score: f64,
+    pub sides: Side,
+    pub exercises: Vec<String>,
+}
+
+impl Candidate {
+    fn from_finding(f: &Finding) -> Candidate {
+        Candidate {
+            domain: f.domain,
+            severity: f.severity,
+            severity_score: f.severity_score,
+            sides: if f.side == Side::None { Side::Both } else { f.side },
+            exercises: f.exercises.clone(),
+        }
+    }
+
+    fn words(&self) -> String {
+        let severity = match self.severity {
+            Severity::Mild => "mild",
+            Severity::Marked => "marked",
+        };
+        format!("{} ({severity})", self.domain.words())
+    }
+}
+
+/// rule V1: the stretch (L3) and the loading ladder (L1) always, then one exercise per finding in
+/// order of severity, the mild findings sharing one slot, up to five. Returns the chosen
+/// (exercise id, sides) in program order and the findings left out, in plain words.
+pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (Vec<(String, Side)>, Vec<String>) {
+    let mut chosen: Vec<(String, Side)> = BASE.iter().map(|id| ((*id).to_string(), base_sides)).collect();
+    let mut ranked: Vec<&Candidate> = candidates.iter().filter(|c| c.exercises.iter().any(|e| !BASE.contains(&e.as_str()))).collect();
+    // Highest severity first; ties keep chain order (the findings' own order) for a stable plan.
+    ranked.sort_by(|a, b| b.severity_score.total_cmp(&a.severity_score));
+    let mut set_aside = Vec::new();
+    let mut mild_slot: Option<String> = None;
+    for candidate in ranked {
+        let Some(id) = candidate.exercises.iter().find(|e| !chosen.iter().any(|(c, _)| c == *e)) else { continue };
+        if candidate.severity == Severity::Mild {
+            if let Some(shared) = &mild_slot {
+                set_aside.push(format!(
+                    "{}: mild findings share one exercise, and today's is {}; it is measured again at your next assessment (rule V1).",
+                    candidate.words(),
+                    exercise_name(shared)
+                ));
+                continue;
+            }
+        }
+        if chosen.len() >= MAX_EXERCISES {
+            set_aside.push(format!(
+                "{}: left out to keep the day to 5 exercises; it is measured again at your next assessment (rule V1).",
+                candidate.words()
+            ));
+            continue;
+        }
+        if candidate.severity == Severity::Mild {
+            mild_slot = Some(id.clone());
+        }
+        chosen.push((id.clone(), candidate.sides));
+    }
+    // Base first, then library order so the plan reads the same for every runner.
+    chosen[BASE.len()..].sort_by_key(|(id, _)| library_order(id));
+    (chosen, set_aside)
+}
+
+fn exercise_name(id: &str) -> String {
+    crate::clinical::library::find_exercise(id).map(|e| e.name.to_lowercase()).unwrap_or_else(|_| id.replace('_', " "))
+}
+
+/// rule V1: minutes on the busier of two consecutive days once every level has started
+/// (every-other-day work alternates).
+pub(crate) fn minutes_per_day(program: &Program) -> u32 {
+    let latest = program.exercises.iter().filter_map(|e| Day::parse("level_started_on", &e.level_started_on).ok()).max();
+    let Some(day) = latest else { return 0 };
+    let on = |d: Day| program.planned_on(d).iter().map(|e| e.minutes).sum::<u32>();
+    on(day).max(on(day.add_days(1)))
+}
+
 /// Builds the program, or `None` when the safety screen is urgent (R1). Invalid dates yield `None`
 /// too; `evaluate_assessment` validates the answers before calling this.
 pub fn build_program(answers: &AssessmentAnswers, findings: &[Finding], safety: &SafetyResult) -> Option<Program> {
@@ -29,18 +115,8 @@ pub fn build_program(answers: &AssessmentAnswers, findings: &[Finding], safety: 
     }
     let start = Day::parse("date", &answers.date).ok()?;
     let affected = affected_sides(answers);
-    // (id, sides) in program order: the base first, then each finding's exercises.
-    let mut chosen: Vec<(String, Side)> = BASE.iter().map(|id| ((*id).to_string(), affected)).collect();
-    for finding in findings {
-        let sides = if finding.side == Side::None { Side::Both } else { finding.side };
-        for id in &finding.exercises {
-            if !chosen.iter().any(|(c, _)| c == id) {
-                chosen.push((id.clone(), sides));
-            }
-        }
-    }
-    // Base first, then library order so the plan reads the same for every runner.
-    chosen[BASE.len()..].sort_by_key(|(id, _)| library_order(id));
+    let candidates: Vec<Candidate> = findings.iter().map(Candidate::from_finding).collect();
+    let (chosen, set_aside) = choose_exercises(affected, &candidates);
     let mut exercises = Vec::new();
     for (id, sides) in chosen {
         let level = if id == "calf_loading" {
@@ -62,12 +138,12 @@ pub fn build_program(answers: &AssessmentAnswers, findings: &[Finding], safety: 
         RedFlagLevel::ReferNoImpact => Some(format!("{} ({})", safety.advice, safety.reasons.join(" "))),
         RedFlagLevel::None | RedFlagLevel::Urgent => None,
     };
-    Some(Program { started_on: start.iso(), exercises, caution, cadence_cue: cadence_cue(answers) })
+    let mut program =
+        Program { started_on: start.iso(), exercises, caution, cadence_cue: cadence_cue(answers), minutes_per_day: 0, set_aside };
+    program.minutes_per_day = minutes_per_day(&program);
+    Some(program)
 }
 
-/// rule R2: the exercises done sitting or lying down — the seated fascia stretch, seated foot work
-/// and hip work lying down. (design choice: which library exercises count as non-weight-bearing.)
-pub const NON_WEIGHT_BEARING: [&str; 5] = ["plantar_fascia_stretch", "towel_scrunch", "short_foot", "side_lying_hip_abduction", "clamshell"];
 /// design choice: under R2 the program always keeps the stretch, one seated foot exercise and one
 /// hip exercise lying down, whatever the findings, so the runner keeps working while waiting.
 const NON_WEIGHT_BEARING_KEPT: [&str; 3] = ["plantar_fascia_stretch", "towel_scrunch", "clamshell"];
@@ -81,18 +157,40 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
         RedFlagLevel::ReferNoImpact => {
             let start = Day::parse("started_on", &program.started_on).ok()?;
             let affected = program_affected_sides(program);
-            let mut exercises: Vec<ProgramExercise> =
-                program.exercises.iter().filter(|e| NON_WEIGHT_BEARING.contains(&e.exercise_id.as_str())).cloned().collect();
+            // rule R2: an exercise whose current level is on the feet (e.g. step-downs) is shown at
+            // its highest level done sitting or lying; the stored level is untouched.
+            let mut exercises: Vec<ProgramExercise> = program
+                .exercises
+                .iter()
+                .filter_map(|e| match off_feet_level(&e.exercise_id, e.level) {
+                    Some(level) if level == e.level => Some(e.clone()),
+                    Some(level) => {
+                        let started = Day::parse("level_started_on", &e.level_started_on).unwrap_or(start);
+                        program_exercise(&e.exercise_id, level, e.sides, started).ok()
+                    }
+                    None => None,
+                })
+                .collect();
             for id in NON_WEIGHT_BEARING_KEPT {
-                if !exercises.iter().any(|e| e.exercise_id == id) {
+                if exercises.len() < MAX_EXERCISES && !exercises.iter().any(|e| e.exercise_id == id) {
                     if let Ok(exercise) = program_exercise(id, 0, affected, start) {
                         exercises.push(exercise);
                     }
                 }
             }
             exercises.sort_by_key(|e| library_order(&e.exercise_id));
+            exercises.truncate(MAX_EXERCISES); // rule V1
             let caution = Some(format!("{} (rule R2)", advice(RedFlagLevel::ReferNoImpact)));
-            Some(Program { started_on: program.started_on.clone(), exercises, caution, cadence_cue: None })
+            let mut kept = Program {
+                started_on: program.started_on.clone(),
+                exercises,
+                caution,
+                cadence_cue: None,
+                minutes_per_day: 0,
+                set_aside: program.set_aside.clone(),
+            };
+            kept.minutes_per_day = minutes_per_day(&kept);
+            Some(kept)
         }
         RedFlagLevel::Refer => {
             let mut kept = program.clone();
@@ -150,7 +248,8 @@ pub fn day_plan(program: &Program, day: Day) -> DayPlan {
         let sentences: Vec<&str> = notes.iter().map(|n| n.trim_end_matches('.')).collect();
         format!("{}.", sentences.join(". "))
     });
-    DayPlan { date: day.iso(), exercises, note }
+    let minutes = exercises.iter().map(|e| e.minutes).sum(); // rule V1
+    DayPlan { date: day.iso(), exercises, note, minutes }
 }
 
 /// The side(s) the runner's affected foot is worked on, read back from a program (the stretch is
@@ -221,5 +320,93 @@ mod tests {
         );
         assert!(day_plan(&program, start).note.is_none());
         assert!(day_plan(&program, start.add_days(-1)).exercises.is_empty());
+    }
+
+    fn every_finding(mild: bool) -> AssessmentAnswers {
+        let json = if mild {
+            r#"{"date": "2026-09-01", "affected_side": "left", "first_step_pain": 4,
+                "knee_to_wall_cm": {"left": 10.5, "right": 12.5}, "heel_raise_reps": {"left": 20, "right": 23},
+                "toe_grip": {"left": "partial", "right": "pass"}, "arch_control": {"left": "pass", "right": "pass"},
+                "single_leg_squat": {"left": "fair", "right": "good"}, "balance_seconds": {"left": 25, "right": 40},
+                "overstride": true}"#
+        } else {
+            r#"{"date": "2026-09-01", "affected_side": "left", "first_step_pain": 4,
+                "knee_to_wall_cm": {"left": 6.0, "right": 11.0}, "heel_raise_reps": {"left": 12, "right": 22},
+                "toe_grip": {"left": "fail", "right": "fail"}, "arch_control": {"left": "fail", "right": "pass"},
+                "single_leg_squat": {"left": "poor", "right": "good"}, "balance_seconds": {"left": 8, "right": 20},
+                "overstride": true, "cadence_spm": 160}"#
+        };
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn every_finding_marked_keeps_five_by_severity_and_says_what_was_left_out() {
+        let result = evaluate_assessment(&every_finding(false), None).unwrap();
+        let program = result.program.unwrap();
+        // rule V1: stretch + ladder, then the three most severe of ankle (6 cm: 0.40 past the
+        // 10 cm screen), foot (fail, fail, fail: 0.75), hip (poor one side: 0.25), balance (8 s: 0.47).
+        let ids: Vec<&str> = program.exercises.iter().map(|e| e.exercise_id.as_str()).collect();
+        assert_eq!(ids, vec!["plantar_fascia_stretch", "calf_loading", "calf_stretch", "towel_scrunch", "single_leg_balance"]);
+        assert_eq!(program.set_aside.len(), 2, "{:?}", program.set_aside);
+        assert!(program.set_aside[0].starts_with("Hip control (marked): left out to keep the day to 5 exercises"), "{:?}", program.set_aside);
+        assert!(program.set_aside[1].starts_with("Running gait (mild)"), "{:?}", program.set_aside);
+        assert!(program.minutes_per_day > 0 && program.minutes_per_day <= 40, "{}", program.minutes_per_day);
+        let plan = day_plan(&program, Day::parse("d", "2026-09-01").unwrap());
+        assert_eq!(plan.minutes, plan.exercises.iter().map(|e| e.minutes).sum::<u32>());
+    }
+
+    #[test]
+    fn mild_findings_share_one_exercise() {
+        let result = evaluate_assessment(&every_finding(true), None).unwrap();
+        let program = result.program.unwrap();
+        let ids: Vec<&str> = program.exercises.iter().map(|e| e.exercise_id.as_str()).collect();
+        // Ankle (10.5 cm vs 12.5: 2 cm apart) is the only mild finding past a measured cut-off by
+        // more than the others: it takes the shared slot; the rest wait for the next assessment.
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        assert_eq!(program.set_aside.len(), result.findings.iter().filter(|f| !f.exercises.is_empty() && f.domain != crate::model::Domain::CalfCapacity).count() - 1);
+        assert!(program.set_aside.iter().all(|s| s.contains("mild findings share one exercise")), "{:?}", program.set_aside);
+    }
+
+    #[test]
+    fn minutes_count_every_side_set_rest_and_repeat() {
+        // The stretch: 10 holds of 10 s, 9 rests of 5 s, 30 s to set up, three times a day → 9 min.
+        let stretch = program_exercise("plantar_fascia_stretch", 0, Side::Left, Day::parse("d", "2026-09-01").unwrap()).unwrap();
+        assert_eq!(stretch.minutes, 9);
+        // L2: 3 × 12 × (3+2+3) s on one side + 2 rests of 120 s + 30 s = 558 s → 10 min.
+        let l2 = program_exercise("calf_loading", 2, Side::Left, Day::parse("d", "2026-09-01").unwrap()).unwrap();
+        assert_eq!(l2.minutes, 10);
+        let both = program_exercise("calf_loading", 2, Side::Both, Day::parse("d", "2026-09-01").unwrap()).unwrap();
+        assert!(both.minutes > l2.minutes);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// rule V1: whatever the measurements, no program and no day's plan holds more than five
+        /// exercises, and the stretch and the loading ladder are always in it.
+        #[test]
+        fn no_plan_exceeds_five_exercises(
+            ktw in (0.0f64..20.0, 0.0f64..20.0), reps in (0u32..40, 0u32..40), grades in proptest::collection::vec(0u8..3, 4),
+            squat in (0u8..3, 0u8..3), balance in (0.0f64..45.0, 0.0f64..45.0), overstride in proptest::bool::ANY, pain in 0u8..=10,
+        ) {
+            let grade = |g: u8| ["pass", "partial", "fail"][g as usize];
+            let quality = |q: u8| ["good", "fair", "poor"][q as usize];
+            let json = format!(r#"{{"date": "2026-09-01", "affected_side": "right", "first_step_pain": {pain},
+                "knee_to_wall_cm": {{"left": {:.1}, "right": {:.1}}}, "heel_raise_reps": {{"left": {}, "right": {}}},
+                "toe_grip": {{"left": "{}", "right": "{}"}}, "arch_control": {{"left": "{}", "right": "{}"}},
+                "single_leg_squat": {{"left": "{}", "right": "{}"}}, "balance_seconds": {{"left": {:.0}, "right": {:.0}}},
+                "overstride": {overstride}}}"#, ktw.0, ktw.1, reps.0, reps.1, grade(grades[0]), grade(grades[1]), grade(grades[2]), grade(grades[3]),
+                quality(squat.0), quality(squat.1), balance.0, balance.1);
+            let answers: AssessmentAnswers = serde_json::from_str(&json).unwrap();
+            let program = evaluate_assessment(&answers, None).unwrap().program.unwrap();
+            proptest::prop_assert!(program.exercises.len() <= MAX_EXERCISES);
+            proptest::prop_assert_eq!(&program.exercises[0].exercise_id, "plantar_fascia_stretch");
+            proptest::prop_assert_eq!(&program.exercises[1].exercise_id, "calf_loading");
+            let start = Day::parse("d", "2026-09-01").unwrap();
+            for offset in 0..3 {
+                proptest::prop_assert!(day_plan(&program, start.add_days(offset)).exercises.len() <= MAX_EXERCISES);
+            }
+            let r2 = for_red_flag(&program, RedFlagLevel::ReferNoImpact).unwrap();
+            proptest::prop_assert!(r2.exercises.len() <= MAX_EXERCISES);
+        }
     }
 }

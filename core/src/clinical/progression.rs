@@ -8,7 +8,7 @@ use crate::clinical::pain::{check_sessions, flare_on, format_score, mornings, Mo
 use crate::clinical::program::program_affected_sides;
 use crate::day::Day;
 use crate::error::{CoreError, Result};
-use crate::model::{Decision, DecisionAction, PainEntry, Program, ProgramExercise, SessionRecord, Side};
+use crate::model::{Decision, DecisionAction, Effort, PainEntry, Program, ProgramExercise, SessionRecord, Side};
 
 /// rule P1: session pain up to 3 is "safe".
 pub const SAFE_SESSION_PAIN: u8 = 3;
@@ -16,8 +16,37 @@ pub const SAFE_SESSION_PAIN: u8 = 3;
 pub const MAX_ACCEPTABLE_SESSION_PAIN: u8 = 5;
 /// rule P4: consecutive easy, completed sessions needed to progress.
 pub const SESSIONS_TO_PROGRESS: usize = 3;
-/// rule P4: minimum days at the current level before progressing.
-pub const DAYS_AT_LEVEL: i32 = 7;
+/// rule P5 (design): reps left in reserve from which a load counts as too easy — "12 is the most
+/// you can do with good form" leaves 0–2 in reserve; 3 or more means the load can go up.
+pub const TOO_EASY_RESERVE: u32 = 3;
+
+/// rule P5: the effort of a session — the runner's answer, or derived from the reps left in reserve.
+pub fn effort_of(effort: Option<Effort>, reps_in_reserve: Option<u32>) -> Option<Effort> {
+    effort.or_else(|| reps_in_reserve.map(|r| if r >= TOO_EASY_RESERVE { Effort::TooEasy } else { Effort::Right }))
+}
+
+/// rule P5: the dwell time of an exercise's current level (programs stored before P5 carry 0: read
+/// it from the library).
+fn min_days(exercise: &ProgramExercise) -> i32 {
+    let stored = exercise.min_days_at_level;
+    let days = if stored > 0 {
+        stored
+    } else {
+        find_exercise(&exercise.exercise_id)
+            .ok()
+            .and_then(|e| e.levels.get(exercise.level as usize).map(|l| l.min_days))
+            .unwrap_or(crate::clinical::library::DEFAULT_MIN_DAYS)
+    };
+    days as i32
+}
+
+/// rule P5: whether the current level's load is set by effort (Rathleff's stages).
+fn load_by_effort(exercise: &ProgramExercise) -> bool {
+    find_exercise(&exercise.exercise_id)
+        .ok()
+        .and_then(|e| e.levels.get(exercise.level as usize).map(|l| l.rules.iter().any(|r| r == "P5")))
+        .unwrap_or(false)
+}
 /// rule P6 (design): no progression while the 7-day mean is this far above the program baseline.
 pub const CREEP_POINTS: f64 = 1.0;
 
@@ -152,6 +181,13 @@ impl Context<'_> {
         }
         let morning_words = self.morning_words();
         let days_at_level = self.morning.days_since(self.level_start);
+        let dwell = min_days(self.exercise);
+        // rule P5: the latest effort answer since the last decision, on a level loaded by effort.
+        let effort = window
+            .iter()
+            .rev()
+            .find_map(|(day, s)| effort_of(s.effort, s.reps_in_reserve).map(|e| (*day, e, s.reps_in_reserve)))
+            .filter(|_| load_by_effort(self.exercise));
         let last_three: Vec<&(Day, &SessionRecord)> = at_level.iter().rev().take(SESSIONS_TO_PROGRESS).collect();
         let easy = |s: &SessionRecord| s.completed && s.peak_pain <= SAFE_SESSION_PAIN;
         let easy_in_a_row = at_level.iter().rev().take_while(|(_, s)| easy(s)).count();
@@ -162,7 +198,7 @@ impl Context<'_> {
         });
         // rule P6: a slow creep of morning pain blocks progression even without a flare.
         let creep = creep_on(self.mornings, self.program_start, self.morning).filter(|(baseline, mean)| *mean >= baseline + CREEP_POINTS);
-        if streak_ok && flare_between.is_none() && days_at_level >= DAYS_AT_LEVEL {
+        if streak_ok && flare_between.is_none() && days_at_level >= dwell {
             let level = self.exercise.level;
             if let Some((baseline, mean)) = creep {
                 let reason = format!(
@@ -179,6 +215,8 @@ impl Context<'_> {
             return if level < self.exercise.max_level {
                 let reason = format!("{earned}: move up to {} (rule P4).", self.level_name(level + 1));
                 self.decision(DecisionAction::Progress, level + 1, "P4", reason)
+            } else if let Some((day, Effort::TooEasy, reserve)) = effort {
+                self.add_load(day, reserve)
             } else {
                 let reason = format!("{earned}. You are at the top of the ladder: keep this level and add a little load when it feels easy (rule P4).");
                 self.decision(DecisionAction::Hold, level, "P4", reason)
@@ -198,13 +236,26 @@ impl Context<'_> {
             );
             return self.decision(DecisionAction::Hold, level, "P4", reason);
         }
+        // rule P5: load by effort within the stage (a slow creep, P6, holds the load too).
+        match effort {
+            Some((day, Effort::TooEasy, reserve)) if creep.is_none() => return self.add_load(day, reserve),
+            Some((day, Effort::TooHard, _)) => {
+                let reason = format!(
+                    "You said the load of {name} on {} was too hard to finish with good form: keep this level and take a little weight out,                      so that the last reps are hard but clean (rule P5); {morning_words}.",
+                    day.iso()
+                );
+                return self.decision(DecisionAction::Hold, level, "P5", reason);
+            }
+            _ => {}
+        }
         // rule P2: the morning is no worse — repeat the same load.
         let mut missing = Vec::new();
         if easy_in_a_row < SESSIONS_TO_PROGRESS {
             missing.push(format!("3 easy complete sessions in a row (you have {easy_in_a_row})"));
         }
-        if days_at_level < DAYS_AT_LEVEL {
-            missing.push(format!("7 days at this level (you have {days_at_level})"));
+        if days_at_level < dwell {
+            // rule P5: Rathleff's stages last at least 14 days, the other levels 7.
+            missing.push(format!("{dwell} days at this level (you have {days_at_level}; rule P5)"));
         }
         if let Some(flare) = flare_between {
             missing.push(format!("mornings without a flare (on {} {})", flare.day.iso(), flare.words()));
@@ -215,6 +266,22 @@ impl Context<'_> {
             missing.join(" and ")
         );
         self.decision(DecisionAction::Hold, level, "P2", reason)
+    }
+
+    /// rule P5: more load within the stage after a session that felt too easy.
+    fn add_load(&self, day: Day, reserve: Option<u32>) -> Decision {
+        let name = self.exercise.name.to_lowercase();
+        let felt = match reserve {
+            Some(r) => format!("you could have done {r} more reps"),
+            None => "you said it felt too easy".to_string(),
+        };
+        let reps = self.exercise.reps.map_or(String::new(), |r| format!(" {r} is the most you can do with good form again"));
+        let reason = format!(
+            "On {} {felt} at {}: add a little load — one or two books (about 1–2 kg) in the backpack — so that{reps}.              The level and its sets stay the same (rule P5).",
+            day.iso(),
+            name
+        );
+        self.decision(DecisionAction::AddLoad, self.exercise.level, "P5", reason)
     }
 
     /// "your morning pain was 3, no worse than your usual 4 (…)".
@@ -249,6 +316,13 @@ pub fn apply_decisions(program: &Program, decisions: &[Decision]) -> Result<Prog
     let mut updated = program.clone();
     let affected = program_affected_sides(program);
     for decision in decisions {
+        if decision.action == DecisionAction::AddLoad {
+            // rule P5: one more load step within the level; the dosage stays.
+            if let Some(exercise) = updated.exercises.iter_mut().find(|e| e.exercise_id == decision.exercise_id && e.level == decision.from_level) {
+                exercise.load_steps += 1;
+            }
+            continue;
+        }
         if decision.action == DecisionAction::Hold || decision.from_level == decision.to_level {
             continue;
         }
@@ -304,6 +378,8 @@ mod tests {
             ],
             caution: None,
             cadence_cue: None,
+        minutes_per_day: 0,
+        set_aside: vec![],
         }
     }
 
@@ -322,6 +398,8 @@ mod tests {
             peak_pain,
             completed,
             skipped_steps: 0,
+        effort: None,
+        reps_in_reserve: None,
         }
     }
 
@@ -417,9 +495,101 @@ mod tests {
 
     #[test]
     fn top_of_the_ladder_holds() {
-        let easy: Vec<SessionRecord> = (2..7).step_by(2).map(|d| session(d, 4, 2, true)).collect();
-        let d = decide(4, &easy, &mornings_then(7, 3), 7);
+        let easy: Vec<SessionRecord> = (8..14).step_by(2).map(|d| session(d, 4, 2, true)).collect();
+        let d = decide(4, &easy, &mornings_then(14, 3), 14);
         assert_eq!(summary(&d), vec![(DecisionAction::Hold, 4, 4, "P4")]);
+    }
+
+    fn with_effort(mut s: SessionRecord, effort: Option<Effort>, reserve: Option<u32>) -> SessionRecord {
+        s.effort = effort_of(effort, reserve);
+        s.reps_in_reserve = reserve;
+        s
+    }
+
+    #[test]
+    fn rathleff_stages_last_14_days_and_the_entry_levels_7() {
+        // rule P5: three easy sessions and calm mornings are not enough at 3×12 before day 14 ...
+        let easy: Vec<SessionRecord> = (8..13).step_by(2).map(|d| session(d, 2, 2, true)).collect();
+        let early = decide(2, &easy, &mornings_then(13, 3), 13);
+        assert_eq!(summary(&early), vec![(DecisionAction::Hold, 2, 2, "P2")]);
+        assert!(early[0].reason.contains("14 days at this level (you have 13; rule P5)"), "{}", early[0].reason);
+        // ... and they are on day 14.
+        assert_eq!(summary(&decide(2, &easy, &mornings_then(14, 3), 14)), vec![(DecisionAction::Progress, 2, 3, "P4")]);
+        // The design entry level L1 keeps 7 days.
+        let easy_l1: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 2, true)).collect();
+        assert_eq!(summary(&decide(1, &easy_l1, &mornings_then(7, 3), 7)), vec![(DecisionAction::Progress, 1, 2, "P4")]);
+    }
+
+    #[test]
+    fn effort_adds_load_within_a_rathleff_stage_and_never_skips_its_days() {
+        // rule P5: 12 reps with 5 left in reserve → add load, same level, day 4 of 14.
+        let sessions = [with_effort(session(2, 2, 2, true), None, Some(5))];
+        let d = decide(2, &sessions, &mornings_then(3, 3), 3);
+        assert_eq!(summary(&d), vec![(DecisionAction::AddLoad, 2, 2, "P5")]);
+        assert!(d[0].reason.contains("5 more reps") && d[0].reason.contains("12 is the most"), "{}", d[0].reason);
+        let loaded = apply_decisions(&program(2), &d).unwrap();
+        assert_eq!((loaded.exercises[1].level, loaded.exercises[1].load_steps), (2, 1));
+        // 2 in reserve is the right load: keep it (a plain P2 hold).
+        let right = [with_effort(session(2, 2, 2, true), None, Some(2))];
+        assert_eq!(summary(&decide(2, &right, &mornings_then(3, 3), 3)), vec![(DecisionAction::Hold, 2, 2, "P2")]);
+        // Too hard → keep the level and lighten the load.
+        let hard = [with_effort(session(2, 2, 3, true), Some(Effort::TooHard), None)];
+        let d = decide(2, &hard, &mornings_then(3, 3), 3);
+        assert_eq!(summary(&d), vec![(DecisionAction::Hold, 2, 2, "P5")]);
+        assert!(d[0].reason.contains("take a little weight out"), "{}", d[0].reason);
+        // The design entry level L1 is body weight: an effort answer changes nothing there.
+        let l1 = [with_effort(session(2, 1, 2, true), Some(Effort::TooEasy), None)];
+        assert_eq!(summary(&decide(1, &l1, &mornings_then(3, 3), 3)), vec![(DecisionAction::Hold, 1, 1, "P2")]);
+        // A flare still regresses whatever the effort answer.
+        let flare = decide(2, &sessions, &mornings_then(3, 6), 3);
+        assert_eq!(summary(&flare), vec![(DecisionAction::Regress, 2, 1, "P3")]);
+        // A level change starts the load steps again.
+        let up = Decision { date: day(20).iso(), exercise_id: "calf_loading".into(), action: DecisionAction::Progress, from_level: 2, to_level: 3, rule: "P4".into(), reason: String::new() };
+        assert_eq!(apply_decisions(&loaded, &[up]).unwrap().exercises[1].load_steps, 0);
+    }
+
+    #[test]
+    fn effort_at_the_top_of_the_ladder_adds_load() {
+        let mut easy: Vec<SessionRecord> = (8..14).step_by(2).map(|d| session(d, 4, 2, true)).collect();
+        easy[2] = with_effort(easy[2].clone(), Some(Effort::TooEasy), None);
+        let d = decide(4, &easy, &mornings_then(14, 3), 14);
+        assert_eq!(summary(&d), vec![(DecisionAction::AddLoad, 4, 4, "P5")]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// rule P5: whatever the sessions, pains and effort answers, no Rathleff stage (L2 3×12,
+        /// L3 4×10) is left upward before 14 days, and no level moves more than one step a morning.
+        #[test]
+        fn no_rathleff_stage_is_left_before_14_days(
+            days in proptest::collection::vec((0u8..=4, proptest::option::of((0u8..=4, 0u8..=2, proptest::bool::ANY, proptest::option::of(0u32..=8)))), 40),
+            start_level in 2u32..=3,
+        ) {
+            let mut program = program(start_level);
+            let mut sessions = Vec::new();
+            let mut pains = Vec::new();
+            let mut decisions: Vec<Decision> = Vec::new();
+            for (offset, (morning, session_of_day)) in days.iter().enumerate() {
+                let offset = offset as i32 + 1;
+                pains.push(pain(offset, *morning));
+                let (new, updated) = morning_update(&program, &sessions, &pains, &decisions, day(offset)).unwrap();
+                for decision in &new {
+                    let exercise = program.exercises.iter().find(|e| e.exercise_id == decision.exercise_id).unwrap();
+                    let held = day(offset).days_since(Day::parse("t", &exercise.level_started_on).unwrap());
+                    if decision.action == DecisionAction::Progress && (2..=3).contains(&decision.from_level) {
+                        proptest::prop_assert!(held >= 14, "left L{} after {held} days", decision.from_level);
+                    }
+                    proptest::prop_assert!(decision.from_level.abs_diff(decision.to_level) <= 1);
+                }
+                decisions.extend(new);
+                program = updated;
+                if let Some((peak, _, completed, reserve)) = session_of_day {
+                    let level = program.exercises[1].level;
+                    let s = SessionRecord { level, ..session(offset, level, *peak, *completed) };
+                    sessions.push(with_effort(s, None, *reserve));
+                }
+            }
+        }
     }
 
     #[test]
@@ -500,6 +670,8 @@ mod properties {
                 ],
                 caution: None,
                 cadence_cue: None,
+            minutes_per_day: 0,
+            set_aside: vec![],
             };
             let pains: Vec<PainEntry> = mornings.iter().enumerate().map(|(i, s)| PainEntry {
                 date: start.add_days(i as i32).iso(), score: *s, stiffness_minutes: None, note: None, logged_at_ms: 0,
@@ -507,6 +679,8 @@ mod properties {
             let sessions: Vec<SessionRecord> = sessions.iter().map(|(d, p, done)| SessionRecord {
                 date: start.add_days(*d).iso(), exercise_id: "calf_loading".into(), level, sets_done: 3,
                 reps_done: Some(10), hold_seconds_done: None, peak_pain: *p, completed: *done, skipped_steps: 0,
+            effort: None,
+            reps_in_reserve: None,
             }).collect();
             let morning = start.add_days(mornings.len() as i32 - 1);
             let (decisions, updated) = morning_update(&program, &sessions, &pains, &[], morning).unwrap();

@@ -7,6 +7,7 @@
 //! anything is written.
 
 pub mod backup;
+pub(crate) mod migrate_v4;
 mod rows;
 pub mod schema;
 mod screens;

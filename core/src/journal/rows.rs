@@ -59,7 +59,7 @@ pub fn pain_on(conn: &Connection, date: &str) -> rusqlite::Result<Option<PainEnt
 }
 
 pub const SESSION_COLUMNS: &str =
-    "date, exercise_id, level, sets_done, reps_done, hold_seconds_done, peak_pain, completed, skipped_steps";
+    "date, exercise_id, level, sets_done, reps_done, hold_seconds_done, peak_pain, completed, skipped_steps, effort, reps_in_reserve";
 
 pub fn session_from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
     Ok(SessionRecord {
@@ -72,12 +72,26 @@ pub fn session_from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
         peak_pain: row.get(6)?,
         completed: row.get(7)?,
         skipped_steps: row.get(8)?,
+        effort: row.get::<_, Option<String>>(9)?.map(|t| enum_from_text(9, t)).transpose()?,
+        reps_in_reserve: row.get(10)?,
     })
 }
 
 pub fn insert_session(conn: &Connection, r: &SessionRecord) -> rusqlite::Result<i64> {
-    conn.prepare_cached(&format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"))?.execute(
-        params![r.date, r.exercise_id, r.level, r.sets_done, r.reps_done, r.hold_seconds_done, r.peak_pain, r.completed, r.skipped_steps],
+    conn.prepare_cached(&format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"))?.execute(
+        params![
+            r.date,
+            r.exercise_id,
+            r.level,
+            r.sets_done,
+            r.reps_done,
+            r.hold_seconds_done,
+            r.peak_pain,
+            r.completed,
+            r.skipped_steps,
+            r.effort.as_ref().map(enum_text),
+            r.reps_in_reserve
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }

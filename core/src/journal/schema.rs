@@ -181,8 +181,77 @@ CREATE TABLE clinician_visits (
 CREATE INDEX clinician_visits_by_date ON clinician_visits (date);
 "#;
 
+/// Schema version 4 (the revised program, CLINICAL P5, V1, RR1, M2):
+/// - `sessions.effort` and `sessions.reps_in_reserve`: how a loading session felt (P5);
+/// - `decisions.action` accepts `add_load` (more load within a stage, P5); the table is rebuilt to
+///   widen its CHECK, and the level-change index names the two actions that change a level;
+/// - `return_to_run_checks`: the runner's return-to-run self-tests (RR1);
+/// - `psfs_activities` and `psfs_ratings`: the Patient-Specific Functional Scale (M2).
+///
+/// After the SQL, [`cap_programs_v4`] trims stored programs to V1's five exercises (Rust code:
+/// the program is JSON built from the library).
+pub const V3_TO_V4: &str = r#"
+ALTER TABLE sessions ADD COLUMN effort TEXT CHECK (effort IN ('too_easy', 'right', 'too_hard'));
+ALTER TABLE sessions ADD COLUMN reps_in_reserve INTEGER CHECK (reps_in_reserve BETWEEN 0 AND 50);
+
+CREATE TABLE decisions_v4 (
+    id          INTEGER PRIMARY KEY,
+    date        TEXT NOT NULL CHECK (length(date) = 10),
+    exercise_id TEXT NOT NULL CHECK (length(exercise_id) BETWEEN 1 AND 64),
+    action      TEXT NOT NULL CHECK (action IN ('progress', 'hold', 'regress', 'add_load')),
+    from_level  INTEGER NOT NULL CHECK (from_level BETWEEN 0 AND 10),
+    to_level    INTEGER NOT NULL CHECK (to_level BETWEEN 0 AND 10),
+    rule        TEXT NOT NULL CHECK (length(rule) BETWEEN 1 AND 16),
+    reason      TEXT NOT NULL CHECK (length(reason) <= 1000),
+    UNIQUE (date, exercise_id)
+);
+INSERT INTO decisions_v4 SELECT id, date, exercise_id, action, from_level, to_level, rule, reason FROM decisions;
+DROP INDEX level_changes_by_exercise;
+DROP TABLE decisions;
+ALTER TABLE decisions_v4 RENAME TO decisions;
+CREATE INDEX level_changes_by_exercise ON decisions (exercise_id, date) WHERE action IN ('progress', 'regress');
+
+CREATE TABLE return_to_run_checks (
+    date         TEXT PRIMARY KEY CHECK (length(date) = 10),
+    passed       INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    answers_json TEXT NOT NULL CHECK (json_valid(answers_json)),
+    logged_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE psfs_activities (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    added_on TEXT NOT NULL CHECK (length(added_on) = 10),
+    active   INTEGER NOT NULL CHECK (active IN (0, 1))
+);
+CREATE TABLE psfs_ratings (
+    date        TEXT NOT NULL CHECK (length(date) = 10),
+    activity_id INTEGER NOT NULL REFERENCES psfs_activities (id),
+    score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    PRIMARY KEY (date, activity_id)
+) WITHOUT ROWID;
+"#;
+
+/// One migration step: SQL, then optional Rust work in the same transaction.
+pub struct Step {
+    pub sql: &'static str,
+    pub then: Option<fn(&Transaction<'_>) -> rusqlite::Result<()>>,
+}
+
 /// Step `i` migrates from version `i` to `i + 1`. Append only; never edit a released step.
-pub const MIGRATIONS: &[&str] = &[V1, V1_TO_V2, V2_TO_V3];
+pub const MIGRATIONS: &[Step] = &[
+    Step { sql: V1, then: None },
+    Step { sql: V1_TO_V2, then: None },
+    Step { sql: V2_TO_V3, then: None },
+    Step { sql: V3_TO_V4, then: Some(cap_programs_v4) },
+];
+
+/// rule V1, applied to journals written before it: every stored program (current and past) keeps
+/// at most five exercises, chosen as a new program would be, and no exercise the runner keeps loses
+/// the level reached. What changed is written to `migration_notes`.
+fn cap_programs_v4(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    crate::journal::migrate_v4::cap_programs(tx)
+}
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -200,7 +269,10 @@ pub fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
         if user_version(&tx)? > index as i64 {
             continue;
         }
-        apply_step(&tx, step, index as i64 + 1)?;
+        apply_step(&tx, step.sql, index as i64 + 1)?;
+        if let Some(then) = step.then {
+            then(&tx)?;
+        }
         tx.commit()?;
     }
     Ok(())

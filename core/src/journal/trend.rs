@@ -281,7 +281,7 @@ impl ExerciseSchedule {
                 // indexed lookup), or with the program.
                 let previous: Option<String> = conn
                     .prepare_cached(
-                        "SELECT date FROM decisions WHERE exercise_id = ?1 AND action != 'hold' AND date < ?2 ORDER BY date DESC LIMIT 1",
+                        "SELECT date FROM decisions WHERE exercise_id = ?1 AND action IN ('progress', 'regress') AND date < ?2 ORDER BY date DESC LIMIT 1",
                     )?
                     .query_row([id, first.date.as_str()], |r| r.get(0))
                     .optional()?;

@@ -18,6 +18,8 @@ pub const LEVEL: (i64, i64) = (0, 10);
 pub const STIFFNESS_MINUTES: (i64, i64) = (0, 600);
 /// design choice: skipped guided-session steps 0..=10000.
 pub const SKIPPED_STEPS: (i64, i64) = (0, 10_000);
+/// rule P5: reps left in reserve after a loading set (0 = nothing left).
+pub const REPS_IN_RESERVE: (i64, i64) = (0, 50);
 /// design choice: a run is 0.1..=300 km (rejects typos such as 0 or 4200).
 pub const DISTANCE_KM: (f64, f64) = (0.1, 300.0);
 /// design choice: a run lasts 1..=2000 minutes.
@@ -93,6 +95,9 @@ pub fn session(r: &SessionRecord, today: Day) -> Result<Day> {
     }
     check_pain("peak_pain", i64::from(r.peak_pain))?; // rule P1
     int("skipped_steps", r.skipped_steps, SKIPPED_STEPS)?;
+    if let Some(rir) = r.reps_in_reserve {
+        int("reps_in_reserve", rir, REPS_IN_RESERVE)?; // rule P5
+    }
     Ok(day)
 }
 

@@ -47,7 +47,6 @@ const CHART_WEEKS: u32 = 12;
 const MAX_SCREENS: usize = 3;
 const MAX_ASSESSMENTS: usize = 4;
 const MAX_LEVEL_CHANGES: usize = 3;
-const MAX_PROGRAM: usize = 8;
 const MAX_NOTES: usize = 2;
 /// design choice (one A4 page): longer reasons and notes are cut at a word with "…".
 const REASON_CHARS: usize = 190;
@@ -567,7 +566,8 @@ impl Page {
             return;
         };
         let _ = write!(self.body, r#"<div class="scroll"><table class="program"><thead><tr><th>Exercise (program started {})</th><th>Level</th><th>Dose</th><th>Load</th><th>How often</th></tr></thead><tbody>"#, esc(&program.started_on));
-        for e in program.exercises.iter().take(MAX_PROGRAM) {
+        // rule V1: a program holds at most five exercises, so the whole program is listed.
+        for e in &program.exercises {
             let dose = match (e.reps, e.hold_seconds) {
                 (Some(reps), Some(hold)) => format!("{} × {reps} × {hold} s", e.sets),
                 (Some(reps), None) => format!("{} × {reps}", e.sets),
@@ -587,12 +587,12 @@ impl Page {
                 esc(&e.name),
                 e.level,
                 e.max_level,
-                esc(e.load.as_deref().unwrap_or("body weight")),
+                esc(&load_words(e)),
             );
         }
         self.push("</tbody></table></div>");
-        if program.exercises.len() > MAX_PROGRAM {
-            let _ = write!(self.body, r#"<p class="more">and {} more exercise(s)</p>"#, program.exercises.len() - MAX_PROGRAM);
+        if program.minutes_per_day > 0 {
+            let _ = write!(self.body, r#"<p class="more">About {} minutes a day (rule V1).</p>"#, program.minutes_per_day);
         }
         self.push("</section>");
     }
@@ -764,14 +764,15 @@ fn side_words(side: Side) -> &'static str {
 }
 
 fn domain_words(domain: Domain) -> &'static str {
-    match domain {
-        Domain::AnkleMobility => "Ankle mobility",
-        Domain::CalfCapacity => "Calf capacity",
-        Domain::FootIntrinsics => "Foot muscles",
-        Domain::HipControl => "Hip control",
-        Domain::Balance => "Balance",
-        Domain::Gait => "Running gait",
-        Domain::TrainingLoad => "Training load",
+    domain.words()
+}
+
+/// The load in a table cell: its short name ("backpack") and the load steps added by effort (P5).
+fn load_words(e: &crate::model::ProgramExercise) -> String {
+    let load = e.load.as_deref().map_or("body weight", |l| l.split(':').next().unwrap_or(l).trim());
+    match e.load_steps {
+        0 => load.to_string(),
+        n => format!("{load}, +{n} step(s) by effort"),
     }
 }
 

@@ -27,6 +27,8 @@ pub fn session(date: &str, exercise_id: &str) -> SessionRecord {
         peak_pain: 2,
         completed: true,
         skipped_steps: 0,
+    effort: None,
+    reps_in_reserve: None,
     }
 }
 
@@ -58,6 +60,11 @@ pub fn exercise(id: &str, frequency: Frequency, level_started_on: &str) -> Progr
         answers: vec![],
         level_started_on: level_started_on.into(),
         rules: vec!["L1".into()],
+        minutes: 0,
+        min_days_at_level: 0,
+        asks_effort: false,
+        load_steps: 0,
+        lesson_id: None,
     }
 }
 
@@ -68,6 +75,8 @@ pub fn program(started_on: &str) -> Program {
         exercises: vec![exercise("fascia_stretch", Frequency::Daily, started_on), exercise("heel_raise", Frequency::EveryOtherDay, started_on)],
         caution: None,
         cadence_cue: None,
+    minutes_per_day: 0,
+    set_aside: vec![],
     }
 }
 

@@ -111,6 +111,8 @@ pub fn seeded(days: i64, units: Units, note: Option<&str>) -> Seeded {
                     peak_pain: 2,
                     completed: true,
                     skipped_steps: 0,
+                effort: None,
+                reps_in_reserve: None,
                 })
                 .collect();
             app.save_session(now.clone(), records).expect("session");
