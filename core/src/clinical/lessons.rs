@@ -299,7 +299,8 @@ mod tests {
     fn lessons_open_by_week_and_by_finding() {
         let start = day("2026-09-01");
         // (program start, today, finding domains, lessons open)
-        let table: &[(Option<Day>, &str, &[Domain], &[&str])] = &[
+        type Row<'a> = (Option<Day>, &'a str, &'a [Domain], &'a [&'a str]);
+        let table: &[Row] = &[
             (Some(start), "2026-09-01", &[], &["E1", "E4"]),
             (Some(start), "2026-09-07", &[], &["E1", "E4"]),
             (Some(start), "2026-09-08", &[], &["E1", "E2", "E3", "E4"]),
