@@ -118,6 +118,12 @@ pub enum Command {
         /// The backup file.
         file: PathBuf,
     },
+    /// Short lessons: why load, the chain, running, timelines (E1–E7); opened by week and findings.
+    Learn {
+        /// The lesson to read, e.g. E2 (default: the list).
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+    },
     /// A one-minute tour on a throw-away database with eight weeks of history.
     Demo {
         /// No pauses and a simulated clock (for tests).

@@ -65,6 +65,7 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Settings { units }) => commands::settings::run(&ctx, units),
         Some(Command::Export { out, csv, force }) => commands::backup::export(&ctx, out.as_deref(), csv, force),
         Some(Command::Report { out, force }) => commands::report::run(&ctx, &out, force),
+        Some(Command::Learn { id }) => commands::learn::run(&ctx, id.as_deref()),
         Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
         Some(Command::Demo { .. }) => Ok(()),
     }

@@ -12,14 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::clinical::referral::{self, Referral, ReferralInput};
 use crate::clinical::{
-    self, AssessmentItem, AssessmentResult, Exercise, RunningInput, SafetyQuestion, SafetyResult,
+    self, AssessmentItem, AssessmentResult, Exercise, Lesson, RunningInput, SafetyQuestion, SafetyResult,
 };
 use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
 use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend};
 use crate::model::{
-    Effort,
-    AssessmentAnswers, DayPlan, Decision, PainEntry, Program, RedFlagLevel, RunRecord,
+    AssessmentAnswers, DayPlan, Decision, Domain, Effort, PainEntry, Program, RedFlagLevel, RunRecord,
     RunningGuidance, SessionRecord, Settings,
 };
 use crate::reminders::{plan_reminders, Reminder, ReminderInput};
@@ -494,6 +493,44 @@ impl FirstStep {
     /// (inline CSS and SVG, no scripts, no network; prints on one A4 page) and a suggested file name.
     pub fn clinician_summary(&self, now: Moment) -> FfiResult<ClinicianSummary> {
         crate::report::clinician_summary(self, now)
+    }
+
+    // ---------------------------------------------------------------------------------- lessons
+
+    /// The lessons E1–E7 for the local date of `now`, in reading order, each unlocked by whole
+    /// weeks since the current program's start or by a finding of the latest assessment (locked
+    /// ones say when they open).
+    pub fn lessons(&self, now: Moment) -> FfiResult<Vec<Lesson>> {
+        let today = now.today()?;
+        let (start, domains) = self.lesson_inputs()?;
+        Ok(clinical::lessons_for(start, today, &domains))
+    }
+
+    /// One lesson by id ("E1" … "E7"); a locked one is returned with `unlocked` false and when it
+    /// opens. An unknown id is `NotFound` listing the lesson ids.
+    pub fn lesson(&self, now: Moment, id: String) -> FfiResult<Lesson> {
+        let today = now.today()?;
+        let (start, domains) = self.lesson_inputs()?;
+        Ok(clinical::lesson_for(id.trim(), start, today, &domains)?)
+    }
+}
+
+impl FirstStep {
+    /// What unlocks lessons: the start of the program the runner follows now (none after an urgent
+    /// screen, R1) and the finding domains of the latest assessment.
+    fn lesson_inputs(&self) -> Result<(Option<Day>, Vec<Domain>)> {
+        let start = self.effective_program()?.map(|p| Day::parse("started_on", &p.started_on)).transpose()?;
+        let mut domains: Vec<Domain> = Vec::new();
+        if let Some(stored) = self.journal.assessments()?.pop() {
+            let result: AssessmentResult = serde_json::from_str(&stored.result_json)
+                .map_err(|e| CoreError::db(self.journal.path(), format!("stored assessment is unreadable: {e}")))?;
+            for finding in result.findings {
+                if !domains.contains(&finding.domain) {
+                    domains.push(finding.domain);
+                }
+            }
+        }
+        Ok((start, domains))
     }
 }
 

@@ -81,6 +81,7 @@ pub fn run(fast: bool, tz: Option<String>) -> CliResult {
     pause();
     let csv = ctx.app.pain_csv()?;
     println!("8) Your data is yours: firststep export --csv\n{}\n…\n", first_lines(&csv, 4));
+    println!("9) Short lessons, opened week by week: firststep learn\n{}\n", super::learn::render_list(&ctx.app.lessons(ctx.moment.clone())?));
     println!("That was FirstStep. Start your own with: firststep assess");
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod backup;
 pub mod demo;
 pub mod home;
+pub mod learn;
 pub mod log;
 pub mod progress;
 pub mod report;

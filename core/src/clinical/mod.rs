@@ -4,6 +4,7 @@
 //! `docs/clinical-rules.md`.
 
 pub mod assessment;
+pub mod lessons;
 pub mod library;
 pub(crate) mod pain;
 pub mod program;
@@ -15,6 +16,7 @@ pub mod safety;
 pub use assessment::{
     assessment_catalogue, evaluate_assessment, AnswerKind, AssessmentChange, AssessmentItem, AssessmentResult, Finding,
 };
+pub use lessons::{lesson_for, lesson_for_exercise, lessons_for, Lesson};
 pub use library::{exercise_library, find_exercise, program_exercise, Exercise, ExerciseLevel};
 pub use program::{build_program, day_plan, for_red_flag};
 pub use progression::{apply_decisions, decide_progressions, morning_update};

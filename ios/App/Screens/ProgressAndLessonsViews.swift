@@ -59,22 +59,39 @@ struct LessonsView: View {
         let state = store.state
         List {
             if state.isEmpty {
-                ContentUnavailableView("No lessons yet", systemImage: "book.closed")
+                ContentUnavailableView("No lessons", systemImage: "book.closed")
             }
             ForEach(state.lessons, id: \.id) { lesson in
                 Button {
-                    store.model.open(lesson.id)
+                    Task { await store.model.open(lesson.id) }
                 } label: {
-                    Label(lesson.title, systemImage: lesson.unlocked ? "book" : "lock")
+                    VStack(alignment: .leading, spacing: 4) {
+                        Label("\(lesson.id) · \(lesson.title)", systemImage: lesson.unlocked ? "book" : "lock")
+                        Text(lesson.unlockedBecause).font(.caption).foregroundStyle(.secondary)
+                    }
                 }
                 .disabled(!lesson.unlocked)
+                .accessibilityHint(lesson.unlocked ? "" : lesson.unlockedBecause)
             }
+            if let message = state.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Learn")
         .sheet(isPresented: Binding(get: { state.open != nil }, set: { if !$0 { store.model.close() } })) {
             if let lesson = state.open {
                 NavigationStack {
-                    ScrollView { Text(lesson.body).padding() }.navigationTitle(lesson.title)
+                    ScrollView {
+                        VStack(alignment: .leading, spacing: 12) {
+                            if let locked = state.lockedText { Label(locked, systemImage: "lock") }
+                            ForEach(Array(state.paragraphs.enumerated()), id: \.offset) { _, paragraph in
+                                Text(paragraph)
+                            }
+                            if !lesson.rules.isEmpty {
+                                Text("Rules: " + lesson.rules.joined(separator: ", ")).font(.caption).foregroundStyle(.secondary)
+                            }
+                        }
+                        .padding()
+                    }
+                    .navigationTitle(lesson.title)
                 }
             }
         }

@@ -41,11 +41,15 @@ final class FakeNotificationCenter: NotificationCenterPort {
     func removeDelivered(category: String, date: String) { deliveredRemovals.append("\(category) \(date)") }
 }
 
-/// A lesson source standing in for the core's future lessons API (the model's list/reader logic only).
+/// A lesson source over fixed records (the model's list/reader logic without the core's schedule).
 final class StubLessonSource: LessonSource {
     let lessons: [Lesson]
     init(_ lessons: [Lesson]) { self.lessons = lessons }
     func lessons(repository: FirstStepRepository) async throws -> [Lesson] { lessons }
+    func lesson(repository: FirstStepRepository, id: String) async throws -> Lesson {
+        guard let lesson = lessons.first(where: { $0.id == id }) else { throw FirstStepError.NotFound(reason: "unknown lesson \(id)") }
+        return lesson
+    }
 }
 
 /// A repository on a fresh journal with a program assessed on `date` (answers as in TestSupport).

@@ -329,24 +329,61 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         XCTAssertNil(model.state.message)
     }
 
-    func testLessonsShowTheCoresEmptyStateAndOpenOnlyUnlockedOnes() async throws {
+    func testLessonsComeFromTheCoreOpenedByAFindingOnDayOne() async throws {
+        // The test answers have a wobbly left balance: a balance finding opens E2 before week 1.
         let repo = try await assessedRepository(today)
-        let core = LessonsModel(repository: repo)
-        await core.refresh()
-        XCTAssertTrue(core.state.isEmpty, "the core has no lessons yet: the empty state, no text invented in Swift")
-
-        let source = StubLessonSource([
-            Lesson(id: "E1", title: "t1", body: "b1", rules: ["E1"], unlocked: true, exerciseIds: ["calf_loading"]),
-            Lesson(id: "E5", title: "t5", body: "b5", rules: ["E5"], unlocked: false, exerciseIds: ["balance"]),
-        ])
-        let model = LessonsModel(repository: repo, source: source)
+        let model = LessonsModel(repository: repo)
         await model.refresh()
-        XCTAssertFalse(model.open("E5"), "a locked lesson stays closed")
+        XCTAssertFalse(model.state.isEmpty)
+        XCTAssertEqual(model.state.lessons.map(\.id), ["E1", "E2", "E3", "E4", "E5", "E6", "E7"])
+        XCTAssertEqual(model.state.lessons.filter(\.unlocked).map(\.id), ["E1", "E2", "E4"])
+        XCTAssertEqual(model.state.lessons.first { $0.id == "E2" }?.unlockedBecause, "Your balance finding")
+        let fromCore = try await repo.withCore { try $0.lessons(now: $1) }
+        XCTAssertEqual(model.state.lessons, fromCore, "the core's records, unchanged")
+
+        // A locked lesson opens in the reader with only when it opens.
+        let opened = await model.open("E6")
+        XCTAssertTrue(opened)
+        XCTAssertEqual(model.state.open?.id, "E6")
+        XCTAssertEqual(model.state.lockedText, "Opens in week 3 of your program")
+        XCTAssertTrue(model.state.paragraphs.isEmpty)
+        model.close()
         XCTAssertNil(model.state.open)
-        XCTAssertTrue(model.open("E1"))
-        XCTAssertEqual(model.state.open?.id, "E1")
+
+        // An open one reads its paragraphs; the exercise's "why" links to it.
+        let openedE1 = await model.open("E1")
+        XCTAssertTrue(openedE1)
+        XCTAssertNil(model.state.lockedText)
+        XCTAssertFalse(model.state.paragraphs.isEmpty)
+        XCTAssertEqual(model.state.paragraphs, model.state.open?.body)
         XCTAssertEqual(model.lesson(forExercise: "calf_loading")?.id, "E1")
-        XCTAssertNil(model.lesson(forExercise: "balance"), "the why-link waits for the lesson to unlock")
+        XCTAssertEqual(model.lesson(forExercise: "single_leg_balance")?.id, "E2")
+        XCTAssertNil(model.lesson(forExercise: "cadence_drill"), "E5 is still locked: the why-link waits")
+
+        // An unknown id: the core's message listing the lessons.
+        let unknown = await model.open("E9")
+        XCTAssertFalse(unknown)
+        XCTAssertTrue(model.state.message?.contains("E1, E2, E3, E4, E5, E6, E7") == true, model.state.message ?? "")
+    }
+
+    func testLessonsOpenByWeekOnTheProgram() async throws {
+        // Assessed 3 weeks ago: E6 (week 3) is open, E7 (week 6) not yet.
+        let repo = try await assessedRepository(shift(today, -21), clock: FixedClock(today))
+        let model = LessonsModel(repository: repo)
+        await model.refresh()
+        XCTAssertEqual(model.state.lessons.filter(\.unlocked).map(\.id), ["E1", "E2", "E3", "E4", "E5", "E6"])
+        XCTAssertEqual(model.state.lessons.first { $0.id == "E6" }?.unlockedBecause, "Week 3 of your program")
+        XCTAssertEqual(model.state.lessons.first { $0.id == "E7" }?.unlockedBecause, "Opens in week 6 of your program")
+
+        // The list/reader logic over any source (a stub standing in for the core).
+        let records = try await repo.withCore { try $0.lessons(now: $1) }
+        let stub = records.map { lesson -> Lesson in
+            var copy = lesson; copy.unlocked = lesson.id == "E1"; return copy
+        }
+        let stubbed = LessonsModel(repository: repo, source: StubLessonSource(stub))
+        await stubbed.refresh()
+        XCTAssertEqual(stubbed.state.lessons.filter(\.unlocked).map(\.id), ["E1"])
+        XCTAssertNil(stubbed.lesson(forExercise: "single_leg_balance"))
     }
 
     func testSettingsAreValidatedBySavedThroughTheCore() async throws {

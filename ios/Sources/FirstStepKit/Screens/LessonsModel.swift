@@ -1,54 +1,41 @@
 import FirstStepCore
 
-/// A short read (CLINICAL E1–E7) as the core will give it: content, rule ids, whether it is unlocked
-/// yet (by week on the program and by finding) and the exercises whose "why" links to it.
-public struct Lesson: Equatable {
-    public var id: String
-    public var title: String
-    public var body: String
-    public var rules: [String]
-    public var unlocked: Bool
-    public var exerciseIds: [String]
-
-    public init(id: String, title: String, body: String, rules: [String], unlocked: Bool, exerciseIds: [String]) {
-        self.id = id; self.title = title; self.body = body; self.rules = rules; self.unlocked = unlocked; self.exerciseIds = exerciseIds
-    }
-}
-
-/// Where lessons come from. The app uses `CoreLessonSource`; the lesson text is the core's, never
-/// Swift's.
+/// Where lessons come from. The app uses `CoreLessonSource`: the lessons (CLINICAL E1–E7) are the
+/// core's `Lesson` records — text, rule ids, whether they are open (by week on the program and by
+/// finding) and why, and the exercises whose "why" links to them. Nothing here is written in Swift.
 public protocol LessonSource: AnyObject {
     func lessons(repository: FirstStepRepository) async throws -> [Lesson]
+    /// One lesson by id, also when locked (then it says when it opens); unknown ids throw `NotFound`.
+    func lesson(repository: FirstStepRepository, id: String) async throws -> Lesson
 }
 
-/// The core's lessons. The core has no lessons API yet (issue 12: `lessons(now)` / `lesson(id)`), so
-/// this returns none and the screen shows its empty state; `CoreSeams.lessons` is the one place to
-/// connect them.
+/// The core's lessons: `lessons(now:)` and `lesson(now:id:)`.
 public final class CoreLessonSource: LessonSource {
     public init() {}
     public func lessons(repository: FirstStepRepository) async throws -> [Lesson] {
-        try await repository.withCore { try CoreSeams.lessons($0, now: $1) }
+        try await repository.withCore { try $0.lessons(now: $1) }
     }
-}
-
-extension CoreSeams {
-    static func lessons(_ core: FirstStep, now: Moment) throws -> [Lesson] {
-        _ = (core, now)
-        return []
+    public func lesson(repository: FirstStepRepository, id: String) async throws -> Lesson {
+        try await repository.withCore { try $0.lesson(now: $1, id: id) }
     }
 }
 
 public struct LessonsUiState {
     public var loading = true
     public var lessons: [Lesson] = []
-    /// The lesson being read.
+    /// The lesson being read (a locked one too: the reader then shows only `lockedText`).
     public var open: Lesson?
     public var message: String?
-    /// No lesson at all (the core has none yet, or none for this runner).
+    /// No lesson at all (none loaded, e.g. after an error).
     public var isEmpty: Bool { !loading && lessons.isEmpty }
+    /// For the open lesson when it is locked: the core's "Opens in week N of your program".
+    public var lockedText: String? { open.flatMap { $0.unlocked ? nil : $0.unlockedBecause } }
+    /// The paragraphs to show for the open lesson (none while it is locked).
+    public var paragraphs: [String] { open.map { $0.unlocked ? $0.body : [] } ?? [] }
 }
 
-/// Lessons (PRODUCT §2.12): the list, a reader, and the link from an exercise's "why".
+/// Lessons (PRODUCT §2.12): the list (locked rows say when they open), a reader, and the link from
+/// an exercise's "why".
 @MainActor
 public final class LessonsModel: ScreenModel {
     private let repository: FirstStepRepository
@@ -70,17 +57,23 @@ public final class LessonsModel: ScreenModel {
         }
     }
 
-    /// Opens a lesson; a locked one stays closed (its row shows when it unlocks).
+    /// Opens lesson `id` as the core gives it now (a locked one shows when it opens). Returns false
+    /// and shows the core's message for an unknown id.
     @discardableResult
-    public func open(_ id: String) -> Bool {
-        guard let lesson = state.lessons.first(where: { $0.id == id }), lesson.unlocked else { return false }
-        state.open = lesson
-        return true
+    public func open(_ id: String) async -> Bool {
+        do {
+            state.open = try await source.lesson(repository: repository, id: id)
+            state.message = nil
+            return true
+        } catch {
+            state.message = describe(error)
+            return false
+        }
     }
 
     public func close() { state.open = nil }
 
-    /// The lesson an exercise's "why" opens: the first unlocked one linked to it.
+    /// The lesson an exercise's "why" opens: the one linked to it, once it is open.
     public func lesson(forExercise exerciseId: String) -> Lesson? {
         state.lessons.first { $0.unlocked && $0.exerciseIds.contains(exerciseId) }
     }

@@ -4,10 +4,12 @@ import app.firststep.core.AssessmentItem
 import app.firststep.core.AssessmentResult
 import app.firststep.core.ClinicianSummary
 import app.firststep.core.ClinicianVisit
+import app.firststep.core.Exercise
 import app.firststep.core.FirstStep
 import app.firststep.core.GuidedSession
 import app.firststep.core.HomeScreen
 import app.firststep.core.ImportReport
+import app.firststep.core.Lesson
 import app.firststep.core.MorningLog
 import app.firststep.core.ProgressReport
 import app.firststep.core.Reminder
@@ -115,6 +117,15 @@ class FirstStepRepository(
     suspend fun startSession(): GuidedSession = call { core.startSession(clock.now()) }
 
     suspend fun saveSession(records: List<SessionRecord>): Unit = call { core.saveSession(clock.now(), records) }
+
+    /** Every exercise the core knows (names for ids). */
+    suspend fun exerciseLibrary(): List<Exercise> = call { core.exerciseLibrary() }
+
+    /** The lessons E1–E7 for today, each open or with when it opens. */
+    suspend fun lessons(): List<Lesson> = call { core.lessons(clock.now()) }
+
+    /** One lesson by id ("E1" … "E7"), also when locked; an unknown id is `NotFound`. */
+    suspend fun lesson(id: String): Lesson = call { core.lesson(clock.now(), id) }
 
     suspend fun settings(): Settings = call { core.settings() }
 

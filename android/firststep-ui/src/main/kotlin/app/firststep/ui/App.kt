@@ -39,6 +39,7 @@ import app.firststep.kit.FirstStepRepository
 import app.firststep.kit.HomeViewModel
 import app.firststep.kit.MonotonicClock
 import app.firststep.kit.MorningPainViewModel
+import app.firststep.kit.LessonsViewModel
 import app.firststep.kit.ProgressViewModel
 import app.firststep.kit.RunLogViewModel
 import app.firststep.kit.SafetyViewModel
@@ -118,6 +119,7 @@ class AppGraph(
     val run = RunLogViewModel(repository, scope)
     val trend = TrendViewModel(repository, scope)
     val progress = ProgressViewModel(repository, scope)
+    val lessons = LessonsViewModel(repository, scope)
     val settings = SettingsViewModel(repository, files, scope) { changed() }
 
     /** Opens on home, or on the welcome screen while there is no program and no urgent stop. */
@@ -137,6 +139,7 @@ class AppGraph(
             Route.Run -> run.open()
             Route.Trend -> trend.refresh()
             Route.Progress -> progress.refresh()
+            Route.Lessons -> lessons.refresh()
             Route.Settings -> settings.load()
             else -> Unit
         }
@@ -316,7 +319,10 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
             val state by graph.progress.state.collectAsState()
             ProgressScreen(state)
         }
-        Route.Lessons -> LessonsScreen()
+        Route.Lessons -> {
+            val state by graph.lessons.state.collectAsState()
+            LessonsScreen(state, LessonsActions(open = { graph.lessons.open(it) }, close = graph.lessons::close))
+        }
         Route.Settings -> {
             val state by graph.settings.state.collectAsState()
             SettingsScreen(state, graph.repository.databasePath(), SettingsActions(

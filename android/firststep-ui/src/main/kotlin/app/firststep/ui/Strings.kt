@@ -143,6 +143,10 @@ interface Strings {
     // lessons
     val lessonsTitle: String
     val lessonsEmpty: String
+    val readLesson: String
+    val lessonLocked: String
+    val allLessons: String
+    fun lessonExercises(names: List<String>): String
 
     // settings
     val settingsTitle: String
@@ -325,6 +329,10 @@ object EnglishStrings : Strings {
 
     override val lessonsTitle = "Lessons"
     override val lessonsEmpty = "No lessons in this version."
+    override val readLesson = "Read"
+    override val lessonLocked = "Locked"
+    override val allLessons = "‹ All lessons"
+    override fun lessonExercises(names: List<String>) = "Exercises this explains: " + names.joinToString(", ")
 
     override val settingsTitle = "Settings"
     override val unitsLabel = "Units"

@@ -111,7 +111,20 @@ val allShots: List<Shot> = listOf(
     },
     Shot("trend") { graph.navigate(Route.Trend); graph.trend.selectWeeks(8); waitFor("trend") { graph.trend.state.value.chart?.dates?.size == 56 } },
     Shot("progress") { graph.navigate(Route.Progress); waitFor("progress") { graph.progress.state.value.report != null } },
-    Shot("lessons") { graph.navigate(Route.Lessons) },
+    Shot("lessons") {
+        // Week 2 of the seeded program, so later lessons show locked; the clock goes back after loading.
+        val today = app.clock.moment
+        val start = java.time.LocalDate.parse(TODAY).minusDays(8 * 7L - 1)
+        app.clock.moment = morning(start.plusDays(16).toString())
+        graph.navigate(Route.Lessons)
+        waitFor("lessons") { graph.lessons.state.value.lessons.isNotEmpty() }
+        app.clock.moment = today
+    },
+    Shot("lesson") {
+        graph.navigate(Route.Lessons)
+        waitFor("lessons") { graph.lessons.state.value.lessons.isNotEmpty() }
+        runBlocking { graph.lessons.open("E1").join() }
+    },
     Shot("settings") { graph.navigate(Route.Settings); waitFor("settings") { graph.settings.state.value.settings != null } },
     Shot("home-dark", dark = true) { home() },
     Shot("session-dark", dark = true) {
