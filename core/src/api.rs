@@ -21,6 +21,7 @@ use crate::model::{
     AssessmentAnswers, DayPlan, Decision, Domain, Effort, PainEntry, Program, RedFlagLevel, RunRecord,
     RunningGuidance, SessionRecord, Settings,
 };
+use crate::clinical::return_to_run::{self, ReturnToRunAnswers, ReturnToRunCheck};
 use crate::reminders::{plan_reminders, Reminder, ReminderInput};
 use crate::report::ClinicianSummary;
 use crate::session::GuidedSession;
@@ -419,6 +420,29 @@ impl FirstStep {
         })
     }
 
+    /// Takes the return-to-run self-test (RR1) today: grades the runner's answers together with the
+    /// last 7 logged mornings and stores the result. Refused while a red flag says not to run (R1, R2).
+    pub fn take_return_to_run_test(&self, now: Moment, answers: ReturnToRunAnswers) -> FfiResult<ReturnToRunCheck> {
+        let today = now.today()?;
+        let level = self.latest_level()?;
+        if matches!(level, RedFlagLevel::Urgent | RedFlagLevel::ReferNoImpact) {
+            return Err(CoreError::state(
+                "your safety screen says no running until a clinician has checked your heel (rules R1, R2); record the visit with the clinician first",
+            )
+            .into());
+        }
+        return_to_run::check_answers(&answers)?;
+        let pains = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;
+        let check = return_to_run::grade_test(today, &answers, &pains)?;
+        self.journal.save_return_to_run_check(&check, now.instant_ms, today)?;
+        Ok(check)
+    }
+
+    /// Every return-to-run self-test taken, oldest first (RR1).
+    pub fn return_to_run_checks(&self) -> FfiResult<Vec<ReturnToRunCheck>> {
+        Ok(self.journal.return_to_run_checks()?)
+    }
+
     /// The recovery trend over 4, 8 or 12 weeks ending on `end` (M1, M4), ready to draw.
     pub fn trend(&self, end: String, weeks: u32) -> FfiResult<Trend> {
         let end = Day::parse("end", &end)?;
@@ -682,7 +706,15 @@ impl FirstStep {
             runs: &runs,
             decisions: &decisions,
             planned_run_km,
+            assessed_weekly_km: self.latest_answers()?.and_then(|a| a.weekly_km_now),
+            return_to_run_checks: &self.journal.return_to_run_checks()?,
+            units: self.journal.settings()?.units,
         })
+    }
+
+    /// The answers of the newest assessment, if any is stored and readable.
+    fn latest_answers(&self) -> Result<Option<AssessmentAnswers>> {
+        Ok(self.journal.assessments()?.pop().map(|a| a.answers))
     }
 
     fn home_screen(&self, today: Day) -> Result<HomeScreen> {

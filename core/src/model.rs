@@ -471,6 +471,23 @@ pub struct RunningGuidance {
     pub longest_recent_km: Option<f64>,
     /// Set when a planned run exceeds the longest of the previous 30 days by more than 10 % (A7).
     pub long_run_warning: Option<String>,
+    /// Kilometres logged in the last 7 days, today included (A7).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub weekly_km: Option<f64>,
+    /// Set when the last 2 weeks' distance is more than 30 % above the 2 weeks before (A7).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub weekly_warning: Option<String>,
+    /// "Reduce" as a number (X2): about two thirds of the runner's weekly average of the last
+    /// 4 weeks of logged runs, or of the assessment's weekly distance when no run is logged.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub reduce_to_km: Option<f64>,
+    /// The return-to-run card (RR1), when the runner is not running normally.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub return_to_run: Option<crate::clinical::return_to_run::ReturnToRun>,
 }
 
 /// User settings (PRODUCT §2.11).

@@ -108,6 +108,9 @@ struct ScenarioDay {
     #[serde(default)]
     #[allow(dead_code)]
     clinician_visit: Option<serde_json::Value>,
+    /// The return-to-run self-test taken that day (RR1).
+    #[serde(default)]
+    return_to_run: Option<firststep_core::clinical::ReturnToRunAnswers>,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +158,16 @@ struct ExpectRunning {
     planned_run_km: Option<f64>,
     state: RunningState,
     long_run_warning: bool,
+    /// RR1: the return-to-run card's state, and the walk-run step while walking and running.
+    #[serde(default)]
+    return_to_run: Option<firststep_core::clinical::ReturnToRunState>,
+    #[serde(default)]
+    walk_run_step: Option<u32>,
+    /// X2: "reduce" in km; A7: the weekly warning.
+    #[serde(default)]
+    reduce_to_km: Option<f64>,
+    #[serde(default)]
+    weekly_warning: Option<bool>,
 }
 
 fn scenario_dir() -> PathBuf {
@@ -206,6 +219,7 @@ fn replay(path: &Path) {
     let mut pains: Vec<PainEntry> = Vec::new();
     let mut sessions: Vec<SessionRecord> = Vec::new();
     let mut runs: Vec<RunRecord> = Vec::new();
+    let mut checks = Vec::new();
     let mut decisions: Vec<Decision> = Vec::new();
     for (index, day) in scenario.days.iter().enumerate() {
         let date = Day::parse("date", &day.date).unwrap_or_else(|e| panic!("{name}: day {index}: {e}"));
@@ -242,6 +256,10 @@ fn replay(path: &Path) {
                 effort: firststep_core::clinical::progression::effort_of(s.effort, s.reps_in_reserve),
                 reps_in_reserve: s.reps_in_reserve,
             });
+        }
+        if let Some(answers) = &day.return_to_run {
+            let date = Day::parse("date", &day.date).unwrap();
+            checks.push(firststep_core::clinical::return_to_run::grade_test(date, answers, &pains).unwrap_or_else(|e| panic!("{name}: return to run: {e}")));
         }
         for r in &day.runs {
             runs.push(RunRecord {
@@ -282,8 +300,23 @@ fn replay(path: &Path) {
             runs: &runs,
             decisions: &decisions,
             planned_run_km: expect.planned_run_km,
+            assessed_weekly_km: scenario.answers.weekly_km_now,
+            return_to_run_checks: &checks,
+            units: firststep_core::model::Units::Metric,
         })
         .unwrap_or_else(|e| panic!("{name}: running_guidance: {e}"));
+        let card = guidance.return_to_run.as_ref();
+        assert_eq!(card.map(|c| c.state), expect.return_to_run, "{name}: return-to-run card ({:?})", card.map(|c| &c.text));
+        assert_eq!(card.and_then(|c| c.step.as_ref()).map(|s| s.step), expect.walk_run_step, "{name}: walk-run step");
+        if let Some(km) = expect.reduce_to_km {
+            assert_eq!(guidance.reduce_to_km, Some(km), "{name}: reduce to km ({})", guidance.reason);
+            if guidance.state == RunningState::Amber && card.is_none() {
+                assert!(guidance.reason.contains(&format!("about {km} km this week")) || guidance.reason.contains(&format!("about {km:.1} km this week")), "{name}: the reduce number is in the advice: {}", guidance.reason);
+            }
+        }
+        if let Some(warned) = expect.weekly_warning {
+            assert_eq!(guidance.weekly_warning.is_some(), warned, "{name}: weekly warning");
+        }
         if dump {
             eprintln!("  running {:?}: {} / {:?}", guidance.state, guidance.reason, guidance.long_run_warning);
         }

@@ -154,7 +154,7 @@ const BALANCE_FINDING_S: f64 = 30.0;
 /// design choice: under 15 s eyes open is a marked balance finding (close to the eyes-closed mean, A5).
 const BALANCE_MARKED_S: f64 = 15.0;
 /// rule A7 (Nielsen 2014: > 30 % increase); design choice: applied to now vs 4 weeks ago.
-const WEEKLY_INCREASE_LIMIT: f64 = 0.30;
+pub(crate) const WEEKLY_INCREASE_LIMIT: f64 = 0.30;
 /// rule A7: a run more than 10 % longer than the longest of the previous 30 days.
 pub const LONG_RUN_SPIKE: f64 = 0.10;
 /// rule A7: more than 100 % longer (HR 2.28).

@@ -437,7 +437,7 @@ pub fn program_exercise(id: &str, level: u32, sides: Side, level_started_on: Day
         min_days_at_level: rung.min_days,
         asks_effort: rung.rules.iter().any(|r| r == "P5"),
         load_steps: 0,
-        lesson_id: None,
+        lesson_id: crate::clinical::lessons::lesson_for_exercise(id).map(str::to_string),
     })
 }
 

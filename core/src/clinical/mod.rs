@@ -10,6 +10,7 @@ pub(crate) mod pain;
 pub mod program;
 pub mod progression;
 pub mod referral;
+pub mod return_to_run;
 pub mod running;
 pub mod safety;
 
@@ -22,4 +23,5 @@ pub use program::{build_program, day_plan, for_red_flag};
 pub use progression::{apply_decisions, decide_progressions, morning_update};
 pub use running::{running_guidance, RunningInput};
 pub use referral::{Referral, ReferralLevel};
+pub use return_to_run::{ReturnToRun, ReturnToRunAnswers, ReturnToRunCheck, ReturnToRunState};
 pub use safety::{evaluate_safety, safety_questions, SafetyQuestion, SafetyResult};

@@ -3,11 +3,13 @@
 //! previous 30 days. "Reduce, don't eliminate": only an urgent (R1) or no-impact (R2) red flag says
 //! not to run.
 
-use crate::clinical::assessment::{KM_MAX, LONG_RUN_SPIKE};
+use crate::clinical::assessment::{KM_MAX, LONG_RUN_SPIKE, WEEKLY_INCREASE_LIMIT};
 use crate::clinical::pain::{check_sessions, flare_on, mornings};
+use crate::clinical::return_to_run::{self, ReturnToRunCheck, ReturnToRunState, RUN_PAIN_LIMIT};
 use crate::day::Day;
 use crate::error::{check_pain, check_real, Result};
-use crate::model::{Decision, DecisionAction, PainEntry, RedFlagLevel, RunRecord, RunningGuidance, RunningState, SessionRecord};
+use crate::model::{Decision, DecisionAction, PainEntry, RedFlagLevel, RunRecord, RunningGuidance, RunningState, SessionRecord, Units};
+use crate::report::distance;
 
 /// Everything running guidance looks at. History slices may hold any dates; only recent ones count.
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +28,12 @@ pub struct RunningInput<'a> {
     pub decisions: &'a [Decision],
     /// Distance of the run planned today, if the runner says.
     pub planned_run_km: Option<f64>,
+    /// Weekly distance given at the latest assessment (X2's "reduce" before any run is logged).
+    pub assessed_weekly_km: Option<f64>,
+    /// The return-to-run self-tests taken (RR1).
+    pub return_to_run_checks: &'a [ReturnToRunCheck],
+    /// Distances in the advice are written in the runner's units.
+    pub units: Units,
 }
 
 /// rule A7: the look-back window for the longest run.
@@ -38,6 +46,46 @@ const MODERATE_MORNING_PAIN: u8 = 4;
 const RECENT_DAYS: i32 = 2;
 /// design choice: without a morning logged in the last 3 days the guidance stays cautious.
 const MORNING_FRESH_DAYS: i32 = 3;
+/// rule X2 (seed): "reduce" is about two thirds of the runner's usual weekly distance ...
+const REDUCE_FRACTION: f64 = 2.0 / 3.0;
+/// ... and "usual" is the weekly average of the last 4 weeks of logged runs (design choice).
+const USUAL_WEEKS: i32 = 4;
+/// rule A7 (Nielsen 2014: > 30 % over 2 weeks): two-week blocks are compared.
+const BLOCK_DAYS: i32 = 14;
+
+/// Kilometres of the runs dated `from..=to`.
+fn km_between(runs: &[RunRecord], from: Day, to: Day) -> f64 {
+    runs.iter().filter(|r| Day::parse("date", &r.date).is_ok_and(|d| d >= from && d <= to)).map(|r| r.distance_km).sum()
+}
+
+/// design choice: "reduce" targets are rounded to whole kilometres (half kilometres under 10).
+fn round_km(km: f64) -> f64 {
+    if km < 10.0 { (km * 2.0).round() / 2.0 } else { km.round() }
+}
+
+/// rule X2: "reduce" as a number and the words that explain where it comes from.
+fn reduce_target(runs: &[RunRecord], today: Day, assessed_weekly_km: Option<f64>, units: Units) -> Option<(f64, String)> {
+    let said = |km: f64| rounded_distance(km, units);
+    let from = today.add_days(-7 * USUAL_WEEKS);
+    let logged = runs.iter().any(|r| Day::parse("date", &r.date).is_ok_and(|d| d >= from && d < today));
+    if logged {
+        let usual = km_between(runs, from, today.add_days(-1)) / f64::from(USUAL_WEEKS as u32);
+        let target = round_km(usual * REDUCE_FRACTION);
+        return Some((target, format!("about {} this week, 2/3 of your last 4 weeks' average of {}", said(target), said(usual))));
+    }
+    let weekly = assessed_weekly_km.filter(|km| *km > 0.0)?;
+    let target = round_km(weekly * REDUCE_FRACTION);
+    Some((target, format!("about {} this week, 2/3 of the {} a week you gave at your assessment", said(target), said(weekly))))
+}
+
+/// A rounded distance in the runner's units: "14 km", "8.5 km", "9 mi", "4.5 mi".
+fn rounded_distance(km: f64, units: Units) -> String {
+    let (value, unit) = match units {
+        Units::Metric => (round_km(km), "km"),
+        Units::Imperial => (round_km(km / crate::report::KM_PER_MILE), "mi"),
+    };
+    if value.fract() == 0.0 { format!("{value:.0} {unit}") } else { format!("{value:.1} {unit}") }
+}
 
 fn check_runs(runs: &[RunRecord]) -> Result<()> {
     for run in runs {
@@ -82,35 +130,61 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         .fold(None, |acc: Option<f64>, km| Some(acc.map_or(km, |a| a.max(km))));
     let long_run_warning = match (input.planned_run_km, longest_recent_km) {
         (Some(planned), Some(longest)) if longest > 0.0 && planned > longest * (1.0 + LONG_RUN_SPIKE) => Some(format!(
-            "Your planned {planned:.1} km is {:.0} % longer than your longest run of the last 30 days ({longest:.1} km). \
-             Runs more than 10 % longer than that raise the injury risk (rule A7): keep it to about {:.1} km this time.",
+            "Your planned {} is {:.0} % longer than your longest run of the last 30 days ({}). \
+             Runs more than 10 % longer than that raise the injury risk (rule A7): keep it to about {} this time.",
+            distance(planned, input.units),
             (planned / longest - 1.0) * 100.0,
-            longest * (1.0 + LONG_RUN_SPIKE)
+            distance(longest, input.units),
+            distance(longest * (1.0 + LONG_RUN_SPIKE), input.units)
         )),
         _ => None,
     };
 
+    // rule A7 (Nielsen 2014, > 30 % over 2 weeks): the last 2 weeks against the 2 weeks before.
+    // design choice: two-week blocks of logged runs, so a run every 3–4 days does not alias a
+    // 7-day window; today's planned run is judged by the single-run rule above.
+    let any_run = !input.runs.is_empty();
+    let weekly_km = any_run.then(|| km_between(input.runs, today.add_days(-6), today));
+    let recent_block = km_between(input.runs, today.add_days(-(BLOCK_DAYS - 1)), today);
+    let prior_block = km_between(input.runs, today.add_days(-(2 * BLOCK_DAYS - 1)), today.add_days(-BLOCK_DAYS));
+    let weekly_warning = (prior_block > 0.0 && recent_block > prior_block * (1.0 + WEEKLY_INCREASE_LIMIT)).then(|| {
+        format!(
+            "Your last 2 weeks' {} are {:.0} % more than the {} of the 2 weeks before. Increases of more than 30 % over 2 weeks raise the injury risk (rule A7): keep the next 2 weeks to about {}.",
+            distance(recent_block, input.units),
+            (recent_block / prior_block - 1.0) * 100.0,
+            distance(prior_block, input.units),
+            rounded_distance(prior_block * (1.0 + WEEKLY_INCREASE_LIMIT), input.units)
+        )
+    });
+    let reduce = reduce_target(input.runs, today, input.assessed_weekly_km, input.units);
+    let reduce_to_km = reduce.as_ref().map(|(km, _)| *km);
+    let done = |state: RunningState, reason: String, rules: Vec<String>, return_to_run| RunningGuidance {
+        state,
+        reason,
+        rules,
+        longest_recent_km,
+        long_run_warning: long_run_warning.clone(),
+        weekly_km,
+        weekly_warning: weekly_warning.clone(),
+        reduce_to_km,
+        return_to_run,
+    };
+
     // rules R1 and R2: the only cases where FirstStep says not to run (X2).
     if input.red_flag == RedFlagLevel::Urgent {
-        return Ok(RunningGuidance {
-            state: RunningState::Red,
-            reason: "Please don't run for now: your safety screen found a warning sign that needs a clinician today (rule R1).".into(),
-            rules: vec!["R1".into()],
-            longest_recent_km,
-            long_run_warning,
-        });
+        let reason = "Please don't run for now: your safety screen found a warning sign that needs a clinician today (rule R1).".into();
+        return Ok(done(RunningState::Red, reason, vec!["R1".into()], None));
     }
     if input.red_flag == RedFlagLevel::ReferNoImpact {
-        return Ok(RunningGuidance {
-            state: RunningState::Red,
-            reason: "No running, jumping or heavy loading until a clinician has checked your heel: your safety screen found a sign that needs a look first (rule R2). \
+        let reason = "No running, jumping or heavy loading until a clinician has checked your heel: your safety screen found a sign that needs a look first (rule R2). \
                 Keep your fitness with cycling, swimming or pool running, as long as they do not hurt."
-                .into(),
-            rules: vec!["R2".into(), "X2".into()],
-            longest_recent_km,
-            long_run_warning,
-        });
+            .into();
+        return Ok(done(RunningState::Red, reason, vec!["R2".into(), "X2".into()], None));
     }
+    for check in input.return_to_run_checks {
+        Day::parse("return_to_run.date", &check.date)?;
+    }
+    let return_to_run = return_to_run::status(today, input.return_to_run_checks, input.runs, input.assessed_weekly_km);
 
     let mut red: Vec<String> = Vec::new();
     let mut amber: Vec<String> = Vec::new();
@@ -144,9 +218,9 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         if p > 5 {
             red.push(format!("a run in the last 2 days hurt {p} out of 10, above the acceptable 5 (rule P1)"));
             cite("P1", &mut rules);
-        } else if p >= 4 {
-            amber.push(format!("a run in the last 2 days hurt {p} out of 10 (acceptable, but not easy; rule P1)"));
-            cite("P1", &mut rules);
+        } else if p > RUN_PAIN_LIMIT {
+            amber.push(format!("a run in the last 2 days hurt {p} out of 10, above the 3 that running allows (rule RR1)"));
+            cite("RR1", &mut rules);
         }
     }
     if let Some(p) = session_pain.filter(|p| *p > 5) {
@@ -161,20 +235,42 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         amber.push("the planned run is more than 10 % longer than your longest of the last 30 days (rule A7)".into());
         cite("A7", &mut rules);
     }
+    if weekly_warning.is_some() {
+        amber.push("your last 2 weeks of running are more than 30 % above the 2 weeks before (rule A7)".into());
+        cite("A7", &mut rules);
+    }
+    let walk_run = return_to_run.as_ref().filter(|r| r.state == ReturnToRunState::WalkRun).and_then(|r| r.step.clone());
+    if return_to_run.is_some() {
+        cite("RR1", &mut rules);
+    }
+    let shorter = match &reduce {
+        Some((_, words)) => words.clone(),
+        None => "shorter runs of 20–30 minutes until you have logged a few".to_string(),
+    };
 
     let (state, reason) = if !red.is_empty() {
         (
             RunningState::Red,
             format!(
-                "Reduce running substantially today, but keep moving: a short easy walk-run (1 minute running, 1 minute walking, about 20 minutes) on flat, soft ground, stopping if pain goes above 5 (rule X2). Why: {}.",
+                "Reduce running substantially today, but keep moving: a short easy walk-run (1 minute running, 1 minute walking, about 20 minutes) on flat, soft ground, stopping if pain goes above 3 (rules X2, RR1). Why: {}.",
                 join(&red, &amber)
+            ),
+        )
+    } else if let Some(step) = walk_run {
+        // rule RR1: on the way back, the walk-run step is today's run.
+        let why = if amber.is_empty() { String::new() } else { format!(" Take it easy: {}.", amber.join("; ")) };
+        (
+            RunningState::Amber,
+            format!(
+                "Today's run is walk-run step {} of {}: {}, on flat ground; keep pain during the run at 3 or less and check tomorrow's morning pain (rule RR1).{why}",
+                step.step, step.of_steps, step.description
             ),
         )
     } else if !amber.is_empty() {
         (
             RunningState::Amber,
             format!(
-                "Run easy and shorter today: about two thirds of your usual distance at a relaxed, conversational pace, on flat ground; keep pain during the run at 5 or less and check tomorrow's morning pain. Why: {}.",
+                "Run easy and shorter: {shorter} (rule X2), at a relaxed, conversational pace on flat ground; keep pain during the run at 3 or less (rule RR1) and check tomorrow's morning pain. Why: {}.",
                 amber.join("; ")
             ),
         )
@@ -182,10 +278,10 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         let why = latest.map_or(String::new(), |m| format!(" Your morning pain was {}.", m.score));
         (
             RunningState::Green,
-            format!("Run as planned at an easy-to-moderate effort; keep pain during the run at 3 or less and check that tomorrow's morning pain is no worse.{why}"),
+            format!("Run as planned at an easy-to-moderate effort; keep pain during the run at 3 or less (rule RR1) and check that tomorrow's morning pain is no worse.{why}"),
         )
     };
-    Ok(RunningGuidance { state, reason, rules: rules.into_iter().map(String::from).collect(), longest_recent_km, long_run_warning })
+    Ok(done(state, reason, rules.into_iter().map(String::from).collect(), return_to_run))
 }
 
 /// Adds a rule id once.
@@ -216,7 +312,19 @@ mod tests {
     }
 
     fn guidance(red_flag: RedFlagLevel, pains: &[PainEntry], runs: &[RunRecord], planned: Option<f64>) -> RunningGuidance {
-        running_guidance(&RunningInput { today: day(0), red_flag, pains, sessions: &[], runs, decisions: &[], planned_run_km: planned }).unwrap()
+        running_guidance(&RunningInput {
+            today: day(0),
+            red_flag,
+            pains,
+            sessions: &[],
+            runs,
+            decisions: &[],
+            planned_run_km: planned,
+            assessed_weekly_km: None,
+            return_to_run_checks: &[],
+            units: Units::Metric,
+        })
+        .unwrap()
     }
 
     fn calm(today: u8) -> Vec<PainEntry> {
@@ -276,7 +384,18 @@ mod tests {
     #[test]
     fn bad_inputs_are_rejected() {
         let input = |runs: &'static [RunRecord], planned: Option<f64>| {
-            running_guidance(&RunningInput { today: day(0), red_flag: RedFlagLevel::None, pains: &[], sessions: &[], runs, decisions: &[], planned_run_km: planned })
+            running_guidance(&RunningInput {
+                today: day(0),
+                red_flag: RedFlagLevel::None,
+                pains: &[],
+                sessions: &[],
+                runs,
+                decisions: &[],
+                planned_run_km: planned,
+                assessed_weekly_km: None,
+                return_to_run_checks: &[],
+                units: Units::Metric,
+            })
         };
         let err = input(&[], Some(f64::NAN)).unwrap_err().to_string();
         assert!(err.contains("planned_run_km must be in 0..=400"), "{err}");

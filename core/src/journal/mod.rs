@@ -7,6 +7,7 @@
 //! anything is written.
 
 pub mod backup;
+use crate::clinical::return_to_run::ReturnToRunCheck;
 pub(crate) mod migrate_v4;
 mod rows;
 pub mod schema;
@@ -196,6 +197,30 @@ impl Journal {
             let rows = stmt.query_map([], rows::clinician_visit_from_row)?;
             rows.collect()
         })
+    }
+
+    /// Stores a return-to-run self-test (RR1); a second test on the same date replaces the first.
+    pub fn save_return_to_run_check(&self, check: &ReturnToRunCheck, logged_at_ms: i64, today: Day) -> Result<()> {
+        validate::past_date("date", &check.date, today)?;
+        let json = serde_json::to_string(check).map_err(|e| CoreError::invalid("return_to_run", e.to_string()))?;
+        self.write(|c| {
+            c.prepare_cached("INSERT OR REPLACE INTO return_to_run_checks (date, passed, answers_json, logged_at_ms) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(rusqlite::params![check.date, check.passed, json, logged_at_ms])
+                .map(|_| ())
+        })
+    }
+
+    /// Every return-to-run self-test, oldest first (RR1).
+    pub fn return_to_run_checks(&self) -> Result<Vec<ReturnToRunCheck>> {
+        let stored: Vec<String> = self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT answers_json FROM return_to_run_checks ORDER BY date")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect()
+        })?;
+        stored
+            .iter()
+            .map(|j| serde_json::from_str(j).map_err(|e| CoreError::db(&self.path, format!("a stored return-to-run test is unreadable: {e}"))))
+            .collect()
     }
 
     /// What migrations changed in this journal's data, oldest first (e.g. re-graded screens).

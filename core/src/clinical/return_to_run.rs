@@ -1,0 +1,354 @@
+//! Return to running (CLINICAL RR1, *design* from common sports-physio practice): a self-test the
+//! runner takes from the running card, then a walk-run progression gated by pain during the run
+//! (≤ 3, stricter than P1's 5 for exercises: running is repeated impact) and the weekly limit (A7).
+
+use serde::{Deserialize, Serialize};
+
+use crate::clinical::pain::Morning;
+use crate::day::Day;
+use crate::error::{check_int, check_pain, Result};
+use crate::model::RunRecord;
+
+/// rule RR1: morning pain at most 2 on each of the last 7 logged mornings.
+pub const MORNINGS_NEEDED: usize = 7;
+/// rule RR1: the mornings', the brisk walk's and the hops' pain limit.
+pub const TEST_PAIN_LIMIT: u8 = 2;
+/// rule RR1 (A2): single-leg heel raises on the affected side, or ≥ 90 % of the other side.
+pub const HEEL_RAISES_NEEDED: u32 = 25;
+pub const HEEL_RAISE_SYMMETRY: f64 = 0.9;
+/// rule RR1: pain during a run stays at 3 or less in every running state.
+pub const RUN_PAIN_LIMIT: u8 = 3;
+/// design choice: heel raises are counted up to 100 (typos such as 250 are refused).
+const HEEL_RAISES_MAX: i64 = 100;
+/// design choice: two comfortable runs at a walk-run step unlock the next one (5 steps, a run every
+/// other day: about 3 weeks, RR1's "over 2–3 weeks").
+pub const RUNS_PER_STEP: u32 = 2;
+
+/// The runner's answers to the self-test (the mornings come from the journal).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRunAnswers {
+    /// Heel pain 0–10 during or after a 30-minute brisk walk.
+    pub walk_pain: u8,
+    /// Single-leg heel raises in a row on the affected side.
+    pub heel_raises_affected: u32,
+    /// The same on the other side; `None` when both heels hurt or it was not tested.
+    pub heel_raises_other: Option<u32>,
+    /// Heel pain 0–10 during or after 10 single-leg hops on the affected side.
+    pub hop_pain: u8,
+}
+
+/// One criterion of the self-test, with the runner's own numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRunCriterion {
+    /// `mornings`, `walk`, `heel_raises` or `hops`.
+    pub id: String,
+    /// What it asks, in plain words.
+    pub label: String,
+    pub passed: bool,
+    /// The runner's result, e.g. "mornings 2, 1, 2, 2, 1, 0, 2".
+    pub detail: String,
+}
+
+/// A stored self-test and its verdict.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRunCheck {
+    pub date: String,
+    pub answers: ReturnToRunAnswers,
+    pub passed: bool,
+    pub criteria: Vec<ReturnToRunCriterion>,
+    /// What to do next, in plain words.
+    pub advice: String,
+}
+
+/// Where the runner stands on the way back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnToRunState {
+    /// No run logged for 14 days and no self-test yet: the running card offers it.
+    Offered,
+    /// The latest self-test did not pass yet.
+    NotYet,
+    /// Passed: following the walk-run steps.
+    WalkRun,
+    /// All walk-run steps done: back to continuous running.
+    Complete,
+}
+
+/// One step of the walk-run progression.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct WalkRunStep {
+    /// 1-based step number.
+    pub step: u32,
+    pub of_steps: u32,
+    pub run_minutes: u32,
+    pub walk_minutes: u32,
+    pub repeats: u32,
+    /// e.g. "2 min running, 1 min walking, × 7 (21 min)".
+    pub description: String,
+    /// Comfortable runs logged at this step so far, and how many unlock the next.
+    pub runs_done: u32,
+    pub runs_needed: u32,
+}
+
+/// The return-to-run card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRun {
+    pub state: ReturnToRunState,
+    pub text: String,
+    pub last_check: Option<ReturnToRunCheck>,
+    /// Set while walking and running (`walk_run`).
+    pub step: Option<WalkRunStep>,
+}
+
+/// design choice: the walk-run steps (RR1: 1 min run / 1 min walk × 10 → continuous 20 min),
+/// each about 20 minutes.
+const STEPS: [(u32, u32, u32); 5] = [(1, 1, 10), (2, 1, 7), (4, 1, 4), (9, 1, 2), (20, 0, 1)];
+
+fn step(index: usize, runs_done: u32) -> WalkRunStep {
+    let (run, walk, repeats) = STEPS[index];
+    let description = if walk == 0 {
+        format!("{run} min continuous easy running")
+    } else {
+        format!("{run} min running, {walk} min walking, × {repeats} ({} min)", (run + walk) * repeats)
+    };
+    WalkRunStep {
+        step: index as u32 + 1,
+        of_steps: STEPS.len() as u32,
+        run_minutes: run,
+        walk_minutes: walk,
+        repeats,
+        description,
+        runs_done,
+        runs_needed: RUNS_PER_STEP,
+    }
+}
+
+/// Validates the answers (every field named with its range).
+pub fn check_answers(answers: &ReturnToRunAnswers) -> Result<()> {
+    check_pain("walk_pain", i64::from(answers.walk_pain))?;
+    check_pain("hop_pain", i64::from(answers.hop_pain))?;
+    check_int("heel_raises_affected", i64::from(answers.heel_raises_affected), 0, HEEL_RAISES_MAX)?;
+    if let Some(other) = answers.heel_raises_other {
+        check_int("heel_raises_other", i64::from(other), 0, HEEL_RAISES_MAX)?;
+    }
+    Ok(())
+}
+
+/// rule RR1: grades the self-test taken on `date` against the logged mornings (`pains`, any order).
+pub fn grade_test(date: Day, answers: &ReturnToRunAnswers, pains: &[crate::model::PainEntry]) -> Result<ReturnToRunCheck> {
+    grade(date, answers, &crate::clinical::pain::mornings(pains)?)
+}
+
+/// rule RR1: grades the self-test taken on `date`. `mornings` is the morning history (any order).
+pub(crate) fn grade(date: Day, answers: &ReturnToRunAnswers, mornings: &[Morning]) -> Result<ReturnToRunCheck> {
+    check_answers(answers)?;
+    let mut recent: Vec<&Morning> = mornings.iter().filter(|m| m.day <= date).collect();
+    recent.sort_by_key(|m| std::cmp::Reverse(m.day));
+    recent.truncate(MORNINGS_NEEDED);
+    recent.reverse();
+    let scores: Vec<String> = recent.iter().map(|m| m.score.to_string()).collect();
+    let mornings_ok = recent.len() == MORNINGS_NEEDED && recent.iter().all(|m| m.score <= TEST_PAIN_LIMIT);
+    let mornings_detail = if recent.len() < MORNINGS_NEEDED {
+        format!("{} of 7 mornings logged ({})", recent.len(), if scores.is_empty() { "none".into() } else { scores.join(", ") })
+    } else {
+        format!("last 7 mornings: {}", scores.join(", "))
+    };
+    let (affected, other) = (answers.heel_raises_affected, answers.heel_raises_other);
+    let raises_ok = affected >= HEEL_RAISES_NEEDED || other.is_some_and(|o| o > 0 && f64::from(affected) >= HEEL_RAISE_SYMMETRY * f64::from(o));
+    let raises_detail = match other {
+        Some(o) if o > 0 => format!("{affected} on the affected side, {o} on the other ({:.0} %)", 100.0 * f64::from(affected) / f64::from(o)),
+        _ => format!("{affected} on the affected side"),
+    };
+    let criteria = vec![
+        ReturnToRunCriterion {
+            id: "mornings".into(),
+            label: "Morning first-step pain 2 or less on each of the last 7 logged mornings".into(),
+            passed: mornings_ok,
+            detail: mornings_detail,
+        },
+        ReturnToRunCriterion {
+            id: "walk".into(),
+            label: "A 30-minute brisk walk with pain 2 or less".into(),
+            passed: answers.walk_pain <= TEST_PAIN_LIMIT,
+            detail: format!("pain {}", answers.walk_pain),
+        },
+        ReturnToRunCriterion {
+            id: "heel_raises".into(),
+            label: "25 single-leg heel raises on the affected side, or at least 90 % of the other side".into(),
+            passed: raises_ok,
+            detail: raises_detail,
+        },
+        ReturnToRunCriterion {
+            id: "hops".into(),
+            label: "10 single-leg hops on the affected side with pain 2 or less".into(),
+            passed: answers.hop_pain <= TEST_PAIN_LIMIT,
+            detail: format!("pain {}", answers.hop_pain),
+        },
+    ];
+    let passed = criteria.iter().all(|c| c.passed);
+    let advice = if passed {
+        format!(
+            "You are ready to start running again with a walk-run: {}, every other day, keeping pain during the run at 3 or less (rule RR1).",
+            step(0, 0).description
+        )
+    } else {
+        let missing: Vec<&str> = criteria.iter().filter(|c| !c.passed).map(|c| c.label.as_str()).collect();
+        format!(
+            "Not yet — keep up the program, walking and cross-training, and take the test again in about a week. Still to reach: {} (rule RR1).",
+            missing.join("; ").to_lowercase()
+        )
+    };
+    Ok(ReturnToRunCheck { date: date.iso(), answers: answers.clone(), passed, criteria, advice })
+}
+
+/// design choice: the self-test is offered once no run has been logged for 14 days.
+pub const OFFER_AFTER_DAYS_WITHOUT_RUNS: i32 = 14;
+
+/// A run counts as comfortable when pain during and after it stayed at 3 or less (RR1).
+fn comfortable(run: &RunRecord) -> bool {
+    run.pain_during.unwrap_or(0) <= RUN_PAIN_LIMIT && run.pain_after.unwrap_or(0) <= RUN_PAIN_LIMIT
+}
+
+/// The return-to-run card for `today`, or `None` when the runner is running normally.
+/// `checks` are the stored self-tests (any order), `runs` the logged runs; `assessed_weekly_km` is
+/// the weekly distance given at the assessment (0 means the runner had stopped).
+pub fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord], assessed_weekly_km: Option<f64>) -> Option<ReturnToRun> {
+    let latest = checks.iter().filter(|c| Day::parse("date", &c.date).is_ok_and(|d| d <= today)).max_by(|a, b| a.date.cmp(&b.date));
+    let Some(check) = latest else {
+        let last_run = runs.iter().filter_map(|r| Day::parse("date", &r.date).ok()).filter(|d| *d <= today).max();
+        // Offered to a runner who has stopped: runs logged before but none for 14 days, or
+        // "0 km a week" at the assessment. Someone who never logs runs is not nagged.
+        let idle = match last_run {
+            Some(d) => today.days_since(d) >= OFFER_AFTER_DAYS_WITHOUT_RUNS,
+            None => assessed_weekly_km == Some(0.0),
+        };
+        return idle.then(|| ReturnToRun {
+            state: ReturnToRunState::Offered,
+            text: "Not running at the moment? When mornings have settled, take the return-to-run self-test: 7 calm mornings, a brisk 30-minute walk, 25 heel raises and 10 hops (rule RR1).".into(),
+            last_check: None,
+            step: None,
+        });
+    };
+    if !check.passed {
+        return Some(ReturnToRun { state: ReturnToRunState::NotYet, text: check.advice.clone(), last_check: Some(check.clone()), step: None });
+    }
+    // rule RR1: walk the steps with the runs logged since the pass; a run that hurt more than 3
+    // goes back one step.
+    let passed_on = Day::parse("date", &check.date).ok()?;
+    let mut since: Vec<&RunRecord> =
+        runs.iter().filter(|r| Day::parse("date", &r.date).is_ok_and(|d| d >= passed_on && d <= today)).collect();
+    since.sort_by(|a, b| a.date.cmp(&b.date));
+    let (mut index, mut good) = (0usize, 0u32);
+    let mut stepped_back = None;
+    for run in since {
+        if comfortable(run) {
+            good += 1;
+            if good == RUNS_PER_STEP {
+                index += 1;
+                good = 0;
+                stepped_back = None;
+            }
+        } else {
+            index = index.saturating_sub(1);
+            good = 0;
+            stepped_back = Some(run.date.clone());
+        }
+        if index == STEPS.len() {
+            break;
+        }
+    }
+    if index == STEPS.len() {
+        return Some(ReturnToRun {
+            state: ReturnToRunState::Complete,
+            text: "Walk-run done: you are back to continuous running. Build up gradually — single runs within 10 % of your longest of the last 30 days, weeks within 30 % (rule A7) — and keep the calf work twice a week (E7).".into(),
+            last_check: Some(check.clone()),
+            step: None,
+        });
+    }
+    let current = step(index, good);
+    let mut text = format!(
+        "Walk-run step {} of {}: {}, every other day. Keep pain during the run at 3 or less; {} comfortable run(s) here unlock the next step (rule RR1).",
+        current.step,
+        current.of_steps,
+        current.description,
+        RUNS_PER_STEP - good
+    );
+    if let Some(date) = stepped_back {
+        text.push_str(&format!(" The run on {date} hurt more than 3, so this step repeats."));
+    }
+    Some(ReturnToRun { state: ReturnToRunState::WalkRun, text, last_check: Some(check.clone()), step: Some(current) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(offset: i32) -> Day {
+        Day::parse("t", "2026-10-01").unwrap().add_days(offset)
+    }
+
+    fn mornings(scores: &[u8]) -> Vec<Morning> {
+        scores.iter().enumerate().map(|(i, s)| Morning { day: day(i as i32 - scores.len() as i32 + 1), score: *s }).collect()
+    }
+
+    fn answers(walk: u8, affected: u32, other: Option<u32>, hops: u8) -> ReturnToRunAnswers {
+        ReturnToRunAnswers { walk_pain: walk, heel_raises_affected: affected, heel_raises_other: other, hop_pain: hops }
+    }
+
+    fn run(offset: i32, pain: u8) -> RunRecord {
+        RunRecord { date: day(offset).iso(), distance_km: 3.0, minutes: Some(20.0), pain_during: Some(pain), pain_after: None, surface: None, shoes: None }
+    }
+
+    #[test]
+    fn every_criterion_must_pass_at_its_limit() {
+        let calm = mornings(&[2, 1, 2, 2, 0, 1, 2]);
+        let pass = grade(day(0), &answers(2, 25, None, 2), &calm).unwrap();
+        assert!(pass.passed, "{pass:?}");
+        assert!(pass.advice.contains("1 min running, 1 min walking, × 10 (20 min)"), "{}", pass.advice);
+        // 90 % of the other side passes under 25.
+        assert!(grade(day(0), &answers(0, 18, Some(20), 0), &calm).unwrap().passed);
+        assert!(!grade(day(0), &answers(0, 17, Some(20), 0), &calm).unwrap().passed);
+        // One morning at 3, a walk at 3, hops at 3, or only 6 mornings: not yet, naming what is missing.
+        let one_bad = grade(day(0), &answers(2, 25, None, 2), &mornings(&[2, 1, 3, 2, 0, 1, 2])).unwrap();
+        assert!(!one_bad.passed && one_bad.criteria[0].detail == "last 7 mornings: 2, 1, 3, 2, 0, 1, 2", "{one_bad:?}");
+        assert!(one_bad.advice.contains("morning first-step pain 2 or less"), "{}", one_bad.advice);
+        assert!(!grade(day(0), &answers(3, 25, None, 2), &calm).unwrap().passed);
+        assert!(!grade(day(0), &answers(2, 25, None, 3), &calm).unwrap().passed);
+        let six = grade(day(0), &answers(0, 30, None, 0), &mornings(&[1, 1, 1, 1, 1, 1])).unwrap();
+        assert!(!six.passed && six.criteria[0].detail.starts_with("6 of 7 mornings"), "{six:?}");
+        let err = grade(day(0), &answers(11, 25, None, 0), &calm).unwrap_err().to_string();
+        assert!(err.contains("walk_pain") && err.contains("0..=10"), "{err}");
+        let err = grade(day(0), &answers(0, 250, None, 0), &calm).unwrap_err().to_string();
+        assert!(err.contains("heel_raises_affected") && err.contains("0..=100"), "{err}");
+    }
+
+    #[test]
+    fn walk_run_steps_up_every_two_comfortable_runs_and_back_on_pain_above_3() {
+        let pass = grade(day(0), &answers(0, 30, None, 0), &mornings(&[1; 7])).unwrap();
+        let checks = [pass];
+        let at = |runs: &[RunRecord], today: i32| status(day(today), &checks, runs, None).unwrap();
+        let start = at(&[], 0);
+        assert_eq!((start.state, start.step.as_ref().unwrap().step), (ReturnToRunState::WalkRun, 1));
+        let runs: Vec<RunRecord> = (1..=4).map(|i| run(i * 2, 2)).collect();
+        assert_eq!(at(&runs, 8).step.unwrap().step, 3);
+        let mut hurt = runs.clone();
+        hurt.push(run(10, 4));
+        let back = at(&hurt, 10);
+        assert_eq!(back.step.as_ref().unwrap().step, 2);
+        assert!(back.text.contains("hurt more than 3"), "{}", back.text);
+        let all: Vec<RunRecord> = (1..=10).map(|i| run(i * 2, 3)).collect();
+        assert_eq!(at(&all, 20).state, ReturnToRunState::Complete);
+    }
+
+    #[test]
+    fn offered_after_14_days_without_a_run_and_not_while_running() {
+        // design choice: offered once runs stop for 14 days, or when the assessment said 0 km.
+        assert_eq!(status(day(0), &[], &[], Some(0.0)).unwrap().state, ReturnToRunState::Offered);
+        assert!(status(day(0), &[], &[], Some(20.0)).is_none(), "running but not logging runs");
+        assert!(status(day(0), &[], &[], None).is_none());
+        assert!(status(day(0), &[], &[run(-13, 2)], None).is_none());
+        assert_eq!(status(day(0), &[], &[run(-14, 2)], None).unwrap().state, ReturnToRunState::Offered);
+        let failed = grade(day(-1), &answers(5, 30, None, 0), &mornings(&[1; 7])).unwrap();
+        assert_eq!(status(day(0), &[failed], &[], None).unwrap().state, ReturnToRunState::NotYet);
+    }
+}
