@@ -25,7 +25,11 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(err) if wants_json => {
-            let error = CliError::invalid("arguments", err.to_string().trim());
+            // clap's first line (`error: invalid value '4.5' for '<SCORE>': must be a whole number
+            // in 0..=10 …`), without the `--help` hint.
+            let text = err.to_string();
+            let first = text.lines().next().unwrap_or("").trim_start_matches("error: ").trim();
+            let error = CliError::invalid(args::error_field(&err), first);
             eprintln!("{}", error.to_json());
             return ExitCode::from(context::EXIT_BAD_INPUT as u8);
         }
@@ -50,6 +54,9 @@ fn run(cli: Cli) -> context::CliResult {
     if let Some(Command::Demo { fast }) = cli.command {
         return commands::demo::run(fast, cli.tz);
     }
+    if cli.json {
+        needs_no_questions(&cli)?;
+    }
     let ctx = Context::open(cli.db, cli.json, cli.date, cli.tz)?;
     match cli.command {
         None => commands::home::run(&ctx),
@@ -67,6 +74,22 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Report { out, force }) => commands::report::run(&ctx, &out, force),
         Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
         Some(Command::Demo { .. }) => Ok(()),
+    }
+}
+
+/// With `--json` nothing is asked on stdin (a script has no one to answer and stderr must stay one
+/// JSON document): a command that would ask is bad input, found before the journal is opened.
+fn needs_no_questions(cli: &Cli) -> context::CliResult {
+    match &cli.command {
+        Some(Command::Assess { answers: None }) => Err(CliError::invalid(
+            "answers",
+            "with --json nothing is asked: pass --answers FILE (the answers file of docs/answers.md)",
+        )),
+        Some(Command::Session(s)) if s.log.is_none() && s.pain.is_none() => Err(CliError::invalid(
+            "pain",
+            "with --json nothing is asked: pass --pain N, the peak pain during the session (0..=10)",
+        )),
+        _ => Ok(()),
     }
 }
 
