@@ -25,11 +25,15 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(err) if wants_json => {
-            // clap's first line (`error: invalid value '4.5' for '<SCORE>': must be a whole number
-            // in 0..=10 …`), without the `--help` hint.
+            // clap's text (`error: invalid value '4.5' for '<SCORE>': must be a whole number in
+            // 0..=10 …`, `[possible values: 4, 8, 12]`) on one line, without the `--help` hint.
             let text = err.to_string();
-            let first = text.lines().next().unwrap_or("").trim_start_matches("error: ").trim();
-            let error = CliError::invalid(args::error_field(&err), first);
+            let lines: Vec<&str> = text
+                .lines()
+                .map(|l| l.trim().trim_start_matches("error: "))
+                .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+                .collect();
+            let error = CliError::invalid(args::error_field(&err), lines.join("; "));
             eprintln!("{}", error.to_json());
             return ExitCode::from(context::EXIT_BAD_INPUT as u8);
         }
