@@ -787,23 +787,15 @@ fn streak_ending(entries: &[PainEntry], end: Day) -> Result<u32> {
     Ok(streak)
 }
 
-/// rule-free input check: a hold logged for a rep exercise (or reps for a pure hold) would be stored
-/// with the other count empty and then read as no work by progression (P4).
+/// A hold logged for a rep exercise would be stored with no reps, which progression (P4) reads as
+/// no work: refused, naming the exercise's kind. (Reps for a hold exercise stay accepted: they count
+/// the holds, e.g. 10 stretches of a 10 × 10 s stretch.)
 fn check_session_kind(exercise: &Exercise, level: u32, has_reps: bool) -> Result<()> {
     let Some(dose) = exercise.levels.iter().find(|l| l.level == level).or(exercise.levels.first()) else { return Ok(()) };
-    let amount = match (dose.reps, dose.hold_seconds) {
-        (Some(reps), None) => format!("{} × {reps} reps", dose.sets),
-        (None, Some(hold)) => format!("{} × {hold} s holds", dose.sets),
-        _ => return Ok(()), // reps of holds (e.g. 10 × 5 s): either count describes the work
-    };
-    match (has_reps, dose.reps.is_some()) {
-        (false, true) => Err(CoreError::invalid(
+    match (has_reps, dose.reps, dose.hold_seconds) {
+        (false, Some(reps), None) => Err(CoreError::invalid(
             "hold_seconds",
-            format!("{} at level {level} is a rep exercise ({amount}): log reps, not hold seconds", exercise.id),
-        )),
-        (true, false) => Err(CoreError::invalid(
-            "reps",
-            format!("{} at level {level} is a hold exercise ({amount}): log hold seconds, not reps", exercise.id),
+            format!("{} at level {level} is a rep exercise ({} × {reps} reps): log reps, not hold seconds", exercise.id, dose.sets),
         )),
         _ => Ok(()),
     }

@@ -159,9 +159,7 @@ fn one_handle_is_safe_to_share_between_threads() {
 fn trend_adherence_follows_the_level_history_and_empty_weeks_have_zero_km() {
     let (_dir, app) = open_temp();
     app.submit_assessment_json(at("2026-09-01", 8, "UTC"), ANSWERS.into()).unwrap();
-    let planned = |date: &str| -> Vec<(String, Option<u32>)> {
-        app.plan_for(date.into()).unwrap().exercises.into_iter().map(|e| (e.exercise_id, e.reps)).collect()
-    };
+    let planned_ids = |date: &str| -> Vec<String> { app.plan_for(date.into()).unwrap().exercises.into_iter().map(|e| e.exercise_id).collect() };
     // Four weeks doing exactly what each day's plan says, mornings settling: the ladder moves L1 → L2
     // (daily → every other day) part-way through.
     let start: Date = "2026-09-01".parse().unwrap();
@@ -169,10 +167,8 @@ fn trend_adherence_follows_the_level_history_and_empty_weeks_have_zero_km() {
         let date = start.checked_add(jiff::Span::new().days(i)).unwrap().to_string();
         let now = at(&date, 8, "UTC");
         app.log_pain(now.clone(), None, if i < 7 { 5 } else { 3 }, None, None).unwrap();
-        for (id, reps) in planned(&date) {
-            // Reps for rep exercises, hold seconds for holds (a hold logged for a rep exercise is refused).
-            let (reps, hold) = if reps.is_some() { (Some(10), None) } else { (None, Some(30)) };
-            app.log_session(now.clone(), None, id, 3, reps, hold, 2, true).unwrap();
+        for id in planned_ids(&date) {
+            app.log_session(now.clone(), None, id, 3, Some(10), None, 2, true).unwrap();
         }
     }
     let changed = app.decisions("2026-09-01".into(), "2026-09-28".into()).unwrap();
