@@ -84,6 +84,7 @@ fn benches(c: &mut Criterion) {
         // Issue #16: the damage check (`PRAGMA quick_check`) runs before a handle's first write,
         // not at open; this is what a process that opens and logs once pays (check + fsync).
         let settings = firststep_core::model::Settings::default();
+        g.bench_function("quick_check", |b| b.iter(|| assert!(black_box(journal.quick_check()).is_none())));
         g.bench_function("open_then_first_write", |b| {
             b.iter(|| {
                 let j = Journal::open(&f.path).unwrap();

@@ -139,6 +139,12 @@ impl Journal {
         Ok(Journal { conn: Mutex::new(conn), path: shown, read_only, health })
     }
 
+    /// `PRAGMA quick_check` now (not cached): `None` when healthy, else SQLite's first findings.
+    /// Writes run it once by themselves; this is for diagnostics and the benchmark.
+    pub fn quick_check(&self) -> Option<String> {
+        quick_check(&self.conn())
+    }
+
     /// Whether the journal was opened read-only (the file or its folder is not writable).
     pub fn is_read_only(&self) -> bool {
         self.read_only
