@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use firststep_core::journal::validate;
 
 /// FirstStep in the terminal: assessment, daily plan, guided sessions and your recovery trend.
 #[derive(Debug, Parser)]
@@ -44,13 +45,13 @@ pub enum Command {
     /// Log this morning's first-step pain (0–10).
     Pain {
         /// 0 = no pain, 10 = worst imaginable.
-        #[arg(allow_negative_numbers = true)]
+        #[arg(allow_negative_numbers = true, value_parser = pain_score)]
         score: i64,
         /// A short note.
         #[arg(long)]
         note: Option<String>,
         /// Minutes of morning stiffness.
-        #[arg(long, value_name = "MIN", allow_negative_numbers = true)]
+        #[arg(long, value_name = "MIN", allow_negative_numbers = true, value_parser = stiffness_minutes)]
         stiffness: Option<i64>,
     },
     /// Record a visit to a clinician (clears the referral banner); `--cleared` if they cleared you
@@ -63,19 +64,19 @@ pub enum Command {
     /// Log a run.
     Run {
         /// Distance in kilometres.
-        #[arg(long, allow_negative_numbers = true)]
+        #[arg(long, allow_negative_numbers = true, value_parser = run_km)]
         km: f64,
         /// Duration in minutes.
-        #[arg(long, allow_negative_numbers = true)]
+        #[arg(long, allow_negative_numbers = true, value_parser = run_minutes)]
         minutes: Option<f64>,
         /// Heel pain during the run (0–10).
-        #[arg(long, allow_negative_numbers = true)]
+        #[arg(long, allow_negative_numbers = true, value_parser = pain_score)]
         pain: Option<i64>,
     },
     /// Level decisions with their reasons, and today's running guidance.
     Progress {
         /// A run you plan, in km: warns when it is a jump from your recent longest run.
-        #[arg(long, value_name = "KM", allow_negative_numbers = true)]
+        #[arg(long, value_name = "KM", allow_negative_numbers = true, value_parser = run_km)]
         planned_km: Option<f64>,
     },
     /// Your morning pain trend, drawn in the terminal.
@@ -137,13 +138,13 @@ pub enum Command {
 #[command(args_conflicts_with_subcommands = true)]
 pub struct SessionArgs {
     /// Time runs N times faster (for trying it out).
-    #[arg(long, default_value_t = 1.0, value_name = "N")]
+    #[arg(long, default_value_t = 1.0, value_name = "N", allow_negative_numbers = true, value_parser = speed)]
     pub speed: f64,
     /// Continue a session you quit with `q`.
     #[arg(long)]
     pub resume: bool,
-    /// Peak pain during the session (0–10); asked at the end when not given.
-    #[arg(long, allow_negative_numbers = true)]
+    /// Peak pain during the session (0–10); asked at the end when not given (required with --json).
+    #[arg(long, allow_negative_numbers = true, value_parser = pain_score)]
     pub pain: Option<i64>,
     /// How the load of the calf ladder felt (rule P5); asked at the end when not given.
     #[arg(long, value_enum)]
@@ -161,16 +162,16 @@ pub enum SessionCommand {
         #[arg(long)]
         exercise: String,
         /// Sets done.
-        #[arg(long, allow_negative_numbers = true)]
+        #[arg(long, allow_negative_numbers = true, value_parser = sets_done)]
         sets: i64,
         /// Reps per set (rep exercises).
-        #[arg(long, allow_negative_numbers = true, conflicts_with = "hold", required_unless_present = "hold")]
+        #[arg(long, allow_negative_numbers = true, conflicts_with = "hold", required_unless_present = "hold", value_parser = reps_done)]
         reps: Option<i64>,
         /// Seconds held per set (hold exercises).
-        #[arg(long, value_name = "S", allow_negative_numbers = true)]
+        #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = hold_seconds)]
         hold: Option<i64>,
         /// Peak pain during the exercise (0–10).
-        #[arg(long, allow_negative_numbers = true)]
+        #[arg(long, allow_negative_numbers = true, value_parser = pain_score)]
         pain: i64,
         /// Not all planned sets were done.
         #[arg(long)]
@@ -210,4 +211,71 @@ impl From<EffortArg> for firststep_core::model::Effort {
 pub enum UnitsArg {
     Metric,
     Imperial,
+}
+
+// Value parsers: they check only the form (a whole number, a finite number) and say the allowed
+// range, so `pain 4.5` explains itself; the range itself is checked by the core, which names the
+// field the same way for every shell.
+
+fn whole(text: &str, range: (i64, i64)) -> Result<i64, String> {
+    text.trim().parse::<i64>().map_err(|_| format!("must be a whole number in {}..={} (got {text:?})", range.0, range.1))
+}
+
+fn number(text: &str, range: (f64, f64)) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("must be a number in {}..={} (got {text:?})", range.0, range.1)),
+    }
+}
+
+fn pain_score(text: &str) -> Result<i64, String> {
+    whole(text, (0, 10)) // rule P1: the 0–10 scale
+}
+
+fn stiffness_minutes(text: &str) -> Result<i64, String> {
+    whole(text, validate::STIFFNESS_MINUTES)
+}
+
+fn sets_done(text: &str) -> Result<i64, String> {
+    whole(text, validate::SETS)
+}
+
+fn reps_done(text: &str) -> Result<i64, String> {
+    whole(text, validate::REPS)
+}
+
+fn hold_seconds(text: &str) -> Result<i64, String> {
+    whole(text, validate::HOLD_SECONDS)
+}
+
+fn run_km(text: &str) -> Result<f64, String> {
+    number(text, validate::DISTANCE_KM)
+}
+
+fn run_minutes(text: &str) -> Result<f64, String> {
+    number(text, validate::RUN_MINUTES)
+}
+
+/// `--speed` range (design choice: slower than real time is pointless below 0.1×; above 1000×
+/// a 50 ms tick would skip whole reps).
+pub const SPEED_RANGE: (f64, f64) = (0.1, 1000.0);
+
+fn speed(text: &str) -> Result<f64, String> {
+    number(text, SPEED_RANGE)
+}
+
+/// The field a clap error is about, as the JSON error's `field`: `--km <KM>` → `km`,
+/// `<SCORE>` → `score`; `arguments` when clap names none.
+pub fn error_field(err: &clap::Error) -> String {
+    let arg = match err.get(clap::error::ContextKind::InvalidArg) {
+        Some(clap::error::ContextValue::String(s)) => s.clone(),
+        Some(clap::error::ContextValue::Strings(v)) => v.first().cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    let name = arg.split_whitespace().next().unwrap_or("").trim_start_matches('-').trim_matches(['<', '>']).to_lowercase().replace('-', "_");
+    if name.is_empty() {
+        "arguments".into()
+    } else {
+        name
+    }
 }

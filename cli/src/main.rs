@@ -25,7 +25,15 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(err) if wants_json => {
-            let error = CliError::invalid("arguments", err.to_string().trim());
+            // clap's text (`error: invalid value '4.5' for '<SCORE>': must be a whole number in
+            // 0..=10 …`, `[possible values: 4, 8, 12]`) on one line, without the `--help` hint.
+            let text = err.to_string();
+            let lines: Vec<&str> = text
+                .lines()
+                .map(|l| l.trim().trim_start_matches("error: "))
+                .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+                .collect();
+            let error = CliError::invalid(args::error_field(&err), lines.join("; "));
             eprintln!("{}", error.to_json());
             return ExitCode::from(context::EXIT_BAD_INPUT as u8);
         }
@@ -50,6 +58,9 @@ fn run(cli: Cli) -> context::CliResult {
     if let Some(Command::Demo { fast }) = cli.command {
         return commands::demo::run(fast, cli.tz);
     }
+    if cli.json {
+        needs_no_questions(&cli)?;
+    }
     let ctx = Context::open(cli.db, cli.json, cli.date, cli.tz)?;
     match cli.command {
         None => commands::home::run(&ctx),
@@ -68,6 +79,22 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Learn { id }) => commands::learn::run(&ctx, id.as_deref()),
         Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
         Some(Command::Demo { .. }) => Ok(()),
+    }
+}
+
+/// With `--json` nothing is asked on stdin (a script has no one to answer and stderr must stay one
+/// JSON document): a command that would ask is bad input, found before the journal is opened.
+fn needs_no_questions(cli: &Cli) -> context::CliResult {
+    match &cli.command {
+        Some(Command::Assess { answers: None }) => Err(CliError::invalid(
+            "answers",
+            "with --json nothing is asked: pass --answers FILE (the answers file of docs/answers.md)",
+        )),
+        Some(Command::Session(s)) if s.log.is_none() && s.pain.is_none() => Err(CliError::invalid(
+            "pain",
+            "with --json nothing is asked: pass --pain N, the peak pain during the session (0..=10)",
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -129,7 +129,7 @@ fn an_unreadable_database_is_named_and_left_untouched() {
 #[test]
 fn nothing_to_resume_is_a_state_error() {
     let j = journal();
-    let error = rejected(&j, &["--date", DAY, "session", "--resume"], 1, "no paused session");
+    let error = rejected(&j, &["--date", DAY, "session", "--resume", "--pain", "2"], 1, "no paused session");
     assert_eq!(error["error"]["kind"], "invalid_state");
 }
 

@@ -77,12 +77,14 @@ fn interactive_assessment_asks_inches_in_imperial_units() {
     // 2.4 in = 6.1 cm on the left: under the 10 cm screen (A1).
     input.push_str("left\n6\n\n\n2.4\n4.5\n14\n24\n");
     input.push_str(&"\n".repeat(20));
-    let out = j.cmd(&["--json", "--date", DAY, "assess"]).write_stdin(input).output().expect("run");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("[0–11.81 in]"), "the questions go to stderr with --json: {stderr}");
-    let result: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
-    assert_eq!(result["findings"][0]["domain"], "ankle_mobility", "{result:#}");
+    // (With --json nothing is asked: the interactive assessment is a human screen.)
+    let out = j.cmd(&["--date", DAY, "assess"]).write_stdin(input).output().expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("[0–11.81 in]"), "the question asks inches: {stdout}");
+    let home: Value = serde_json::from_slice(&j.cmd(&["--json", "--date", DAY]).output().expect("run").stdout).expect("home JSON");
+    let ids: Vec<&str> = home["plan"]["exercises"].as_array().expect("plan").iter().filter_map(|e| e["exercise_id"].as_str()).collect();
+    assert!(ids.contains(&"ankle_mobility"), "the stiff ankle (6.1 cm) gets ankle work: {ids:?}");
 }
 
 #[test]
@@ -199,10 +201,15 @@ fn guided_session_non_interactive_records_the_plan() {
 }
 
 #[test]
-fn guided_session_json_returns_the_records_and_asks_pain_on_stdin() {
+fn guided_session_json_takes_the_pain_as_an_option_and_asks_nothing() {
     let j = Journal::new();
     assess(&j, DAY, &few_findings(DAY));
+    // With --json nothing is asked: without --pain it is bad input before anything runs.
     let out = j.cmd(&["--json", "--date", DAY, "session", "--speed", "100"]).write_stdin("2\n").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&out.stderr).expect("stderr is one JSON document");
+    assert_eq!((error["error"]["kind"].as_str(), error["error"]["field"].as_str()), (Some("invalid_input"), Some("pain")));
+    let out = j.cmd(&["--json", "--date", DAY, "session", "--speed", "100", "--pain", "2"]).output().expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
     let records = doc["records"].as_array().expect("records");

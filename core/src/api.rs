@@ -208,8 +208,18 @@ impl FirstStep {
     /// Same as [`Self::submit_assessment`] with the answers as JSON (the documented answers file,
     /// `docs/answers.md`).
     pub fn submit_assessment_json(&self, now: Moment, answers_json: String) -> FfiResult<AssessmentResult> {
-        let answers: AssessmentAnswers = serde_json::from_str(&answers_json)
-            .map_err(|e| CoreError::invalid("answers", format!("not a valid answers document: {e}")))?;
+        let value: serde_json::Value = serde_json::from_str(&answers_json)
+            .map_err(|e| CoreError::invalid("answers", format!("not a complete JSON document: {e}")))?;
+        let answers: AssessmentAnswers = crate::strict_json::from_value(value, &answer_allowed).map_err(|p| {
+            // The sentence starts with the field; the error repeats it once, as every other error.
+            let message = if p.message.contains("unknown key") {
+                "unknown key: not an answer of docs/answers.md (a misspelt key would lose the answer)".to_string()
+            } else {
+                p.message.strip_prefix(&p.field).unwrap_or(&p.message).trim_start_matches([':', ' ']).to_string()
+            };
+            let field = if p.field.is_empty() { "answers".to_string() } else { p.field };
+            CoreError::invalid(field, message)
+        })?;
         Ok(self.assess(now.today()?, &answers)?)
     }
 
@@ -289,7 +299,7 @@ impl FirstStep {
     ) -> FfiResult<SessionRecord> {
         let today = now.today()?;
         let day = self.day_or_today(date, today)?;
-        clinical::find_exercise(&exercise_id)?;
+        let exercise = clinical::find_exercise(&exercise_id)?;
         if reps.is_some() == hold_seconds.is_some() {
             return Err(CoreError::invalid("reps", "give either reps or hold seconds, not both or neither").into());
         }
@@ -298,6 +308,7 @@ impl FirstStep {
             .current_program()?
             .and_then(|p| p.exercises.iter().find(|e| e.exercise_id == exercise_id).map(|e| e.level))
             .unwrap_or(0);
+        check_session_kind(&exercise, level, reps.is_some())?;
         let record = SessionRecord {
             date: day.iso(),
             exercise_id,
@@ -667,7 +678,12 @@ impl FirstStep {
         // Decisions belong to the newest morning only: an edit of an older morning, or of a morning
         // already decided, changes the score but does not re-run progression.
         let decided_already = !self.journal.decisions(day, today.max(day))?.is_empty();
-        let (decisions, new_program) = match (&program, decided_already) {
+        // A morning before the program started is stored as history; no rule runs on it.
+        let before_program = match &program {
+            Some(p) => day < Day::parse("started_on", &p.started_on)?,
+            None => false,
+        };
+        let (decisions, new_program) = match (&program, decided_already || before_program) {
             (Some(program), false) => {
                 // Reads bounded to the rules' look-back, so logging stays fast after years of history.
                 let from = day.add_days(-HISTORY_DAYS);
@@ -677,7 +693,8 @@ impl FirstStep {
                 let baseline_mornings = clinical::pain::PROGRAM_BASELINE_MORNINGS as u32;
                 let mut pains: Vec<PainEntry> = self.journal.first_pain_entries(program_start, baseline_mornings)?;
                 pains.retain(|p| p.date < from.iso());
-                pains.extend(self.journal.pain_entries(from, day)?);
+                // Mornings before the program are history, not part of its baselines (P3, P6, M1).
+                pains.extend(self.journal.pain_entries(from.max(program_start), day)?);
                 pains.retain(|p| p.date != entry.date);
                 pains.push(entry.clone());
                 pains.sort_by(|a, b| a.date.cmp(&b.date));
@@ -846,6 +863,45 @@ fn streak_ending(entries: &[PainEntry], end: Day) -> Result<u32> {
         expected = expected.add_days(-1);
     }
     Ok(streak)
+}
+
+/// A hold logged for a rep exercise would be stored with no reps, which progression (P4) reads as
+/// no work: refused, naming the exercise's kind. (Reps for a hold exercise stay accepted: they count
+/// the holds, e.g. 10 stretches of a 10 × 10 s stretch.)
+fn check_session_kind(exercise: &Exercise, level: u32, has_reps: bool) -> Result<()> {
+    let Some(dose) = exercise.levels.iter().find(|l| l.level == level).or(exercise.levels.first()) else { return Ok(()) };
+    match (has_reps, dose.reps, dose.hold_seconds) {
+        (false, Some(reps), None) => Err(CoreError::invalid(
+            "hold_seconds",
+            format!("{} at level {level} is a rep exercise ({} × {reps} reps): log reps, not hold seconds", exercise.id, dose.sets),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What an answers-file field allows, from the assessment catalogue (the same numbers
+/// `evaluate_assessment` checks), to explain a value of the wrong type.
+fn answer_allowed(path: &str) -> Option<String> {
+    let top = path.split(['.', '[']).next().unwrap_or(path);
+    let words = |values: &[&str]| Some(format!("one of {}", values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ")));
+    match top {
+        "date" | "clinician_cleared_on" => return Some("a date YYYY-MM-DD".into()),
+        "affected_side" => return words(&["left", "right", "both"]),
+        "red_flags" => return Some("a list of question ids".into()),
+        "weeks_since_onset" => return Some("a whole number in 0..=520".into()),
+        "age_years" => return Some("a whole number in 0..=120".into()),
+        _ => {}
+    }
+    let item = clinical::assessment_catalogue().into_iter().find(|i| i.id == top)?;
+    let unit = if item.unit.is_empty() { String::new() } else { format!(" {}", item.unit) };
+    match item.kind {
+        clinical::AnswerKind::Count | clinical::AnswerKind::Pain => Some(format!("a whole number in {}..={}{unit}", item.min, item.max)),
+        clinical::AnswerKind::Number => Some(format!("a number in {}..={}{unit}", item.min, item.max)),
+        clinical::AnswerKind::Grade => words(&["pass", "partial", "fail"]),
+        clinical::AnswerKind::SquatQuality => words(&["good", "fair", "poor"]),
+        clinical::AnswerKind::YesNo => Some("true or false".into()),
+        clinical::AnswerKind::Side => words(&["left", "right", "both"]),
+    }
 }
 
 /// Range-checks an integer from the shell with the journal's bounds, before narrowing it.

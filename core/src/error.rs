@@ -39,6 +39,15 @@ pub enum CoreError {
     #[error("import rejected, nothing was written: {0}")]
     Import(String),
 
+    /// The journal file (or its folder) is read-only: it was opened read-only and every write is
+    /// refused before SQLite is asked, so no `-wal`/`-shm` files are left behind.
+    #[error("the journal {path} is read-only: nothing was written; make the file and its folder writable to log again (reading, the trend and export still work)")]
+    ReadOnly { path: String },
+
+    /// `PRAGMA quick_check` found damage: writes are refused so the file is never modified.
+    #[error("the journal {path} is damaged ({findings}); nothing was written and FirstStep will not change it: keep the file, and save what can still be read with `firststep export --out backup.json` (in the app: Settings → Export)")]
+    Damaged { path: String, findings: String },
+
     /// File system error outside the database (export target, answers file...).
     #[error("{path}: {message}")]
     Io { path: String, message: String },
@@ -81,7 +90,18 @@ pub fn check_real(field: &str, value: f64, min: f64, max: f64) -> Result<f64> {
     if value.is_finite() && value >= min && value <= max {
         Ok(value)
     } else {
-        Err(CoreError::range(field, format!("{min}..={max}"), value))
+        Err(CoreError::range(field, format!("{min}..={max}"), short_number(value)))
+    }
+}
+
+/// A number as a runner would type it: `1e308`, not 309 digits (f64's `Display` never uses an
+/// exponent).
+pub fn short_number(value: f64) -> String {
+    let magnitude = value.abs();
+    if value.is_finite() && magnitude != 0.0 && !(1e-4..1e15).contains(&magnitude) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
     }
 }
 
@@ -124,7 +144,10 @@ impl From<CoreError> for FirstStepError {
             }
             CoreError::UnknownId { .. } => FirstStepError::NotFound { reason },
             CoreError::InvalidState(_) => FirstStepError::InvalidState { reason },
-            CoreError::Database { path, .. } | CoreError::DatabaseTooNew { path, .. } => FirstStepError::Database { path, reason },
+            CoreError::Database { path, .. }
+            | CoreError::DatabaseTooNew { path, .. }
+            | CoreError::ReadOnly { path }
+            | CoreError::Damaged { path, .. } => FirstStepError::Database { path, reason },
             CoreError::Import(_) | CoreError::Io { .. } => FirstStepError::Import { reason },
         }
     }

@@ -21,5 +21,6 @@ pub mod model;
 pub mod reminders;
 pub mod report;
 pub mod session;
+mod strict_json;
 
 pub use error::{CoreError, FirstStepError};

@@ -143,11 +143,12 @@ fn tampered_backups_are_rejected_with_nothing_written() {
     rejected_import(|v| v["format_version"] = 3.into(), "newer");
     rejected_import(|v| v["format_version"] = 0.into(), "format_version must be in 1..=2");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2099-01-01", "cleared": true, "logged_at_ms": 0}]), "clinician_visits[0].date");
-    rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2026-01-01", "cleared": true, "logged_at_ms": 0, "by": "x"}]), "unknown field");
+    rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2026-01-01", "cleared": true, "logged_at_ms": 0, "by": "x"}]), "clinician_visits[0]: unknown key \"by\"");
     rejected_import(|v| v["app"] = "OtherApp".into(), "not a FirstStep backup");
-    rejected_import(|v| v["surprise"] = 1.into(), "unknown field");
+    rejected_import(|v| v["surprise"] = 1.into(), "unknown key \"surprise\"");
+    rejected_import(|v| v["pain"][1]["scroe"] = 4.into(), "pain[1]: unknown key \"scroe\"");
     rejected_import(|v| { v.as_object_mut().unwrap().remove("sessions"); }, "sessions");
-    rejected_import(|v| v["sessions"][0]["level"] = "high".into(), "malformed");
+    rejected_import(|v| v["sessions"][0]["level"] = "high".into(), "sessions[0].level must be in 0..=10 (got \"high\")");
 }
 
 #[test]

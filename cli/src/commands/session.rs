@@ -28,9 +28,7 @@ const START_MS: i64 = 1_000;
 const TICK: Duration = Duration::from_millis(50);
 /// Virtual time per tick of the simulated clock (`demo --fast`).
 const SIM_TICK_MS: i64 = 250;
-/// `--speed` range (design choice: slower than real time is pointless below 0.1×; above 1000×
-/// a 50 ms tick would skip whole reps).
-const SPEED_RANGE: (f64, f64) = (0.1, 1000.0);
+use crate::args::SPEED_RANGE;
 
 /// Runs `firststep session …`.
 pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
@@ -74,7 +72,8 @@ pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
         Outcome::AwaitingPain { at_ms } => {
             let peak = match given_pain {
                 Some(p) => p,
-                None => ask_peak_pain(ctx.json)?,
+                // With --json `main` has already required --pain.
+                None => ask_peak_pain()?,
             };
             let effort = match args.effort {
                 Some(e) => Some(e.into()),
@@ -423,17 +422,12 @@ fn check_peak_pain(value: i64) -> CliResult<u8> {
         .ok_or_else(|| CliError::invalid("pain", format!("pain must be in 0..=10 (got {value})")))
 }
 
-/// Asks for the peak pain on stdin until a valid 0–10 arrives. With `--json` the question goes
-/// to stderr so stdout stays one JSON document.
-fn ask_peak_pain(json: bool) -> CliResult<u8> {
+/// Asks for the peak pain on stdin until a valid 0–10 arrives (never with `--json`).
+fn ask_peak_pain() -> CliResult<u8> {
     let stdin = std::io::stdin();
     let say = |text: &str| {
-        if json {
-            eprint!("{text}");
-        } else {
-            print!("{text}");
-            let _ = std::io::stdout().flush();
-        }
+        print!("{text}");
+        let _ = std::io::stdout().flush();
     };
     loop {
         say("Peak heel pain during the session (0–10): ");

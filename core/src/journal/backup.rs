@@ -20,6 +20,7 @@ use crate::error::CoreError;
 use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
 use super::{prefix, rows, schema, validate, ClinicianVisit};
+use crate::strict_json;
 
 /// The backup format this build writes. 2 added `clinician_visits`, the `refer_no_impact` level and
 /// the answers `age_years` and `clinician_cleared_on`.
@@ -226,14 +227,18 @@ pub fn parse_and_validate(json: &str, today: Day, is_known: &dyn Fn(&str) -> boo
     if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
         return Err(rejected(format!("not a {APP} backup (field \"app\" must be \"{APP}\")")));
     }
-    let version = match value.get("format_version").and_then(|v| v.as_u64()) {
+    let raw_version = value.get("format_version");
+    let version = match raw_version.and_then(|v| v.as_u64()) {
         Some(v) if (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => v,
         Some(v) if v > u64::from(FORMAT_VERSION) => {
             return Err(rejected(format!("format_version {v} was written by a newer {APP}; this version reads {OLDEST_FORMAT_VERSION}..={FORMAT_VERSION}")))
         }
-        other => return Err(rejected(format!("format_version must be in {OLDEST_FORMAT_VERSION}..={FORMAT_VERSION} (got {other:?})"))),
+        _ => {
+            let got = raw_version.map_or_else(|| "nothing".to_string(), |v| v.to_string());
+            return Err(rejected(format!("format_version must be in {OLDEST_FORMAT_VERSION}..={FORMAT_VERSION} (got {got})")));
+        }
     };
-    let mut doc: Backup = serde_json::from_value(value).map_err(|e| rejected(format!("malformed backup: {e}")))?;
+    let mut doc: Backup = strict_json::from_value(value, &allowed).map_err(|p| rejected(p.message))?;
     if version < 2 {
         // rule R1–R3 revision: the same re-grade as schema migration 3.
         for screen in doc.safety_screens.iter_mut() {
@@ -250,6 +255,32 @@ pub fn parse_and_validate(json: &str, today: Day, is_known: &dyn Fn(&str) -> boo
         other => other,
     })?;
     Ok(doc)
+}
+
+/// What a backup field allows, by its name, to explain a value of the wrong type (the same
+/// ranges `validate` checks).
+fn allowed(path: &str) -> Option<String> {
+    let ints = |(lo, hi): (i64, i64)| Some(format!("in {lo}..={hi}"));
+    match strict_json::leaf(path) {
+        "score" | "peak_pain" | "pain_during" | "pain_after" | "first_step_pain" => Some("in 0..=10".into()),
+        "stiffness_minutes" => ints(validate::STIFFNESS_MINUTES),
+        "sets_done" | "sets" => ints(validate::SETS),
+        "reps_done" | "reps" => ints(validate::REPS),
+        "hold_seconds_done" | "hold_seconds" => ints(validate::HOLD_SECONDS),
+        "level" | "from_level" | "to_level" | "max_level" => ints(validate::LEVEL),
+        "skipped_steps" => ints(validate::SKIPPED_STEPS),
+        "logged_at_ms" | "exported_at_ms" => ints(validate::LOGGED_AT_MS),
+        "session_days" => Some("in 1..=7".into()),
+        "distance_km" => Some(format!("a number in {}..={}", validate::DISTANCE_KM.0, validate::DISTANCE_KM.1)),
+        "minutes" => Some(format!("a number in {}..={}", validate::RUN_MINUTES.0, validate::RUN_MINUTES.1)),
+        "completed" | "current" | "cleared" | "reminders_enabled" => Some("true or false".into()),
+        "date" | "started_on" | "level_started_on" => Some("a date YYYY-MM-DD".into()),
+        "action" => Some("one of \"progress\", \"hold\", \"regress\"".into()),
+        "level_name" | "name" | "exercise_id" | "rule" | "reason" | "note" | "surface" | "shoes" | "time_zone" | "app" | "exported_at" => {
+            Some("a string".into())
+        }
+        _ => None,
+    }
 }
 
 fn at(section: &str, i: usize) -> impl Fn(CoreError) -> CoreError + '_ {
@@ -363,6 +394,11 @@ fn existing_keys<T: Serialize>(conn: &Connection, sql: &str, map: fn(&rusqlite::
 /// Validates, then merges the document in one transaction.
 pub fn import(conn: &mut Connection, json: &str, today: Day, is_known: &dyn Fn(&str) -> bool) -> Result<ImportReport, BackupError> {
     let doc = parse_and_validate(json, today, is_known)?;
+    merge(conn, &doc)
+}
+
+/// Merges an already validated document ([`parse_and_validate`]) in one transaction.
+pub fn merge(conn: &mut Connection, doc: &Backup) -> Result<ImportReport, BackupError> {
     // Stored forms, computed before the transaction so a serialization problem writes nothing.
     let programs: Vec<(bool, String, String)> = doc
         .programs
@@ -406,7 +442,7 @@ pub fn import(conn: &mut Connection, json: &str, today: Day, is_known: &dyn Fn(&
         merge_multiset(existing, &assessments, json_key, |(d, a, r)| rows::insert_assessment(&tx, d, a, r))?;
 
     merge_programs(&tx, &programs, &mut report)?;
-    merge_pain(&tx, &doc, &mut report)?;
+    merge_pain(&tx, doc, &mut report)?;
 
     let existing = existing_keys(&tx, &format!("SELECT {} FROM sessions", rows::SESSION_COLUMNS), rows::session_from_row)?;
     (report.sessions_added, report.sessions_unchanged) =

@@ -16,7 +16,7 @@ pub mod trend;
 pub mod validate;
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -66,6 +66,9 @@ pub struct PainLogOutcome {
 pub struct Journal {
     conn: Mutex<Connection>,
     path: String,
+    read_only: bool,
+    /// `None` when `PRAGMA quick_check` said ok, else its findings; run lazily (`ensure_writable`).
+    health: OnceLock<Option<String>>,
 }
 
 impl Journal {
@@ -74,17 +77,31 @@ impl Journal {
     /// A file written by a newer FirstStep is refused with [`CoreError::DatabaseTooNew`] before
     /// anything is written to it. A file that is not a FirstStep database, or is corrupt, gives
     /// [`CoreError::Database`] naming the path; it is never deleted, overwritten or migrated.
+    /// A read-only file (or a file in a read-only folder) is opened read-only: reads work, every
+    /// write gives [`CoreError::ReadOnly`].
     pub fn open(path: &Path) -> Result<Journal> {
         let shown = path.display().to_string();
         let fail = |what: &str, e: &dyn std::fmt::Display| {
             CoreError::db(&shown, format!("{what}: {e}; the file was left untouched, it can still be exported or recovered"))
         };
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail("cannot open", &e))?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| fail("cannot configure", &e))?;
+        let mut read_only = is_read_only(path);
+        let mut conn = open_connection(path, read_only).map_err(|e| fail("cannot open", &e))?;
 
         // Read-only checks first: nothing below writes until the file is known to be ours and not newer.
-        let found = schema::user_version(&conn).map_err(|e| fail("not a readable SQLite database", &e))?;
+        let found = match schema::user_version(&conn) {
+            // The folder refused the `-shm` file (e.g. owned by someone else although its mode bits
+            // look writable): read the journal read-only instead of failing the home screen.
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if !read_only && matches!(e.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) =>
+            {
+                drop(conn);
+                read_only = true;
+                conn = open_connection(path, true).map_err(|e| fail("cannot open", &e))?;
+                schema::user_version(&conn)
+            }
+            other => other,
+        }
+        .map_err(|e| fail("not a readable SQLite database", &e))?;
         if found > schema::CURRENT_VERSION {
             return Err(CoreError::DatabaseTooNew { path: shown, found, supported: schema::CURRENT_VERSION });
         }
@@ -94,6 +111,23 @@ impl Journal {
         if found == 0 && foreign_tables > 0 {
             return Err(fail("not a FirstStep journal", &"it holds tables but no FirstStep schema version"));
         }
+        conn.execute_batch("PRAGMA foreign_keys = ON;").map_err(|e| fail("cannot configure", &e))?;
+        if read_only {
+            if found < schema::CURRENT_VERSION {
+                return Err(fail(
+                    "is read-only and needs an upgrade",
+                    &format!("schema version {found} must be migrated to {} before this app can read it; make the file and its folder writable once", schema::CURRENT_VERSION),
+                ));
+            }
+            return Ok(Journal { conn: Mutex::new(conn), path: shown, read_only, health: OnceLock::new() });
+        }
+        let health = OnceLock::new();
+        if found > 0 && found < schema::CURRENT_VERSION {
+            // A migration rewrites tables: check a damaged file before, never after.
+            if let Some(findings) = health.get_or_init(|| quick_check(&conn)) {
+                return Err(CoreError::Damaged { path: shown, findings: findings.clone() });
+            }
+        }
 
         // Durability: a logged score survives a crash or power loss once the call returns.
         let mode: String = conn
@@ -102,10 +136,37 @@ impl Journal {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(fail("cannot enable write-ahead logging", &format!("journal mode stayed {mode}")));
         }
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-            .map_err(|e| fail("cannot configure", &e))?;
+        conn.execute_batch("PRAGMA synchronous = FULL;").map_err(|e| fail("cannot configure", &e))?;
         schema::migrate(&mut conn, found).map_err(|e| fail("cannot migrate the schema", &e))?;
-        Ok(Journal { conn: Mutex::new(conn), path: shown })
+        Ok(Journal { conn: Mutex::new(conn), path: shown, read_only, health })
+    }
+
+    /// `PRAGMA quick_check` now (not cached): `None` when healthy, else SQLite's first findings.
+    /// Writes run it once by themselves; this is for diagnostics and the benchmark.
+    pub fn quick_check(&self) -> Option<String> {
+        quick_check(&self.conn())
+    }
+
+    /// Whether the journal was opened read-only (the file or its folder is not writable).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses a write on a read-only or damaged journal, before SQLite is asked to write.
+    ///
+    /// The damage check (`PRAGMA quick_check`) runs here, once per open handle, and not in
+    /// [`Journal::open`]: it reads every page, which would put opening a 10-year journal over its
+    /// 10 ms budget, while reads (home, trend, export) need no check — they must keep working on a
+    /// damaged file so the runner can save what is readable. Its result is cached: one process pays
+    /// it once, before its first write.
+    fn ensure_writable(&self, conn: &Connection) -> Result<()> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly { path: self.path.clone() });
+        }
+        match self.health.get_or_init(|| quick_check(conn)) {
+            None => Ok(()),
+            Some(findings) => Err(CoreError::Damaged { path: self.path.clone(), findings: findings.clone() }),
+        }
     }
 
     /// The database file path, as given to [`Journal::open`].
@@ -120,12 +181,17 @@ impl Journal {
     }
 
     fn db(&self, e: rusqlite::Error) -> CoreError {
+        // Damage found by any read gets the same guidance as the write check's.
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) {
+            return CoreError::Damaged { path: self.path.clone(), findings: format!("SQLite: {e}") };
+        }
         CoreError::db(&self.path, e)
     }
 
     /// Runs `work` in one IMMEDIATE transaction; commits only if it succeeds.
     fn write<T>(&self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
         let mut conn = self.conn();
+        self.ensure_writable(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| self.db(e))?;
         let value = work(&tx).map_err(|e| self.db(e))?;
         tx.commit().map_err(|e| self.db(e))?;
@@ -444,7 +510,11 @@ impl Journal {
     /// document twice changes nothing. On any error nothing is written.
     pub fn import_json(&self, json: &str, today: Day, is_known_exercise: &dyn Fn(&str) -> bool) -> Result<ImportReport> {
         let mut conn = self.conn();
-        backup::import(&mut conn, json, today, is_known_exercise).map_err(|e| self.wrap(e))
+        // Validation errors come first (they say what is wrong with the document), then the
+        // journal's own state.
+        let doc = backup::parse_and_validate(json, today, is_known_exercise).map_err(|e| self.wrap(e))?;
+        self.ensure_writable(&conn)?;
+        backup::merge(&mut conn, &doc).map_err(|e| self.wrap(e))
     }
 
     /// The pain log as CSV: `date,score,stiffness_minutes,note`, RFC 4180 quoting.
@@ -458,6 +528,74 @@ impl Journal {
             backup::BackupError::Core(e) => e,
             backup::BackupError::Sql(e) => self.db(e),
         }
+    }
+}
+
+/// Opens the SQLite connection. Read-only journals are opened with `SQLITE_OPEN_READ_ONLY`, and
+/// without a `-wal` holding data also `immutable=1`: SQLite then needs no `-shm` file, so reading
+/// works in a read-only folder and leaves no side files behind. (With `immutable`, SQLite assumes no
+/// one changes the file meanwhile; true for a file no one may write. A non-empty `-wal` holds
+/// committed data that `immutable` would ignore, so then the plain read-only mode is used.)
+fn open_connection(path: &Path, read_only: bool) -> rusqlite::Result<Connection> {
+    let conn = if !read_only {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
+    } else if side_file(path, "-wal").metadata().is_ok_and(|m| m.len() > 0) {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
+    } else {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
+/// An existing journal that this process may not write: the file's or its folder's permission
+/// bits say read-only (checked on the bits, not by trying, so root — which bypasses permissions —
+/// treats a `chmod a-w` journal the same way), or opening it for writing is refused.
+fn is_read_only(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else { return false }; // created on open
+    if meta.permissions().readonly() {
+        return true;
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if std::fs::metadata(folder).is_ok_and(|m| m.permissions().readonly()) {
+        return true;
+    }
+    // Opening for writing (no truncation) changes neither the bytes nor the mtime.
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => false,
+        Err(e) => matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem),
+    }
+}
+
+fn side_file(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    name.into()
+}
+
+/// `path` percent-encoded for an SQLite `file:` URI (`?`, `#` and `%` would otherwise end it).
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `PRAGMA quick_check`: `None` when the file is healthy, else SQLite's first findings (or the
+/// error that stopped the check).
+fn quick_check(conn: &Connection) -> Option<String> {
+    let rows: rusqlite::Result<Vec<String>> =
+        conn.prepare("PRAGMA quick_check(3)").and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
+    match rows {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => None,
+        Ok(rows) => Some(format!("SQLite quick_check: {}", rows.join("; "))),
+        Err(e) => Some(format!("SQLite quick_check: {e}")),
     }
 }
 

@@ -125,6 +125,9 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     )?
     .into_iter()
     .filter_map(|(d, s)| Day::parse("pain.date", &d).ok().map(|d| (d, s)))
+    // Mornings logged before the program started are history, not recovery: the trend (its days,
+    // 7-day means and "current") starts at the program's start, as the M1 baseline does.
+    .filter(|(d, _)| program_start.is_none_or(|start| *d >= start))
     .collect();
 
     let days: Vec<TrendDay> = (0..window_days)

@@ -47,7 +47,8 @@ pub fn text(field: &str, value: Option<&str>, max: usize) -> Result<()> {
     if let Some(v) = value {
         let n = v.chars().count();
         if n > max {
-            return Err(CoreError::range(format!("{field} length"), format!("0..={max} characters"), n));
+            // The field keeps its own name (`note`): shells match on it.
+            return Err(CoreError::range(field, format!("0..={max} characters"), format!("{n} characters")));
         }
     }
     Ok(())
@@ -159,7 +160,7 @@ pub fn settings(s: &Settings) -> Result<()> {
     }
     time_zone_named(&s.time_zone)?;
     if s.time_zone.len() > 64 {
-        return Err(CoreError::range("time_zone length", "1..=64 characters", s.time_zone.len()));
+        return Err(CoreError::range("time_zone", "1..=64 characters", format!("{} characters", s.time_zone.len())));
     }
     Ok(())
 }
@@ -192,7 +193,7 @@ pub fn flagged_ids(flagged: &[String]) -> Result<()> {
     for (i, id) in flagged.iter().enumerate() {
         let n = id.chars().count();
         if n == 0 || n > FLAG_ID_MAX_CHARS {
-            return Err(CoreError::range(format!("flagged[{i}] length"), format!("1..={FLAG_ID_MAX_CHARS} characters"), n));
+            return Err(CoreError::range(format!("flagged[{i}]"), format!("1..={FLAG_ID_MAX_CHARS} characters"), format!("{n} characters")));
         }
     }
     Ok(())
