@@ -44,7 +44,7 @@ fn seeded(dir: &Path) -> (PathBuf, Arc<FirstStep>) {
     for (i, score) in [6, 5, 5, 4].into_iter().enumerate() {
         let date = format!("2026-09-0{}", i + 2);
         app.log_pain(at(&date), None, score, Some(10), Some("stiff".into())).unwrap();
-        app.log_session(at(&date), None, "calf_loading".into(), 3, Some(15), None, 2, true).unwrap();
+        app.log_session(at(&date), None, "calf_loading".into(), 3, Some(15), None, 2, true, None, None).unwrap();
     }
     app.log_run(at("2026-09-05"), None, 5.0, Some(30.0), Some(2), Some(1), Some("road".into()), None).unwrap();
     app.save_settings(Settings::default()).unwrap();
@@ -98,7 +98,7 @@ fn pain(app: &FirstStep, date: Option<&str>, score: i64, stiffness: Option<i64>,
 }
 
 fn session(app: &FirstStep, id: &str, sets: i64, reps: Option<i64>, hold: Option<i64>, peak: i64) -> Result<(), FirstStepError> {
-    app.log_session(now(), None, id.into(), sets, reps, hold, peak, true).map(|_| ())
+    app.log_session(now(), None, id.into(), sets, reps, hold, peak, true, None, None).map(|_| ())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -142,7 +142,23 @@ fn rows() -> Vec<Row> {
         row("hold for a rep exercise", "invalid_input", Some("hold_seconds"), &["calf_loading", "rep exercise", "reps"], |a, _| session(a, "calf_loading", 3, None, Some(30), 2)),
         row("session peak pain 11", "invalid_input", Some("pain"), &["pain", "0..=10", "11"], |a, _| session(a, "calf_loading", 3, Some(10), None, 11)),
         row("session on a future date", "invalid_input", Some("date"), &["future"], |a, _| {
-            a.log_session(now(), Some("2026-09-11".into()), "calf_loading".into(), 3, Some(10), None, 2, true).map(|_| ())
+            a.log_session(now(), Some("2026-09-11".into()), "calf_loading".into(), 3, Some(10), None, 2, true, None, None).map(|_| ())
+        }),
+        // Effort after a loading session (P5).
+        row("reps in reserve -1", "invalid_input", Some("reps_in_reserve"), &["reps_in_reserve", "0..=50", "-1"], |a, _| {
+            a.log_session(now(), None, "calf_loading".into(), 3, Some(10), None, 2, true, None, Some(-1)).map(|_| ())
+        }),
+        row("reps in reserve 51", "invalid_input", Some("reps_in_reserve"), &["reps_in_reserve", "0..=50", "51"], |a, _| {
+            a.log_session(now(), None, "calf_loading".into(), 3, Some(10), None, 2, true, None, Some(51)).map(|_| ())
+        }),
+        // Return-to-run self-test (RR1).
+        row("return-to-run walk pain 11", "invalid_input", Some("walk_pain"), &["walk_pain", "0..=10", "11"], |a, _| {
+            let answers = firststep_core::clinical::ReturnToRunAnswers { walk_pain: 11, heel_raises_affected: 25, heel_raises_other: None, hop_pain: 0 };
+            a.take_return_to_run_test(now(), answers).map(|_| ())
+        }),
+        row("return-to-run 250 heel raises", "invalid_input", Some("heel_raises_affected"), &["heel_raises_affected", "0..=100", "250"], |a, _| {
+            let answers = firststep_core::clinical::ReturnToRunAnswers { walk_pain: 0, heel_raises_affected: 250, heel_raises_other: None, hop_pain: 0 };
+            a.take_return_to_run_test(now(), answers).map(|_| ())
         }),
         // Runs (item 10: a huge distance is shown as 1e308).
         row("run 0 km", "invalid_input", Some("distance_km"), &["distance_km", "0.1..=300", "(got 0)"], |a, _| run(a, 0.0, None, None, None, None, None)),

@@ -30,7 +30,7 @@ fn seed(db: &Path, first_day: u32, days: u32) -> String {
     for d in first_day..first_day + days {
         let date = format!("2026-09-{d:02}");
         app.log_pain(at(&date), None, i64::from(6 - d as i8 / 4), Some(10), Some(format!("day {d}"))).unwrap();
-        app.log_session(at(&date), None, "calf_stretch".into(), 3, None, Some(30), 2, true).unwrap();
+        app.log_session(at(&date), None, "calf_stretch".into(), 3, None, Some(30), 2, true, None, None).unwrap();
         if d % 3 == 0 {
             app.log_run(at(&date), None, 4.0 + f64::from(d) / 4.0, Some(30.0), Some(2), None, Some("trail".into()), None).unwrap();
         }
