@@ -7,6 +7,7 @@ pub mod demo;
 pub mod home;
 pub mod log;
 pub mod progress;
+pub mod psfs;
 pub mod report;
 pub mod reminders;
 pub mod session;
