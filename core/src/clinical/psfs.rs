@@ -180,6 +180,7 @@ pub fn summarize(input: &PsfsInput<'_>) -> Result<Psfs> {
             scores.sort();
             let first = scores.first().copied();
             let latest = scores.last().copied();
+            // design choice: no change until the activity was rated on a second date.
             let change = match (first, latest) {
                 (Some((d1, s1)), Some((d2, s2))) if d2 > d1 => Some(i32::from(s2) - i32::from(s1)),
                 _ => None,

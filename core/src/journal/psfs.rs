@@ -56,7 +56,8 @@ pub(super) fn insert_rating(c: &Connection, r: &PsfsRatingEntry) -> rusqlite::Re
 }
 
 impl Journal {
-    /// The active PSFS activities, by id (the order they were first named).
+    /// The active PSFS activities, by id (design choice: the order they were first named — the
+    /// schema has no position column, and the CLI rates in this order).
     pub fn psfs_activities(&self) -> Result<Vec<PsfsActivity>> {
         let all = self.read(all_activities)?;
         Ok(all.into_iter().filter(|a| a.active).map(|a| a.activity()).collect())
