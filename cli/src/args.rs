@@ -79,6 +79,9 @@ pub enum Command {
         #[arg(long, value_name = "KM", allow_negative_numbers = true, value_parser = run_km)]
         planned_km: Option<f64>,
     },
+    /// Your activities (PSFS, rule M2): name 3–5 things your heel limits and rate them 0–10 every
+    /// 2 weeks; without a subcommand, shows first → latest and the change.
+    Psfs(PsfsArgs),
     /// Your morning pain trend, drawn in the terminal.
     Trend {
         /// Window length in weeks.
@@ -151,6 +154,32 @@ pub struct SessionArgs {
     pub effort: Option<EffortArg>,
     #[command(subcommand)]
     pub log: Option<SessionCommand>,
+}
+
+/// `firststep psfs`.
+#[derive(Debug, Args)]
+pub struct PsfsArgs {
+    #[command(subcommand)]
+    pub action: Option<PsfsCommand>,
+}
+
+/// `firststep psfs set|rate ...`.
+#[derive(Debug, Subcommand)]
+pub enum PsfsCommand {
+    /// Name 3–5 activities your heel limits, e.g. `psfs set "Run 5 km" "Walk the dog" "Stairs at work"`.
+    /// Names you keep keep their history; names left out are removed from the list.
+    Set {
+        /// The activities, each in quotes.
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+    },
+    /// Rate each activity 0–10 (0 = unable, 10 = as before the injury), in the order `firststep psfs`
+    /// lists them; `--date` rates an earlier day.
+    Rate {
+        /// One score per activity.
+        #[arg(required = true, value_name = "SCORE", allow_negative_numbers = true)]
+        scores: Vec<i64>,
+    },
 }
 
 /// `firststep session log ...`.

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::clinical::psfs::{Psfs, PsfsActivity, PsfsInput, PsfsRating};
 use crate::clinical::referral::{self, Referral, ReferralInput};
 use crate::clinical::{
     self, AssessmentItem, AssessmentResult, Exercise, Lesson, RunningInput, SafetyQuestion, SafetyResult,
@@ -71,6 +72,10 @@ pub struct ProgressReport {
     pub date: String,
     pub decisions: Vec<Decision>,
     pub running: RunningGuidance,
+    /// The runner's activities (rule M2); `None` until they are named.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub psfs: Option<Psfs>,
 }
 
 /// The one thing the home screen suggests next.
@@ -111,6 +116,10 @@ pub struct HomeScreen {
     /// The escalation banner (R4): no improvement at 6 or 12 weeks, or a 2-week worsening. Stays
     /// until meaningful improvement (M1) or a recorded clinician visit.
     pub referral: Option<Referral>,
+    /// Rating the activities is due (rule M2: at the start, every 2 weeks, after a re-assessment).
+    #[serde(default)]
+    #[uniffi(default = false)]
+    pub psfs_due: bool,
 }
 
 /// What undoing a day's morning pain did.
@@ -428,6 +437,7 @@ impl FirstStep {
             date: today.iso(),
             decisions: self.journal.decisions(today.add_days(-83), today)?,
             running: self.running_guidance(today, planned)?,
+            psfs: self.psfs_summary(today)?,
         })
     }
 
@@ -547,6 +557,34 @@ impl FirstStep {
         let today = now.today()?;
         let (start, domains) = self.lesson_inputs()?;
         Ok(clinical::lesson_for(id.trim(), start, today, &domains)?)
+    }
+
+    // ------------------------------------------------------------------------------------- psfs
+
+    /// Names the 3–5 activities of the Patient-Specific Functional Scale (rule M2), each 1..=100
+    /// characters (trimmed), no name twice (ignoring case). A name already used keeps its id and
+    /// history; names left out are removed from the list, their ratings kept. Returns the list.
+    pub fn set_psfs_activities(&self, now: Moment, names: Vec<String>) -> FfiResult<Vec<PsfsActivity>> {
+        let today = now.today()?;
+        Ok(self.journal.set_psfs_activities(&names, today)?)
+    }
+
+    /// Rates every listed activity once, 0–10 (0 = unable, 10 = as before the injury; rule M2), on
+    /// `date` (default today, never in the future). Rating the same date again replaces it. Returns
+    /// the updated PSFS.
+    pub fn rate_psfs(&self, now: Moment, date: Option<String>, ratings: Vec<PsfsRating>) -> FfiResult<Psfs> {
+        let today = now.today()?;
+        let day = self.day_or_today(date, today)?;
+        self.journal.rate_psfs(day, &ratings, today)?;
+        Ok(self.psfs_summary(today)?.ok_or_else(|| CoreError::state("no PSFS activities are named"))?)
+    }
+
+    /// The PSFS screen (rule M2): each activity's first and latest rating, the averages, the
+    /// detectable change and whether a rating is due. Without activities: the empty screen, due
+    /// false, with a sentence inviting the runner to name them.
+    pub fn psfs(&self, now: Moment) -> FfiResult<Psfs> {
+        let today = now.today()?;
+        Ok(self.psfs_summary_always(today)?)
     }
 }
 
@@ -790,6 +828,7 @@ impl FirstStep {
             next_step_text,
             running,
             referral,
+            psfs_due: self.psfs_summary(today)?.is_some_and(|p| p.due),
         })
     }
 
@@ -928,3 +967,29 @@ const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<FirstStep>();
 };
+
+// PSFS orchestration (rule M2), kept together for merging.
+impl FirstStep {
+    /// The PSFS as of `today`; `None` when no activities are named.
+    fn psfs_summary(&self, today: Day) -> Result<Option<Psfs>> {
+        let summary = self.psfs_summary_always(today)?;
+        Ok((!summary.activities.is_empty()).then_some(summary))
+    }
+
+    fn psfs_summary_always(&self, today: Day) -> Result<Psfs> {
+        let activities = self.journal.psfs_activities()?;
+        let ratings = if activities.is_empty() { Vec::new() } else { self.journal.psfs_ratings()? };
+        // design choice: ratings dated after `today` (a `--date` in the past) are not seen yet.
+        let ratings: Vec<_> = ratings.into_iter().filter(|r| r.date <= today.iso()).collect();
+        let last_assessment = self
+            .journal
+            .assessments()?
+            .iter()
+            .map(|a| parse_stored(&a.date))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|d| *d <= today)
+            .max();
+        crate::clinical::psfs::summarize(&PsfsInput { activities: &activities, ratings: &ratings, last_assessment, today })
+    }
+}

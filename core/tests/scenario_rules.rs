@@ -7,6 +7,8 @@
 //!    `morning_update` for that date with all sessions, pains and decisions so far; store its
 //!    decisions and replace the program. Then log the day's sessions at the exercise's current
 //!    program level (skipped_steps 0), then the day's runs.
+//!    Then, if `psfs` is present, rate the `psfs_activities` (named on `answers.date`) with those
+//!    scores, in order, on that date.
 //! 3. If `expect_running` is not null, `running_guidance` for its date with `planned_run_km`, the
 //!    assessment's red-flag level and all history.
 //!
@@ -14,6 +16,8 @@
 
 use std::path::{Path, PathBuf};
 
+use firststep_core::clinical::psfs::{summarize, validate_ratings, PsfsInput, PsfsRatingEntry};
+use firststep_core::clinical::{PsfsActivity, PsfsRating};
 use firststep_core::clinical::{evaluate_assessment, for_red_flag, morning_update, running_guidance, RunningInput};
 use firststep_core::day::Day;
 use firststep_core::model::{
@@ -36,6 +40,27 @@ struct Scenario {
     #[serde(default)]
     #[allow(dead_code)]
     expect_home: Option<serde_json::Value>,
+    /// PSFS activity names (rule M2), named on `answers.date`; ids are their positions 1..=n.
+    #[serde(default)]
+    psfs_activities: Vec<String>,
+    /// PSFS checks (rule M2), each as of its date.
+    #[serde(default)]
+    expect_psfs: Vec<ExpectPsfs>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectPsfs {
+    date: String,
+    due: bool,
+    next_due: Option<String>,
+    /// Compared at one decimal.
+    mean_first: Option<f64>,
+    mean_latest: Option<f64>,
+    mean_change: Option<f64>,
+    detectable_change: bool,
+    /// Per activity, in `psfs_activities` order.
+    detectable: Vec<bool>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +136,9 @@ struct ScenarioDay {
     /// The return-to-run self-test taken that day (RR1).
     #[serde(default)]
     return_to_run: Option<firststep_core::clinical::ReturnToRunAnswers>,
+    /// PSFS scores (rule M2) rated on this date, in `psfs_activities` order.
+    #[serde(default)]
+    psfs: Option<Vec<u8>>,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +249,13 @@ fn replay(path: &Path) {
     let mut runs: Vec<RunRecord> = Vec::new();
     let mut checks = Vec::new();
     let mut decisions: Vec<Decision> = Vec::new();
+    let psfs_activities: Vec<PsfsActivity> = scenario
+        .psfs_activities
+        .iter()
+        .enumerate()
+        .map(|(i, name)| PsfsActivity { id: i as i64 + 1, name: name.clone(), added_on: scenario.answers.date.clone() })
+        .collect();
+    let mut psfs_ratings: Vec<PsfsRatingEntry> = Vec::new();
     for (index, day) in scenario.days.iter().enumerate() {
         let date = Day::parse("date", &day.date).unwrap_or_else(|e| panic!("{name}: day {index}: {e}"));
         if let Some(score) = day.pain {
@@ -272,6 +307,32 @@ fn replay(path: &Path) {
                 shoes: None,
             });
         }
+        if let Some(scores) = &day.psfs {
+            assert_eq!(scores.len(), psfs_activities.len(), "{name}: {} rates {} activities", day.date, scores.len());
+            let ratings: Vec<PsfsRating> =
+                psfs_activities.iter().zip(scores).map(|(a, &score)| PsfsRating { activity_id: a.id, score }).collect();
+            validate_ratings(&psfs_activities, &ratings).unwrap_or_else(|e| panic!("{name}: psfs {}: {e}", day.date));
+            psfs_ratings.retain(|r| r.date != day.date);
+            psfs_ratings.extend(ratings.iter().map(|r| PsfsRatingEntry { date: day.date.clone(), activity_id: r.activity_id, score: r.score }));
+        }
+    }
+
+    // PSFS (rule M2) as of each expected date: ratings and the assessment up to that date.
+    for expect in &scenario.expect_psfs {
+        let today = Day::parse("expect_psfs.date", &expect.date).unwrap();
+        let seen: Vec<PsfsRatingEntry> = psfs_ratings.iter().filter(|r| r.date <= expect.date).cloned().collect();
+        let assessed = Day::parse("answers.date", &scenario.answers.date).unwrap();
+        let psfs = summarize(&PsfsInput { activities: &psfs_activities, ratings: &seen, last_assessment: Some(assessed).filter(|a| *a <= today), today })
+            .unwrap_or_else(|e| panic!("{name}: psfs {}: {e}", expect.date));
+        let at = &expect.date;
+        let round1 = |v: Option<f64>| v.map(|x| (x * 10.0).round() / 10.0);
+        assert_eq!(psfs.due, expect.due, "{name}: psfs {at} due ({:?})", psfs.due_reason);
+        assert_eq!(psfs.next_due, expect.next_due, "{name}: psfs {at} next due");
+        assert_eq!(round1(psfs.mean_first), expect.mean_first, "{name}: psfs {at} mean first");
+        assert_eq!(round1(psfs.mean_latest), expect.mean_latest, "{name}: psfs {at} mean latest");
+        assert_eq!(round1(psfs.mean_change), expect.mean_change, "{name}: psfs {at} mean change");
+        assert_eq!(psfs.detectable_change, expect.detectable_change, "{name}: psfs {at} detectable change");
+        assert_eq!(psfs.activities.iter().map(|a| a.detectable).collect::<Vec<_>>(), expect.detectable, "{name}: psfs {at} per activity");
     }
     let mut got_decisions: Vec<ExpectDecision> = decisions
         .iter()

@@ -63,6 +63,15 @@ fn replay(path: &PathBuf) -> Result<(), String> {
         return Err(format!("program: got {got_program:?}, expected {want_program:?}"));
     }
 
+    // PSFS (rule M2): the activities are named on the assessment date, in the file's order.
+    let psfs_names: Vec<String> =
+        scenario["psfs_activities"].as_array().cloned().unwrap_or_default().iter().map(|v| v.as_str().unwrap_or("").to_string()).collect();
+    let psfs_ids: Vec<i64> = if psfs_names.is_empty() {
+        Vec::new()
+    } else {
+        app.set_psfs_activities(morning(start), psfs_names).map_err(|e| format!("psfs activities: {e}"))?.iter().map(|a| a.id).collect()
+    };
+
     let days = scenario["days"].as_array().cloned().unwrap_or_default();
     for day in &days {
         let date = day["date"].as_str().ok_or("day.date")?;
@@ -101,6 +110,14 @@ fn replay(path: &PathBuf) -> Result<(), String> {
                 None,
             )
             .map_err(|e| format!("{date} run: {e}"))?;
+        }
+        if let Some(scores) = day["psfs"].as_array() {
+            let ratings = psfs_ids
+                .iter()
+                .zip(scores)
+                .map(|(&activity_id, s)| firststep_core::clinical::PsfsRating { activity_id, score: s.as_u64().unwrap_or(99) as u8 })
+                .collect();
+            app.rate_psfs(now.clone(), None, ratings).map_err(|e| format!("{date} psfs: {e}"))?;
         }
     }
 
@@ -166,6 +183,21 @@ fn replay(path: &PathBuf) -> Result<(), String> {
             if got != want {
                 return Err(format!("home {date}: plan {got:?}, expected {want:?}"));
             }
+        }
+    }
+    // Optional PSFS checks (rule M2), each as of its date.
+    for expect in scenario["expect_psfs"].as_array().cloned().unwrap_or_default() {
+        let date = expect["date"].as_str().ok_or("expect_psfs.date")?;
+        let psfs = app.psfs(morning(date)).map_err(|e| format!("psfs {date}: {e}"))?;
+        let round1 = |v: Option<f64>| v.map(|x| (x * 10.0).round() / 10.0);
+        let detectable: Vec<bool> = psfs.activities.iter().map(|a| a.detectable).collect();
+        let got = serde_json::json!({
+            "date": date, "due": psfs.due, "next_due": psfs.next_due, "mean_first": round1(psfs.mean_first),
+            "mean_latest": round1(psfs.mean_latest), "mean_change": round1(psfs.mean_change),
+            "detectable_change": psfs.detectable_change, "detectable": detectable,
+        });
+        if got != expect {
+            return Err(format!("psfs {date}: got {got}, expected {expect} ({})", psfs.text));
         }
     }
     Ok(())

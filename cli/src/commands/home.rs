@@ -54,6 +54,10 @@ pub fn render(home: &HomeScreen) -> String {
     if let Some(running) = &home.running {
         out.push(wrap(&format!("{} {}", light(running.state), running.reason), 78, "Running: "));
     }
+    if home.psfs_due {
+        // rule M2: at the start, every 2 weeks and after a re-assessment.
+        out.push("Rate your activities (firststep psfs rate …)".to_string());
+    }
     out.push(String::new());
     out.push(format!("Next: {}", home.next_step_text));
     out.push(format!("      → {}", command_for(home.next_step)));

@@ -8,6 +8,7 @@ pub mod home;
 pub mod learn;
 pub mod log;
 pub mod progress;
+pub mod psfs;
 pub mod report;
 pub mod reminders;
 pub mod session;

@@ -1,6 +1,7 @@
 //! `firststep progress`: level decisions with their reasons, and the running guidance.
 
 use firststep_core::api::ProgressReport;
+use firststep_core::clinical::Psfs;
 use firststep_core::model::{DecisionAction, RunningState};
 use serde::Serialize;
 
@@ -15,6 +16,8 @@ pub struct ProgressOutput {
     pub date: String,
     pub decisions: Vec<DecisionOutput>,
     pub running: RunningOutput,
+    /// The core's `Psfs` (rule M2); `null` until activities are named.
+    pub psfs: Option<Psfs>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +64,7 @@ impl From<&ProgressReport> for ProgressOutput {
                 longest_recent_km: report.running.longest_recent_km,
                 long_run_warning: report.running.long_run_warning.clone(),
             },
+            psfs: report.psfs.clone(),
         }
     }
 }
@@ -114,6 +118,10 @@ pub fn render(ctx: &Context, report: &ProgressReport) -> String {
     }
     if let Some(warning) = &report.running.long_run_warning {
         out.push(wrap(warning, 78, "⚠  "));
+    }
+    if let Some(psfs) = &report.psfs {
+        out.push(String::new());
+        out.push(wrap(&psfs.text, 78, ""));
     }
     out.join("\n")
 }

@@ -108,6 +108,7 @@ mod tests {
             meaningful_improvement: false,
             level_changes: vec![],
             expectation: Expectation { weeks_on_program: None, text: String::new() },
+            psfs: Vec::new(),
         }
     }
 

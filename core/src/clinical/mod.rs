@@ -9,6 +9,7 @@ pub mod library;
 pub(crate) mod pain;
 pub mod program;
 pub mod progression;
+pub mod psfs;
 pub mod referral;
 pub mod return_to_run;
 pub mod running;
@@ -20,6 +21,7 @@ pub use assessment::{
 pub use lessons::{lesson_for, lesson_for_exercise, lessons_for, Lesson};
 pub use library::{exercise_library, find_exercise, program_exercise, Exercise, ExerciseLevel};
 pub use program::{build_program, day_plan, for_red_flag};
+pub use psfs::{Psfs, PsfsActivity, PsfsActivityProgress, PsfsRating, PsfsScore};
 pub use progression::{apply_decisions, decide_progressions, morning_update};
 pub use running::{running_guidance, RunningInput};
 pub use referral::{Referral, ReferralLevel};

@@ -189,6 +189,7 @@ mod tests {
             meaningful_improvement: meaningful_improvement(baseline, baseline_scores.len(), current),
             level_changes: vec![],
             expectation: Expectation { weeks_on_program: None, text: String::new() },
+            psfs: Vec::new(),
         }
     }
 

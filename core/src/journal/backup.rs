@@ -7,6 +7,8 @@
 //! - decisions: (date, exercise_id) (a conflicting local decision is kept);
 //! - programs: the whole program (an imported program becomes current only if none is);
 //! - settings: imported only when this device never saved any;
+//! - PSFS activities: the name, ignoring case (ids are per device; ratings follow their activity);
+//!   PSFS ratings: (date, activity) (a different local score is kept);
 //! - everything else (sessions, runs, pain edits, safety screens, assessments): all columns,
 //!   compared as multisets, so three identical stretch rows on one date stay three.
 
@@ -19,7 +21,8 @@ use crate::day::{timestamp_from_ms, Day};
 use crate::error::CoreError;
 use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
-use super::{prefix, rows, schema, validate, ClinicianVisit};
+use super::{prefix, psfs, rows, schema, validate, ClinicianVisit, StoredPsfsActivity};
+use crate::clinical::psfs::PsfsRatingEntry;
 use crate::strict_json;
 
 /// The backup format this build writes. 2 added `clinician_visits`, the `refer_no_impact` level and
@@ -57,6 +60,13 @@ pub struct Backup {
     /// Absent in format 1.
     #[serde(default)]
     pub clinician_visits: Vec<ClinicianVisit>,
+    /// PSFS activities (rule M2), removed ones included (`active` false). Optional on import:
+    /// absent → none.
+    #[serde(default)]
+    pub psfs_activities: Vec<StoredPsfsActivity>,
+    /// PSFS ratings (rule M2), referencing `psfs_activities[].id`. Optional on import: absent → none.
+    #[serde(default)]
+    pub psfs_ratings: Vec<PsfsRatingEntry>,
 }
 
 /// One red-flag screen in a backup.
@@ -113,6 +123,23 @@ pub struct ImportReport {
     pub decisions_conflicting: u32,
     pub clinician_visits_added: u32,
     pub clinician_visits_unchanged: u32,
+    /// PSFS activities new to this journal (matched by name, ignoring case).
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub psfs_activities_added: u32,
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub psfs_activities_unchanged: u32,
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub psfs_ratings_added: u32,
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub psfs_ratings_unchanged: u32,
+    /// Same (date, activity) with a different score: the local one was kept.
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub psfs_ratings_conflicting: u32,
 }
 
 /// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
@@ -199,6 +226,8 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
                 .prepare("SELECT date, cleared, logged_at_ms FROM clinician_visits ORDER BY date, id")?
                 .query_map([], rows::clinician_visit_from_row)?
                 .collect::<rusqlite::Result<_>>()?,
+            psfs_activities: psfs::all_activities(conn)?,
+            psfs_ratings: psfs::all_ratings(conn)?,
         })
     })();
     // A read-only transaction: ending it cannot lose data.
@@ -302,6 +331,7 @@ fn validate_doc(doc: &Backup, today: Day, is_known: &dyn Fn(&str) -> bool) -> Re
     for (i, v) in doc.clinician_visits.iter().enumerate() {
         validate::past_date("date", &v.date, today).map_err(at("clinician_visits", i))?;
     }
+    psfs::validate_backup(&doc.psfs_activities, &doc.psfs_ratings, today)?;
     let mut current = 0;
     for (i, p) in doc.programs.iter().enumerate() {
         validate::program(&p.program, Some(today), is_known).map_err(at("programs", i))?;
@@ -454,6 +484,13 @@ pub fn merge(conn: &mut Connection, doc: &Backup) -> Result<ImportReport, Backup
     let existing = existing_keys(&tx, "SELECT date, cleared, logged_at_ms FROM clinician_visits", rows::clinician_visit_from_row)?;
     (report.clinician_visits_added, report.clinician_visits_unchanged) =
         merge_multiset(existing, &doc.clinician_visits, json_key, |v| rows::insert_clinician_visit(&tx, v))?;
+
+    let merged = psfs::merge_backup(&tx, &doc.psfs_activities, &doc.psfs_ratings)?;
+    report.psfs_activities_added = merged.activities_added;
+    report.psfs_activities_unchanged = merged.activities_unchanged;
+    report.psfs_ratings_added = merged.ratings_added;
+    report.psfs_ratings_unchanged = merged.ratings_unchanged;
+    report.psfs_ratings_conflicting = merged.ratings_conflicting;
 
     for d in &doc.decisions {
         match rows::decision_on(&tx, &d.date, &d.exercise_id)? {

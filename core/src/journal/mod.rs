@@ -9,6 +9,7 @@
 pub mod backup;
 use crate::clinical::return_to_run::ReturnToRunCheck;
 pub(crate) mod migrate_v4;
+mod psfs;
 mod rows;
 pub mod schema;
 mod screens;
@@ -27,6 +28,7 @@ use crate::error::{CoreError, Result};
 use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
 pub use backup::ImportReport;
+pub use psfs::StoredPsfsActivity;
 pub use screens::StoredSafetyScreen;
 pub use trend::{Expectation, LevelMarker, Trend, TrendDay, TrendWeek};
 

@@ -80,6 +80,11 @@ pub struct Trend {
     pub meaningful_improvement: bool,
     pub level_changes: Vec<LevelMarker>,
     pub expectation: Expectation,
+    /// The PSFS mean (rule M2) of each rating date inside the window, oldest first; empty without
+    /// ratings. Drawn by the shells next to the pain line.
+    #[serde(default)]
+    #[uniffi(default = [])]
+    pub psfs: Vec<crate::clinical::psfs::PsfsScore>,
 }
 
 /// Errors of [`compute`]: validation or SQLite (the journal names the file).
@@ -178,6 +183,7 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
         meaningful_improvement,
         level_changes,
         expectation,
+        psfs: super::psfs::means(conn, &start.iso(), &end.iso())?,
     })
 }
 
