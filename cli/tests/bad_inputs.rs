@@ -109,7 +109,7 @@ fn every_bad_command_line_names_the_field_and_range_and_writes_nothing() {
         row(&["--date", DAY, "import", &scroe], 1, "import", None, &["pain[0]: unknown key \"scroe\"", "nothing was written"]),
         row(&["--date", DAY, "import", &run_key], 1, "import", None, &["runs[0]: unknown key \"pace\""]),
         row(&["--date", DAY, "import", &negative], 1, "import", None, &["pain[0].score must be in 0..=10 (got -1)"]),
-        row(&["--date", DAY, "import", &version], 1, "import", None, &["format_version must be in 1..=2 (got -1)"]),
+        row(&["--date", DAY, "import", &version], 1, "import", None, &["format_version must be in 1..=3 (got -1)"]),
         // Other arguments and files.
         row(&["--date", DAY, "trend", "--weeks", "5"], 2, "invalid_input", Some("weeks"), &["5", "4", "8", "12"]),
         row(&["--date", DAY, "settings", "--units", "furlongs"], 2, "invalid_input", Some("units"), &["furlongs", "metric", "imperial"]),

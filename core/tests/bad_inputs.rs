@@ -240,9 +240,9 @@ fn rows() -> Vec<Row> {
             })
         }),
         row("backup runs[0] 1e308 km", "import", None, &["runs[0].distance_km", "0.1..=300", "1e308"], |a, b| import_edited(a, b, |v| v["runs"][0]["distance_km"] = 1e308.into())),
-        row("backup format_version -1", "import", None, &["format_version must be in 1..=2 (got -1)"], |a, b| import_edited(a, b, |v| v["format_version"] = (-1).into())),
-        row("backup format_version \"2\"", "import", None, &["format_version must be in 1..=2 (got \"2\")"], |a, b| import_edited(a, b, |v| v["format_version"] = "2".into())),
-        row("backup format_version 3", "import", None, &["format_version 3", "newer"], |a, b| import_edited(a, b, |v| v["format_version"] = 3.into())),
+        row("backup format_version -1", "import", None, &["format_version must be in 1..=3 (got -1)"], |a, b| import_edited(a, b, |v| v["format_version"] = (-1).into())),
+        row("backup format_version \"2\"", "import", None, &["format_version must be in 1..=3 (got \"2\")"], |a, b| import_edited(a, b, |v| v["format_version"] = "2".into())),
+        row("backup format_version 4", "import", None, &["format_version 4", "newer"], |a, b| import_edited(a, b, |v| v["format_version"] = 4.into())),
         row("backup of another app", "import", None, &["\"app\"", "FirstStep"], |a, b| import_edited(a, b, |v| v["app"] = "Strava".into())),
         row("backup truncated", "import", None, &["not a complete JSON document"], |a, b| {
             let text = b.to_string();

@@ -49,7 +49,7 @@ fn export_import_into_empty_export_gives_the_same_document() {
     let source = filled();
     let doc = source.journal.export_json(1_782_000_000_000).unwrap();
     let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
-    assert_eq!((v["format_version"].as_u64(), v["app"].as_str()), (Some(2), Some("FirstStep")));
+    assert_eq!((v["format_version"].as_u64(), v["app"].as_str()), (Some(3), Some("FirstStep")));
     assert_eq!(v["pain_edits"].as_array().unwrap().len(), 1);
     assert_eq!(v["exported_at"], "2026-06-21T00:00:00Z");
 
@@ -140,8 +140,8 @@ fn tampered_backups_are_rejected_with_nothing_written() {
     rejected_import(|v| v["pain_edits"][0]["date"] = "2026-05-05".into(), "pain_edits[0].date");
     rejected_import(|v| v["programs"][0]["current"] = true.into(), "marked current");
     rejected_import(|v| v["settings"]["time_zone"] = "Nowhere/Land".into(), "settings.time_zone");
-    rejected_import(|v| v["format_version"] = 3.into(), "newer");
-    rejected_import(|v| v["format_version"] = 0.into(), "format_version must be in 1..=2");
+    rejected_import(|v| v["format_version"] = 4.into(), "newer");
+    rejected_import(|v| v["format_version"] = 0.into(), "format_version must be in 1..=3");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2099-01-01", "cleared": true, "logged_at_ms": 0}]), "clinician_visits[0].date");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2026-01-01", "cleared": true, "logged_at_ms": 0, "by": "x"}]), "clinician_visits[0]: unknown key \"by\"");
     rejected_import(|v| v["app"] = "OtherApp".into(), "not a FirstStep backup");

@@ -23,18 +23,20 @@ use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel
 
 use super::{prefix, psfs, rows, schema, validate, ClinicianVisit, StoredPsfsActivity};
 use crate::clinical::psfs::PsfsRatingEntry;
+use crate::clinical::return_to_run::ReturnToRunCheck;
 use crate::strict_json;
 
 /// The backup format this build writes. 2 added `clinician_visits`, the `refer_no_impact` level and
 /// the answers `age_years` and `clinician_cleared_on`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest format this build reads: a version-1 document's safety screens are re-graded under
 /// the revised red-flag levels on import, as schema migration 3 does for stored screens.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 /// The `app` field of every backup.
 pub const APP: &str = "FirstStep";
 
-/// The backup document (format_version 2).
+/// The backup document (format_version 3: adds the PSFS and the return-to-run tests; 1 and 2 still
+/// import, those lists empty).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Backup {
@@ -67,6 +69,9 @@ pub struct Backup {
     /// PSFS ratings (rule M2), referencing `psfs_activities[].id`. Optional on import: absent → none.
     #[serde(default)]
     pub psfs_ratings: Vec<PsfsRatingEntry>,
+    /// Return-to-run self-tests (rule RR1), oldest first. Absent before format 3.
+    #[serde(default)]
+    pub return_to_run_checks: Vec<ReturnToRunCheck>,
 }
 
 /// One red-flag screen in a backup.
@@ -140,6 +145,13 @@ pub struct ImportReport {
     #[serde(default)]
     #[uniffi(default = 0)]
     pub psfs_ratings_conflicting: u32,
+    /// Return-to-run self-tests new to this journal (RR1), and those whose date was already there.
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub return_to_run_checks_added: u32,
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub return_to_run_checks_unchanged: u32,
 }
 
 /// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
@@ -228,6 +240,10 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
                 .collect::<rusqlite::Result<_>>()?,
             psfs_activities: psfs::all_activities(conn)?,
             psfs_ratings: psfs::all_ratings(conn)?,
+            return_to_run_checks: conn
+                .prepare("SELECT answers_json FROM return_to_run_checks ORDER BY date")?
+                .query_map([], |r| rows::json_from_text(0, &r.get::<_, String>(0)?))?
+                .collect::<rusqlite::Result<_>>()?,
         })
     })();
     // A read-only transaction: ending it cannot lose data.
@@ -332,6 +348,10 @@ fn validate_doc(doc: &Backup, today: Day, is_known: &dyn Fn(&str) -> bool) -> Re
         validate::past_date("date", &v.date, today).map_err(at("clinician_visits", i))?;
     }
     psfs::validate_backup(&doc.psfs_activities, &doc.psfs_ratings, today)?;
+    for (i, c) in doc.return_to_run_checks.iter().enumerate() {
+        validate::past_date("date", &c.date, today).map_err(at("return_to_run_checks", i))?;
+        crate::clinical::return_to_run::check_answers(&c.answers).map_err(at("return_to_run_checks", i))?;
+    }
     let mut current = 0;
     for (i, p) in doc.programs.iter().enumerate() {
         validate::program(&p.program, Some(today), is_known).map_err(at("programs", i))?;
@@ -484,6 +504,19 @@ pub fn merge(conn: &mut Connection, doc: &Backup) -> Result<ImportReport, Backup
     let existing = existing_keys(&tx, "SELECT date, cleared, logged_at_ms FROM clinician_visits", rows::clinician_visit_from_row)?;
     (report.clinician_visits_added, report.clinician_visits_unchanged) =
         merge_multiset(existing, &doc.clinician_visits, json_key, |v| rows::insert_clinician_visit(&tx, v))?;
+
+    // rule RR1: one self-test per date; a date already in the journal keeps the local test.
+    for check in &doc.return_to_run_checks {
+        let json = serde_json::to_string(check).map_err(|e| BackupError::Core(CoreError::invalid("return_to_run_checks", e.to_string())))?;
+        let added = tx
+            .prepare_cached("INSERT OR IGNORE INTO return_to_run_checks (date, passed, answers_json, logged_at_ms) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(rusqlite::params![check.date, check.passed, json, doc.exported_at_ms])?;
+        if added == 1 {
+            report.return_to_run_checks_added += 1;
+        } else {
+            report.return_to_run_checks_unchanged += 1;
+        }
+    }
 
     let merged = psfs::merge_backup(&tx, &doc.psfs_activities, &doc.psfs_ratings)?;
     report.psfs_activities_added = merged.activities_added;
