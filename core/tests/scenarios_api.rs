@@ -111,6 +111,10 @@ fn replay(path: &PathBuf) -> Result<(), String> {
             )
             .map_err(|e| format!("{date} run: {e}"))?;
         }
+        if let Some(test) = day.get("return_to_run").filter(|v| !v.is_null()) {
+            let answers = serde_json::from_value(test.clone()).map_err(|e| format!("{date} return_to_run: {e}"))?;
+            app.take_return_to_run_test(now.clone(), answers).map_err(|e| format!("{date} return to run: {e}"))?;
+        }
         if let Some(scores) = day["psfs"].as_array() {
             let ratings = psfs_ids
                 .iter()
@@ -162,6 +166,26 @@ fn replay(path: &PathBuf) -> Result<(), String> {
         let warned = report.running.long_run_warning.is_some();
         if Some(warned) != running["long_run_warning"].as_bool() {
             return Err(format!("long-run warning: got {warned}, expected {}", running["long_run_warning"]));
+        }
+        // Optional RR1 / X2 / A7 checks.
+        let card = report.running.return_to_run.as_ref();
+        let card_state = card.map(|c| serde_json::to_value(c.state).unwrap()).unwrap_or(Value::Null);
+        if card_state != running.get("return_to_run").cloned().unwrap_or(Value::Null) {
+            return Err(format!("return-to-run card: got {card_state} ({:?}), expected {}", card.map(|c| &c.text), running["return_to_run"]));
+        }
+        let step = card.and_then(|c| c.step.as_ref()).map(|s| u64::from(s.step));
+        if step != running["walk_run_step"].as_u64() {
+            return Err(format!("walk-run step: got {step:?}, expected {}", running["walk_run_step"]));
+        }
+        if let Some(km) = running["reduce_to_km"].as_f64() {
+            if report.running.reduce_to_km != Some(km) {
+                return Err(format!("reduce to km: got {:?}, expected {km}", report.running.reduce_to_km));
+            }
+        }
+        if let Some(warned) = running["weekly_warning"].as_bool() {
+            if report.running.weekly_warning.is_some() != warned {
+                return Err(format!("weekly warning: got {:?}, expected {warned}", report.running.weekly_warning));
+            }
         }
     }
     // Optional home-screen checks (rules R1, R2, R4): next step, referral banner and today's plan.

@@ -243,6 +243,10 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
     if return_to_run.is_some() {
         cite("RR1", &mut rules);
     }
+    if let Some(check) = return_to_run.as_ref().filter(|r| r.state == ReturnToRunState::NotYet).and_then(|r| r.last_check.as_ref()) {
+        // rule RR1: until the self-test passes, running stays reduced, never "as planned".
+        amber.push(format!("your return-to-run self-test of {} has not passed yet (rule RR1)", check.date));
+    }
     let shorter = match &reduce {
         Some((_, words)) => words.clone(),
         None => "shorter runs of 20–30 minutes until you have logged a few".to_string(),
