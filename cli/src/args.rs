@@ -79,6 +79,8 @@ pub enum Command {
         #[arg(long, value_name = "KM", allow_negative_numbers = true, value_parser = run_km)]
         planned_km: Option<f64>,
     },
+    /// Back to running (rule RR1): shows where you stand; `return-to-run test` takes the self-test.
+    ReturnToRun(ReturnToRunArgs),
     /// Your activities (PSFS, rule M2): name 3–5 things your heel limits and rate them 0–10 every
     /// 2 weeks; without a subcommand, shows first → latest and the change.
     Psfs(PsfsArgs),
@@ -154,6 +156,34 @@ pub struct SessionArgs {
     pub effort: Option<EffortArg>,
     #[command(subcommand)]
     pub log: Option<SessionCommand>,
+}
+
+/// `firststep return-to-run`.
+#[derive(Debug, Args)]
+pub struct ReturnToRunArgs {
+    #[command(subcommand)]
+    pub action: Option<ReturnToRunCommand>,
+}
+
+/// `firststep return-to-run test ...`.
+#[derive(Debug, Subcommand)]
+pub enum ReturnToRunCommand {
+    /// Take the self-test today: after a 30-minute brisk walk, single-leg heel raises in a row on
+    /// each side, and 10 single-leg hops on the affected side (the last 7 mornings come from your log).
+    Test {
+        /// Heel pain during or after the brisk 30-minute walk (0–10).
+        #[arg(long, allow_negative_numbers = true, value_parser = pain_score)]
+        walk_pain: i64,
+        /// Single-leg heel raises in a row on the affected side.
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = heel_raises)]
+        heel_raises: i64,
+        /// The same on the other side (leave out when both heels hurt).
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = heel_raises)]
+        other_side: Option<i64>,
+        /// Heel pain during or after 10 single-leg hops on the affected side (0–10).
+        #[arg(long, allow_negative_numbers = true, value_parser = pain_score)]
+        hop_pain: i64,
+    },
 }
 
 /// `firststep psfs`.
@@ -259,6 +289,10 @@ fn number(text: &str, range: (f64, f64)) -> Result<f64, String> {
 
 fn pain_score(text: &str) -> Result<i64, String> {
     whole(text, (0, 10)) // rule P1: the 0–10 scale
+}
+
+fn heel_raises(text: &str) -> Result<i64, String> {
+    whole(text, (0, 100)) // design choice (RR1): heel raises are counted up to 100
 }
 
 fn stiffness_minutes(text: &str) -> Result<i64, String> {

@@ -72,6 +72,7 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::SeenClinician { cleared }) => commands::log::clinician_visit(&ctx, cleared),
         Some(Command::Progress { planned_km }) => commands::progress::run(&ctx, planned_km),
         Some(Command::Psfs(args)) => commands::psfs::run(&ctx, args.action),
+        Some(Command::ReturnToRun(args)) => commands::return_to_run::run(&ctx, args.action),
         Some(Command::Trend { weeks }) => commands::trend::run(&ctx, weeks.parse().unwrap_or(4)),
         Some(Command::Reminders) => commands::reminders::run(&ctx),
         Some(Command::Settings { units }) => commands::settings::run(&ctx, units),

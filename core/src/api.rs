@@ -548,7 +548,8 @@ impl FirstStep {
     pub fn lessons(&self, now: Moment) -> FfiResult<Vec<Lesson>> {
         let today = now.today()?;
         let (start, domains) = self.lesson_inputs()?;
-        Ok(clinical::lessons_for(start, today, &domains))
+        let tested = !self.journal.return_to_run_checks()?.is_empty();
+        Ok(clinical::lessons_for(start, today, &domains).into_iter().map(|l| clinical::lessons::with_return_to_run(l, tested)).collect())
     }
 
     /// One lesson by id ("E1" … "E7"); a locked one is returned with `unlocked` false and when it
@@ -556,7 +557,8 @@ impl FirstStep {
     pub fn lesson(&self, now: Moment, id: String) -> FfiResult<Lesson> {
         let today = now.today()?;
         let (start, domains) = self.lesson_inputs()?;
-        Ok(clinical::lesson_for(id.trim(), start, today, &domains)?)
+        let tested = !self.journal.return_to_run_checks()?.is_empty();
+        Ok(clinical::lessons::with_return_to_run(clinical::lesson_for(id.trim(), start, today, &domains)?, tested))
     }
 
     // ------------------------------------------------------------------------------------- psfs

@@ -44,7 +44,7 @@ pub fn render(home: &HomeScreen) -> String {
         if total == 0 {
             out.push("Today: a rest day from the exercises.".to_string());
         } else {
-            out.push(format!("Today's exercises: {done} of {total} done"));
+            out.push(format!("Today's exercises: {done} of {total} done (about {} min)", plan.minutes));
             for e in &plan.exercises {
                 let mark = if home.done_today.contains(&e.exercise_id) { "✓" } else { "·" };
                 out.push(format!("  {mark} {} ({})", e.name, e.level_name));
@@ -53,6 +53,13 @@ pub fn render(home: &HomeScreen) -> String {
     }
     if let Some(running) = &home.running {
         out.push(wrap(&format!("{} {}", light(running.state), running.reason), 78, "Running: "));
+        if let Some(warning) = &running.weekly_warning {
+            out.push(wrap(warning, 78, "⚠  "));
+        }
+        // While walking and running, the guidance above already names the step.
+        if let Some(card) = running.return_to_run.as_ref().filter(|c| c.state != firststep_core::clinical::ReturnToRunState::WalkRun) {
+            out.push(super::return_to_run::render_card(card));
+        }
     }
     if home.psfs_due {
         // rule M2: at the start, every 2 weeks and after a re-assessment.

@@ -10,6 +10,7 @@ pub mod log;
 pub mod progress;
 pub mod psfs;
 pub mod report;
+pub mod return_to_run;
 pub mod reminders;
 pub mod session;
 pub mod settings;

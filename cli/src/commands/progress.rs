@@ -1,7 +1,7 @@
 //! `firststep progress`: level decisions with their reasons, and the running guidance.
 
 use firststep_core::api::ProgressReport;
-use firststep_core::clinical::Psfs;
+use firststep_core::clinical::{Psfs, ReturnToRun};
 use firststep_core::model::{DecisionAction, RunningState};
 use serde::Serialize;
 
@@ -38,6 +38,14 @@ pub struct RunningOutput {
     pub rules: Vec<String>,
     pub longest_recent_km: Option<f64>,
     pub long_run_warning: Option<String>,
+    /// Kilometres in the last 7 days (A7).
+    pub weekly_km: Option<f64>,
+    /// The 2-week volume warning (A7).
+    pub weekly_warning: Option<String>,
+    /// "Reduce" as a distance (X2), in km.
+    pub reduce_to_km: Option<f64>,
+    /// The return-to-run card (RR1), `null` while running normally.
+    pub return_to_run: Option<ReturnToRun>,
 }
 
 impl From<&ProgressReport> for ProgressOutput {
@@ -63,6 +71,10 @@ impl From<&ProgressReport> for ProgressOutput {
                 rules: report.running.rules.clone(),
                 longest_recent_km: report.running.longest_recent_km,
                 long_run_warning: report.running.long_run_warning.clone(),
+                weekly_km: report.running.weekly_km,
+                weekly_warning: report.running.weekly_warning.clone(),
+                reduce_to_km: report.running.reduce_to_km,
+                return_to_run: report.running.return_to_run.clone(),
             },
             psfs: report.psfs.clone(),
         }
@@ -118,6 +130,15 @@ pub fn render(ctx: &Context, report: &ProgressReport) -> String {
     }
     if let Some(warning) = &report.running.long_run_warning {
         out.push(wrap(warning, 78, "⚠  "));
+    }
+    if let Some(warning) = &report.running.weekly_warning {
+        out.push(wrap(warning, 78, "⚠  "));
+    }
+    if let Some(km) = report.running.weekly_km {
+        out.push(format!("Last 7 days: {}", ctx.distance(km)));
+    }
+    if let Some(card) = &report.running.return_to_run {
+        out.push(super::return_to_run::render_card(card));
     }
     if let Some(psfs) = &report.psfs {
         out.push(String::new());

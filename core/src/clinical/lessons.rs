@@ -247,6 +247,16 @@ pub fn lessons_for(program_start: Option<Day>, today: Day, finding_domains: &[Do
     LESSONS.iter().map(|text| lesson_from(text, week, finding_domains)).collect()
 }
 
+/// rule E7 (design): the return-to-run lesson also opens once the runner has taken the RR1 self-test,
+/// whatever the week.
+pub fn with_return_to_run(mut lesson: Lesson, self_test_taken: bool) -> Lesson {
+    if self_test_taken && lesson.id == "E7" && !lesson.unlocked {
+        lesson.unlocked = true;
+        lesson.unlocked_because = "You took the return-to-run self-test".to_string();
+    }
+    lesson
+}
+
 /// One lesson by id (locked ones too, with when they open); an unknown id is an error listing E1–E7.
 pub fn lesson_for(id: &str, program_start: Option<Day>, today: Day, finding_domains: &[Domain]) -> Result<Lesson> {
     let text = LESSONS.iter().find(|l| l.id == id).ok_or_else(|| CoreError::unknown("lesson", id, lesson_ids()))?;
