@@ -34,6 +34,11 @@ else
 fi
 
 section "Rust: cargo test --workspace"
+# The core reads the platform's time-zone database (jiff: /usr/share/zoneinfo); Debian's tzdata.
+if [[ ! -d /usr/share/zoneinfo/Europe ]] && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  echo "installing tzdata: the core reads the system time-zone database"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata; } >/dev/null 2>&1
+fi
 # The guided session is also driven in a real terminal under tmux (cli/tests/tmux_session.sh).
 if ! command -v tmux >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
   echo "installing tmux for the real-terminal session check"

@@ -36,7 +36,7 @@ ensure() {
   log "installing swiftlang inside the chroot"
   cp /etc/resolv.conf "$partial/etc/resolv.conf" 2>/dev/null || true
   with_mounts "$partial" /bin/bash -c \
-    'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends swiftlang libc6-dev libstdc++-14-dev ca-certificates >/dev/null' \
+    'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends swiftlang libc6-dev libstdc++-14-dev ca-certificates tzdata >/dev/null' \
     || { log "apt-get install swiftlang failed"; exit 1; }
   touch "$partial/.firststep-ready"
   rm -rf "$ROOT"
