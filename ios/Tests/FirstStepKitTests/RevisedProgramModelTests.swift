@@ -121,8 +121,8 @@ final class EffortPromptTests: XCTestCase {
     }
 
     /// Runs today's guided session on a manual clock to the pain question.
-    private func runSession(_ repo: FirstStepRepository) async throws -> SessionViewModel {
-        let clock = ManualClock(), store = MemorySnapshotStore()
+    private func runSession(_ repo: FirstStepRepository, store: MemorySnapshotStore = MemorySnapshotStore(),
+                            clock: ManualClock = ManualClock()) async throws -> SessionViewModel {
         let session = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
         await session.open()
         XCTAssertNil(session.message)
@@ -200,6 +200,27 @@ final class EffortPromptTests: XCTestCase {
         XCTAssertFalse(log.decisions.contains { $0.action == .addLoad })
         await session.answerEffort(.right)
         XCTAssertNotNil(session.message, "no question is open any more")
+    }
+
+    func testAQuestionOpenWhenTheAppIsKilledIsAskedAgain() async throws {
+        let core = try journalAtL2()
+        let repo = FirstStepRepository(core: core, clock: FixedClock("2026-09-10"))
+        let store = MemorySnapshotStore(), clock = ManualClock()
+        let first = try await runSession(repo, store: store, clock: clock)
+        await first.finish(peakPain: 2)
+        XCTAssertNotNil(first.effortPrompt)
+        await first.close() // killed with the question open: nothing saved, the snapshot kept
+        XCTAssertNotNil(store.snapshot)
+
+        let second = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
+        await second.open()
+        XCTAssertNil(second.message)
+        XCTAssertEqual(second.effortPrompt?.exercises.map(\.exerciseId), ["calf_loading"])
+        await second.answerEffort(.tooHard)
+        XCTAssertTrue(second.saved)
+        XCTAssertNil(store.snapshot)
+        let stored = try await repo.sessions(from: "2026-09-10", to: "2026-09-10")
+        XCTAssertEqual(stored.first { $0.exerciseId == "calf_loading" }?.effort, .tooHard)
     }
 
     func testNoQuestionWhenNoDoneExerciseAsks() async throws {
