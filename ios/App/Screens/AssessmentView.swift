@@ -111,6 +111,10 @@ struct FindingsView: View {
                     ForEach(row.exercises, id: \.exerciseId) { ExerciseRow(exercise: $0) }
                 }
             }
+            if let summary = findings.programSummary { Section { Text(summary).font(.headline) } }
+            if !findings.setAside.isEmpty {
+                Section("Set aside for now") { ForEach(findings.setAside, id: \.self) { Text($0) } }
+            }
             if !findings.baseExercises.isEmpty {
                 Section("Every day") { ForEach(findings.baseExercises, id: \.exerciseId) { ExerciseRow(exercise: $0) } }
             }

@@ -76,11 +76,25 @@ struct HomeView: View {
                         }
                         if let note = plan.note { Text(note).font(.footnote) }
                         NavigationLink("Start the guided session") { SessionView() }
-                    } header: { Text("Today's exercises") }
+                    } header: {
+                        VStack(alignment: .leading) {
+                            Text("Today's exercises")
+                            if let summary = state.planSummary { Text(summary).textCase(nil) }
+                        }
+                    }
+                }
+                if state.psfsDue {
+                    Section {
+                        NavigationLink("Rate your activities") { PsfsView(repository: repository) }
+                    }
                 }
                 if let running = home.running {
                     Section {
                         Label { Text(running.reason) } icon: { Circle().fill(Chrome.colour(running.state)).frame(width: 14) }
+                        if let warning = running.weeklyWarning { Text(warning).foregroundStyle(.orange).font(.footnote) }
+                        if let card = running.returnToRun {
+                            NavigationLink { ReturnToRunView(repository: repository) } label: { Text(card.text) }
+                        }
                         NavigationLink("Log a run") { LogRunView(repository: repository) }
                     } header: { Text("Running") }
                 }
@@ -147,7 +161,9 @@ struct SessionView: View {
                         Task { await session.finish(peakPain: value) }
                     }
                 case .finished, .notStarted:
-                    EmptyView()
+                    if let prompt = session.effortPrompt {
+                        EffortPromptView(prompt: prompt) { effort in Task { await session.answerEffort(effort) } }
+                    }
                 }
             } else {
                 ProgressView()

@@ -4,9 +4,11 @@ import FirstStepKit
 import SwiftUI
 
 struct ProgressScreen: View {
+    let repository: FirstStepRepository
     @State private var store: ScreenStore<ProgressModel>
 
     init(repository: FirstStepRepository) {
+        self.repository = repository
         _store = State(initialValue: ScreenStore(ProgressModel(repository: repository)))
     }
 
@@ -16,7 +18,21 @@ struct ProgressScreen: View {
             if let running = state.running {
                 Section("Running") {
                     Label { Text(running.reason) } icon: { Circle().fill(Chrome.colour(running.state)).frame(width: 14) }
+                    if let warning = running.weeklyWarning { Text(warning).foregroundStyle(.orange) }
                     Text(running.rules.joined(separator: ", ")).font(.caption).foregroundStyle(.secondary)
+                    if let card = state.returnToRun {
+                        NavigationLink { ReturnToRunView(repository: repository) } label: {
+                            VStack(alignment: .leading, spacing: 2) {
+                                Text(card.text)
+                                if let step = card.stepText { Text(step).font(.footnote) }
+                            }
+                        }
+                    }
+                }
+            }
+            Section("Activities") {
+                NavigationLink { PsfsView(repository: repository) } label: {
+                    Text(state.psfs?.text ?? "Name the activities your heel limits")
                 }
             }
             if !state.changes.isEmpty {
@@ -32,8 +48,11 @@ struct ProgressScreen: View {
                         HStack {
                             Text(row.exerciseName).font(.headline)
                             Spacer()
-                            Text(row.levelChanged ? "L\(row.decision.fromLevel) → L\(row.decision.toLevel)" : "L\(row.decision.toLevel)")
-                                .monospacedDigit()
+                            Text(row.levelText).monospacedDigit()
+                        }
+                        HStack {
+                            if row.loadAdded { Image(systemName: "plus.circle.fill").accessibilityHidden(true) }
+                            Text(row.actionText).font(.subheadline).foregroundStyle(row.loadAdded ? Color.blue : Color.secondary)
                         }
                         Text(row.decision.reason)
                         Text("\(row.decision.date) · \(row.decision.rule)").font(.caption).foregroundStyle(.secondary)

@@ -20,6 +20,8 @@ final class SessionController {
     private(set) var state: SessionState?
     private(set) var message: String?
     private(set) var saved = false
+    /// "How did the load feel?" (rule P5), open after `finish` until answered or skipped.
+    private(set) var effortPrompt: EffortPrompt?
 
     private let repository: FirstStepRepository
     private let cues = SpeechCuePlayer()
@@ -54,6 +56,7 @@ final class SessionController {
             Task { @MainActor in
                 self?.message = model?.message
                 self?.saved = model?.saved ?? false
+                self?.effortPrompt = model?.effortPrompt
             }
         }
         self.model = model
@@ -74,7 +77,19 @@ final class SessionController {
     func finish(peakPain: Int) async {
         guard let model else { return }
         await model.finish(peakPain: peakPain)
+        await afterSave(model)
+    }
+
+    /// The answer to the effort question (nil: skipped); the records are saved with it.
+    func answerEffort(_ effort: Effort?) async {
+        guard let model else { return }
+        await model.answerEffort(effort)
+        await afterSave(model)
+    }
+
+    private func afterSave(_ model: SessionViewModel) async {
         message = model.message
+        effortPrompt = model.effortPrompt
         if model.saved {
             saved = true
             await end()

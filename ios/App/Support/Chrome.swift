@@ -11,6 +11,7 @@ enum Chrome {
         case .notANumber: return String(localized: "Enter a number.")
         case .notAWholeNumber: return String(localized: "Enter a whole number.")
         case .bothSidesNeeded: return String(localized: "Enter both sides.")
+        case .negative: return String(localized: "Enter 0 or more.")
         case nil: return message
         }
     }

@@ -42,13 +42,46 @@ public final class FirstStepRepository: @unchecked Sendable {
     }
 
     /// An exercise done without the guide: give `reps` for rep exercises or `holdSeconds` for holds.
+    /// `effort` / `repsInReserve` are the optional answer to "how did the load feel?" (rule P5).
     public func logSession(exerciseId: String, sets: Int, reps: Int? = nil, holdSeconds: Int? = nil, peakPain: Int,
-                           completed: Bool = true, date: String? = nil) async throws -> SessionRecord {
+                           completed: Bool = true, date: String? = nil, effort: Effort? = nil,
+                           repsInReserve: Int? = nil) async throws -> SessionRecord {
         try await run {
             try $0.logSession(now: $1, date: date, exerciseId: exerciseId, sets: Int64(sets), reps: reps.map(Int64.init),
-                              holdSeconds: holdSeconds.map(Int64.init), peakPain: Int64(peakPain), completed: completed)
+                              holdSeconds: holdSeconds.map(Int64.init), peakPain: Int64(peakPain), completed: completed,
+                              effort: effort, repsInReserve: repsInReserve.map(Int64.init))
         }
     }
+
+    /// The sessions logged from `from` to `to` (inclusive), as stored.
+    public func sessions(from: String, to: String) async throws -> [SessionRecord] {
+        try await run { core, _ in try core.sessions(from: from, to: to) }
+    }
+
+    // Return to run (RR1).
+
+    /// Takes the return-to-run self-test today; the core grades it with the logged mornings.
+    public func takeReturnToRunTest(_ answers: ReturnToRunAnswers) async throws -> ReturnToRunCheck {
+        try await run { try $0.takeReturnToRunTest(now: $1, answers: answers) }
+    }
+
+    /// Every self-test taken, oldest first.
+    public func returnToRunChecks() async throws -> [ReturnToRunCheck] { try await run { core, _ in try core.returnToRunChecks() } }
+
+    // PSFS (M2).
+
+    /// Names the 3–5 activities; the core validates them (count, length, repeats).
+    public func setPsfsActivities(_ names: [String]) async throws -> [PsfsActivity] {
+        try await run { try $0.setPsfsActivities(now: $1, names: names) }
+    }
+
+    /// Rates every activity once (0–10) on `date` (default today).
+    public func ratePsfs(_ ratings: [PsfsRating], date: String? = nil) async throws -> Psfs {
+        try await run { try $0.ratePsfs(now: $1, date: date, ratings: ratings) }
+    }
+
+    /// The PSFS screen as of today (empty with an inviting sentence when no activities are named).
+    public func psfs() async throws -> Psfs { try await run { try $0.psfs(now: $1) } }
 
     public func progress(plannedRunKm: Double? = nil) async throws -> ProgressReport {
         try await run { try $0.progress(now: $1, plannedRunKm: plannedRunKm) }

@@ -10,13 +10,17 @@ public struct HomeUiState {
     public var home: HomeScreen?
     /// A message for the runner (e.g. why a value was refused); nil when there is nothing to say.
     public var message: String?
-    /// The core's words after a log: level changes it decided (P2–P4), one per line.
+    /// The core's words after a log: level changes (P2–P4) and load added (P5) it decided.
     public var decisions: [Decision] = []
 
     /// The referral / caution banner shown above everything (the core's text).
     public var banner: HomeBanner? { home.flatMap(CoreSeams.banner) }
     /// Whether the one-tap 0–10 row is offered (today not logged yet); after logging it is an edit.
     public var painLoggedToday: Bool { home.map { $0.lastPain?.date == $0.date } ?? false }
+    /// Today's plan in one line (rule V1): "N exercises · about M min"; nil without a plan.
+    public var planSummary: String? { home?.plan.map(PlanSummary.text) }
+    /// A PSFS rating is due (rule M2): the home screen offers it.
+    public var psfsDue: Bool { home?.psfsDue ?? false }
     /// Today's exercises with their done state, in plan order.
     public var exercises: [(exercise: ProgramExercise, done: Bool)] {
         guard let home, let plan = home.plan else { return [] }
@@ -46,7 +50,8 @@ public final class HomeViewModel: ScreenModel {
         do {
             let log = try await repository.logPain(score, stiffnessMinutes: stiffnessMinutes, note: note, date: date)
             onJournalChange?(.painLogged(date: log.entry.date))
-            let changes = log.decisions.filter { $0.fromLevel != $0.toLevel }
+            // Level changes (P4) and load added within a level (P5); holds change nothing.
+            let changes = log.decisions.filter { $0.action != .hold }
             await load(message: changes.isEmpty ? nil : changes.map(\.reason).joined(separator: "\n"), decisions: changes)
         } catch {
             state.message = describe(error)
@@ -126,6 +131,10 @@ public final class SessionViewModel {
     public private(set) var message: String? { didSet { onChange?() } }
     /// True once the finished session's records are in the journal.
     public private(set) var saved = false { didSet { onChange?() } }
+    /// Set after `finish` when a done exercise asks how the load felt (rule P5): the records wait
+    /// for `answerEffort` (or `skipEffort`) before they are saved.
+    public private(set) var effortPrompt: EffortPrompt? { didSet { onChange?() } }
+    private var pendingRecords: [SessionRecord]?
     public var onChange: (() -> Void)?
     /// Every new session state (ticks and events). Called on the ticker's executor: hop to the main
     /// actor before touching UI.
@@ -153,6 +162,8 @@ public final class SessionViewModel {
                                                              snapshots: snapshots, tickMs: tickMs)
                 await ticker.observe(forward)
                 self.ticker = ticker
+                // Killed while the effort question was open: the session is finished, ask again.
+                if await ticker.state?.status == .finished { try await afterFinish(ticker) }
             } else {
                 let ticker = SessionTicker(session: try await repository.startSession(), clock: clock, sleeper: sleeper,
                                            cues: cues, snapshots: snapshots, tickMs: tickMs)
@@ -169,15 +180,46 @@ public final class SessionViewModel {
     public func repeatStep() async { await catching { try await current().repeatStep() } }
     public func repDone() async { await catching { try await current().repDone() } }
 
-    /// Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after saving.
+    /// Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after
+    /// saving. When a done exercise asks how the load felt (rule P5), `effortPrompt` is set instead
+    /// and the records are saved by `answerEffort` / `skipEffort`.
     public func finish(peakPain: Int) async {
         await catching {
             let ticker = try current()
             try await ticker.finish(peakPain: peakPain)
-            try await repository.saveSession(try await ticker.records())
-            snapshots.clear()
-            saved = true
+            try await afterFinish(ticker)
         }
+    }
+
+    /// The runner's answer to the effort question: put on the asking exercises' records, then saved.
+    public func answerEffort(_ effort: Effort?) async {
+        await catching {
+            guard let prompt = effortPrompt, let records = pendingRecords else {
+                throw FirstStepError.InvalidState(reason: "no effort question is open")
+            }
+            try await save(prompt.apply(effort, to: records))
+        }
+    }
+
+    /// Saves without an effort answer (the session still counts; the load stays).
+    public func skipEffort() async { await answerEffort(nil) }
+
+    private func afterFinish(_ ticker: SessionTicker) async throws {
+        let records = try await ticker.records()
+        if let prompt = EffortPrompt(records: records, program: try await repository.program()) {
+            pendingRecords = records
+            effortPrompt = prompt
+        } else {
+            try await save(records)
+        }
+    }
+
+    private func save(_ records: [SessionRecord]) async throws {
+        try await repository.saveSession(records)
+        snapshots.clear()
+        pendingRecords = nil
+        effortPrompt = nil
+        saved = true
     }
 
     /// The screen went away: stop ticking (the snapshot keeps the session).

@@ -3,29 +3,80 @@ import Foundation
 import XCTest
 
 /// Replays every scenario file (tests/scenarios) through the real core, exactly as
-/// docs/clinical-rules.md describes, and checks Swift sees what Rust sees.
+/// core/tests/scenarios_api.rs does (semantics: docs/clinical-rules.md), and checks Swift sees what
+/// Rust sees: assessment, sessions with their effort answer (P5), runs, return-to-run self-tests
+/// (RR1), PSFS activities and ratings (M2), then decisions, running guidance, home and PSFS.
 final class ScenarioParityTests: XCTestCase {
     private var scenariosDir: URL {
         if let dir = ProcessInfo.processInfo.environment["FIRSTSTEP_SCENARIOS_DIR"] { return URL(fileURLWithPath: dir) }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../tests/scenarios")
     }
 
-    func testEveryScenarioMatchesTheRustReplay() throws {
-        let files = try FileManager.default.contentsOfDirectory(at: scenariosDir, includingPropertiesForKeys: nil)
+    private func scenarioFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: scenariosDir, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-        XCTAssertFalse(files.isEmpty, "no scenario files in \(scenariosDir.path)")
+    }
+
+    func testEveryScenarioMatchesTheRustReplay() throws {
+        let files = try scenarioFiles()
+        XCTAssertGreaterThanOrEqual(files.count, 5, "expected at least 5 scenario files in \(scenariosDir.path)")
         for file in files {
             let scenario = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-            try replay(scenario)
+            do {
+                try replay(scenario)
+            } catch {
+                XCTFail("\(file.lastPathComponent): \(error)")
+            }
         }
     }
 
-    private func replay(_ scenario: [String: Any]) throws {
-        let name = scenario["name"] as! String
+    /// The scenarios of issue #12 are present, so a renamed or deleted file cannot pass silently.
+    func testTheRevisedProgramScenariosAreReplayed() throws {
+        let names = Set(try scenarioFiles().map { $0.deletingPathExtension().lastPathComponent })
+        for wanted in ["good_responder_12_weeks", "every_finding_five_exercises", "effort_based_load_steps",
+                       "return_to_run_pass_walk_run", "return_to_run_not_yet", "psfs_change"] {
+            XCTAssertTrue(names.contains(wanted), "tests/scenarios/\(wanted).json is missing")
+        }
+    }
+
+    /// The new fields are read from the files, not ignored: the effort scenario stores efforts and
+    /// reps in reserve, the RR1 scenarios store self-tests, the PSFS scenario stores ratings.
+    func testNewScenarioFieldsReachTheJournal() throws {
+        let effort = try replayFile("effort_based_load_steps")
+        let sessions = try effort.sessions(from: "2000-01-01", to: "2100-01-01")
+        XCTAssertTrue(sessions.contains { $0.effort != nil }, "effort answers are stored")
+        XCTAssertTrue(sessions.contains { $0.repsInReserve != nil }, "reps in reserve are stored")
+        XCTAssertTrue(try effort.decisions(from: "2000-01-01", to: "2100-01-01").contains { $0.action == .addLoad })
+
+        let walkRun = try replayFile("return_to_run_pass_walk_run")
+        XCTAssertTrue(try walkRun.returnToRunChecks().contains { $0.passed })
+        let notYet = try replayFile("return_to_run_not_yet")
+        let checks = try notYet.returnToRunChecks()
+        XCTAssertFalse(checks.isEmpty)
+        XCTAssertFalse(checks.last!.passed)
+
+        let psfs = try replayFile("psfs_change")
+        XCTAssertEqual(try psfs.psfs(now: morning("2026-09-29")).activities.count, 3)
+    }
+
+    private func replayFile(_ name: String) throws -> FirstStep {
+        let url = scenariosDir.appendingPathComponent("\(name).json")
+        let scenario = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        return try replay(scenario)
+    }
+
+    struct ReplayError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @discardableResult
+    private func replay(_ scenario: [String: Any]) throws -> FirstStep {
+        let name = scenario["name"] as? String ?? "?"
         let core = try openTempCore()
         let answers = scenario["answers"] as! [String: Any]
+        let start = answers["date"] as! String
         let answersText = String(decoding: try JSONSerialization.data(withJSONObject: answers), as: UTF8.self)
-        let result = try core.submitAssessmentJson(now: morning(answers["date"] as! String), answersJson: answersText)
+        let result = try core.submitAssessmentJson(now: morning(start), answersJson: answersText)
 
         let expected = scenario["expect_assessment"] as! [String: Any]
         XCTAssertEqual(snake(result.safety.level), expected["red_flag_level"] as? String, "\(name): red-flag level")
@@ -33,42 +84,75 @@ final class ScenarioParityTests: XCTestCase {
         XCTAssertEqual(Set(result.findings.map { "\(snake($0.domain))/\(snake($0.side))/\(snake($0.severity))" }), wantedFindings, "\(name): findings")
         if let program = expected["program"] as? [[String: Any]] {
             let wanted = Set(program.map { "\($0["id"]!)@\($0["level"]!)" })
-            XCTAssertEqual(Set(result.program?.exercises.map { "\($0.exerciseId)@\($0.level)" } ?? []), wanted, "\(name): program")
+            XCTAssertEqual(result.program.map { Set($0.exercises.map { "\($0.exerciseId)@\($0.level)" }) }, wanted, "\(name): program")
         } else {
             XCTAssertNil(result.program, "\(name): no program expected")
         }
 
-        let days = scenario["days"] as! [[String: Any]]
+        // PSFS (rule M2): the activities are named on the assessment date, in the file's order.
+        let psfsNames = scenario["psfs_activities"] as? [String] ?? []
+        let psfsIds = psfsNames.isEmpty ? [] : try core.setPsfsActivities(now: morning(start), names: psfsNames).map(\.id)
+
+        let days = scenario["days"] as? [[String: Any]] ?? []
         for day in days {
-            let moment = morning(day["date"] as! String)
+            let date = day["date"] as! String
+            let moment = morning(date)
             if let pain = int(day["pain"]) { _ = try core.logPain(now: moment, date: nil, score: pain, stiffnessMinutes: nil, note: nil) }
-            for s in day["sessions"] as! [[String: Any]] {
-                _ = try core.logSession(now: moment, date: nil, exerciseId: s["exercise_id"] as! String, sets: int(s["sets_done"])!,
+            for s in day["sessions"] as? [[String: Any]] ?? [] {
+                let effort = try (s["effort"] as? String).map { value -> Effort in
+                    guard let effort = Self.effort(value) else { throw ReplayError(description: "\(name) \(date): unknown effort \(value)") }
+                    return effort
+                }
+                _ = try core.logSession(now: moment, date: nil, exerciseId: s["exercise_id"] as? String ?? "", sets: int(s["sets_done"]) ?? 0,
                                         reps: int(s["reps_done"]), holdSeconds: int(s["hold_seconds_done"]),
-                                        peakPain: int(s["peak_pain"])!, completed: s["completed"] as! Bool)
+                                        peakPain: int(s["peak_pain"]) ?? -1, completed: s["completed"] as? Bool ?? false,
+                                        effort: effort, repsInReserve: int(s["reps_in_reserve"]))
             }
             if let visit = day["clinician_visit"] as? [String: Any] {
                 _ = try core.recordClinicianVisit(now: moment, date: nil, cleared: visit["cleared"] as? Bool ?? false)
             }
-            for r in day["runs"] as! [[String: Any]] {
-                _ = try core.logRun(now: moment, date: nil, distanceKm: double(r["distance_km"])!, minutes: double(r["minutes"]),
+            for r in day["runs"] as? [[String: Any]] ?? [] {
+                _ = try core.logRun(now: moment, date: nil, distanceKm: double(r["distance_km"]) ?? 0, minutes: double(r["minutes"]),
                                     painDuring: int(r["pain_during"]), painAfter: int(r["pain_after"]), surface: nil, shoes: nil)
+            }
+            // Return to run (RR1): the self-test, taken after the day's runs.
+            if let test = day["return_to_run"] as? [String: Any] {
+                let answers = ReturnToRunAnswers(walkPain: UInt8(int(test["walk_pain"])!),
+                                                 heelRaisesAffected: UInt32(int(test["heel_raises_affected"])!),
+                                                 heelRaisesOther: int(test["heel_raises_other"]).map { UInt32($0) },
+                                                 hopPain: UInt8(int(test["hop_pain"])!))
+                _ = try core.takeReturnToRunTest(now: moment, answers: answers)
+            }
+            // PSFS ratings (M2): the scores in the activities' order, rated after the runs.
+            if let scores = day["psfs"] as? [Any] {
+                let ratings = zip(psfsIds, scores).map { PsfsRating(activityId: $0, score: UInt8(int($1) ?? 99)) }
+                _ = try core.ratePsfs(now: moment, date: nil, ratings: ratings)
             }
         }
 
-        if let first = days.first?["date"] as? String, let last = days.last?["date"] as? String {
-            let actual = try core.decisions(from: first, to: last).filter { $0.action != .hold }
-                .sorted { ($0.date, $0.exerciseId) < ($1.date, $1.exerciseId) }
-                .map { "\($0.date) \($0.exerciseId) \(snake($0.action)) \($0.fromLevel)->\($0.toLevel) \($0.rule)" }
-            let wanted = (scenario["expect_decisions"] as! [[String: Any]])
-                .map { "\($0["date"]!) \($0["exercise_id"]!) \($0["action"]!) \($0["from_level"]!)->\($0["to_level"]!) \($0["rule"]!)" }
-            XCTAssertEqual(actual, wanted, "\(name): decisions")
-        }
+        // Decisions of the whole replay, in the core's order (holds left out), as the Rust replay.
+        let last = days.last?["date"] as? String ?? start
+        let actual = try core.decisions(from: start, to: last).filter { $0.action != .hold }
+            .map { "\($0.date) \($0.exerciseId) \(snake($0.action)) \($0.fromLevel)->\($0.toLevel) \($0.rule)" }
+        let wanted = (scenario["expect_decisions"] as? [[String: Any]] ?? [])
+            .map { "\($0["date"]!) \($0["exercise_id"]!) \($0["action"]!) \($0["from_level"]!)->\($0["to_level"]!) \($0["rule"]!)" }
+        XCTAssertEqual(actual, wanted, "\(name): decisions")
 
         if let running = scenario["expect_running"] as? [String: Any] {
             let guidance = try core.progress(now: morning(running["date"] as! String), plannedRunKm: double(running["planned_run_km"])).running
-            XCTAssertEqual(snake(guidance.state), running["state"] as? String, "\(name): running state")
+            XCTAssertEqual(snake(guidance.state), running["state"] as? String, "\(name): running state (\(guidance.reason))")
             XCTAssertEqual(guidance.longRunWarning != nil, running["long_run_warning"] as? Bool, "\(name): long-run warning")
+            // RR1: the card's state and walk-run step; a missing key means no card / no step.
+            let card = guidance.returnToRun
+            XCTAssertEqual(card.map { snake($0.state) }, running["return_to_run"] as? String, "\(name): return-to-run card (\(card?.text ?? "none"))")
+            XCTAssertEqual(card?.step.map { Int64($0.step) }, int(running["walk_run_step"]), "\(name): walk-run step")
+            // X2 / A7: checked when the file gives them.
+            if let km = double(running["reduce_to_km"]) {
+                XCTAssertEqual(guidance.reduceToKm, km, "\(name): reduce to km")
+            }
+            if let warned = running["weekly_warning"] as? Bool {
+                XCTAssertEqual(guidance.weeklyWarning != nil, warned, "\(name): weekly warning (\(guidance.weeklyWarning ?? "none"))")
+            }
         }
 
         // Home-screen checks (R1 seek care, R2 plan, R4 referral banner), as the Rust replay.
@@ -79,11 +163,37 @@ final class ScenarioParityTests: XCTestCase {
             let wanted = (home["referral"] as? [String: Any]).map { "\($0["rule"]!) \($0["level"]!)" }
             XCTAssertEqual(screen.referral.map { "\($0.rule) \(snake($0.level))" }, wanted, "\(name): home \(date) referral")
             if let plan = home["plan"] as? [String] {
-                XCTAssertEqual(screen.plan?.exercises.map { $0.exerciseId }, plan, "\(name): home \(date) plan")
+                XCTAssertEqual(screen.plan?.exercises.map { $0.exerciseId } ?? [], plan, "\(name): home \(date) plan")
             }
+        }
+
+        // PSFS checks (M2), each as of its date after the whole replay; means rounded to 1 decimal.
+        for expect in scenario["expect_psfs"] as? [[String: Any]] ?? [] {
+            let date = expect["date"] as! String
+            let psfs = try core.psfs(now: morning(date))
+            let context = "\(name): psfs \(date) (\(psfs.text))"
+            XCTAssertEqual(psfs.due, expect["due"] as? Bool, "\(context) due")
+            XCTAssertEqual(psfs.nextDue, expect["next_due"] as? String, "\(context) next due")
+            XCTAssertEqual(round1(psfs.meanFirst), double(expect["mean_first"]), "\(context) mean first")
+            XCTAssertEqual(round1(psfs.meanLatest), double(expect["mean_latest"]), "\(context) mean latest")
+            XCTAssertEqual(round1(psfs.meanChange), double(expect["mean_change"]), "\(context) mean change")
+            XCTAssertEqual(psfs.detectableChange, expect["detectable_change"] as? Bool, "\(context) detectable change")
+            XCTAssertEqual(psfs.activities.map(\.detectable), (expect["detectable"] as? [Bool]) ?? [], "\(context) detectable per activity")
+        }
+        return core
+    }
+
+    /// The scenario files' snake_case effort names.
+    private static func effort(_ value: String) -> Effort? {
+        switch value {
+        case "too_easy": return .tooEasy
+        case "right": return .right
+        case "too_hard": return .tooHard
+        default: return nil
         }
     }
 
+    private func round1(_ value: Double?) -> Double? { value.map { ($0 * 10).rounded() / 10 } }
     private func int(_ value: Any?) -> Int64? { (value as? NSNumber).map { $0.int64Value } }
     private func double(_ value: Any?) -> Double? { (value as? NSNumber).map { $0.doubleValue } }
 }

@@ -37,6 +37,8 @@ public enum AssessmentInputProblem: String, Equatable, Sendable {
     case notANumber = "not_a_number"
     case notAWholeNumber = "not_a_whole_number"
     case bothSidesNeeded = "both_sides_needed"
+    /// A count or score below zero (the core's unsigned fields cannot carry it).
+    case negative = "negative"
 }
 
 /// The assessment wizard (PRODUCT §2.2): one core catalogue item per page, how-to from the core,
@@ -191,6 +193,10 @@ public struct FindingsModel: Equatable {
     public var hasProgram: Bool
     /// The safety screen's advice when it flagged something (the core's words).
     public var safetyAdvice: String?
+    /// The program's size (rule V1): "N exercises · about M min a day"; nil without a program.
+    public var programSummary: String?
+    /// Findings the day's five exercises leave out (rule V1), in the core's plain words.
+    public var setAside: [String]
 
     public init(_ result: AssessmentResult) {
         let exercises = result.program?.exercises ?? []
@@ -205,5 +211,7 @@ public struct FindingsModel: Equatable {
         cadenceCue = result.program?.cadenceCue
         hasProgram = result.program != nil
         safetyAdvice = result.safety.flagged.isEmpty ? nil : result.safety.advice
+        programSummary = result.program.map(PlanSummary.text)
+        setAside = result.program?.setAside ?? []
     }
 }

@@ -6,6 +6,25 @@ public struct DecisionRow: Equatable {
     /// The library's name for the exercise (the id when the library does not know it).
     public var exerciseName: String
     public var levelChanged: Bool { decision.fromLevel != decision.toLevel }
+    /// Load added within the level (rule P5: the effort answer said too easy).
+    public var loadAdded: Bool { decision.action == .addLoad }
+    /// The row's short label (chrome); the reason is the core's.
+    public var actionText: String { Self.actionText(decision.action) }
+
+    /// Exhaustive on purpose: a new action stops compiling until it has a label.
+    public static func actionText(_ action: DecisionAction) -> String {
+        switch action {
+        case .progress: return "Level up"
+        case .hold: return "Same level"
+        case .regress: return "Level down"
+        case .addLoad: return "Load added"
+        }
+    }
+
+    /// "L1 → L2" for a level change, else the level, e.g. "L2".
+    public var levelText: String {
+        levelChanged ? "L\(decision.fromLevel) → L\(decision.toLevel)" : "L\(decision.toLevel)"
+    }
 }
 
 public struct ProgressUiState {
@@ -16,11 +35,18 @@ public struct ProgressUiState {
     public var running: RunningGuidance?
     /// The latest re-assessment's changes against the one before, with the noise thresholds (A1, A2).
     public var changes: [AssessmentChange] = []
+    /// The PSFS card (M2); nil until activities are named.
+    public var psfs: Psfs?
     public var message: String?
+
+    /// The decisions that added load within a level (rule P5), newest first.
+    public var loadAdded: [DecisionRow] { decisions.filter(\.loadAdded) }
+    /// The return-to-run card (RR1) as the running guidance carries it.
+    public var returnToRun: ReturnToRunCard? { running?.returnToRun.map(ReturnToRunCard.init) }
 }
 
-/// Progress (PRODUCT §2.7): decisions with reasons, the running guidance, the change since the last
-/// assessment.
+/// Progress (PRODUCT §2.7): decisions with reasons (load added by effort too, P5), the running guidance
+/// with its return-to-run card (RR1), the PSFS card (M2), the change since the last assessment.
 @MainActor
 public final class ProgressModel: ScreenModel {
     private let repository: FirstStepRepository
@@ -39,7 +65,8 @@ public final class ProgressModel: ScreenModel {
                 loading: false,
                 decisions: report.decisions.reversed().map { DecisionRow(decision: $0, exerciseName: names[$0.exerciseId] ?? $0.exerciseId) },
                 running: report.running,
-                changes: latest?.changes ?? [])
+                changes: latest?.changes ?? [],
+                psfs: report.psfs)
         } catch {
             state.loading = false
             state.message = describe(error)

@@ -41,6 +41,10 @@ public enum JournalChange: Equatable, Sendable {
     case imported
     case safetyScreen
     case clinicianVisit
+    /// PSFS activities named or rated (M2): the home screen's "rating due" changes.
+    case psfs
+    /// A return-to-run self-test was taken (RR1).
+    case returnToRunTest
 }
 
 /// Receives journal changes (the notification re-planner in the app; a recorder in tests).
