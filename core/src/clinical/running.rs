@@ -315,20 +315,12 @@ mod tests {
         RunRecord { date: day(offset).iso(), distance_km: km, minutes: None, pain_during: pain, pain_after: None, surface: None, shoes: None }
     }
 
+    fn guidance_result(red_flag: RedFlagLevel, pains: &[PainEntry], runs: &[RunRecord], planned: Option<f64>) -> Result<RunningGuidance> {
+        running_guidance(&RunningInput { red_flag, planned_run_km: planned, ..input(pains, runs) })
+    }
+
     fn guidance(red_flag: RedFlagLevel, pains: &[PainEntry], runs: &[RunRecord], planned: Option<f64>) -> RunningGuidance {
-        running_guidance(&RunningInput {
-            today: day(0),
-            red_flag,
-            pains,
-            sessions: &[],
-            runs,
-            decisions: &[],
-            planned_run_km: planned,
-            assessed_weekly_km: None,
-            return_to_run_checks: &[],
-            units: Units::Metric,
-        })
-        .unwrap()
+        guidance_result(red_flag, pains, runs, planned).unwrap()
     }
 
     fn calm(today: u8) -> Vec<PainEntry> {
@@ -387,23 +379,66 @@ mod tests {
 
     #[test]
     fn bad_inputs_are_rejected() {
-        let input = |runs: &'static [RunRecord], planned: Option<f64>| {
-            running_guidance(&RunningInput {
-                today: day(0),
-                red_flag: RedFlagLevel::None,
-                pains: &[],
-                sessions: &[],
-                runs,
-                decisions: &[],
-                planned_run_km: planned,
-                assessed_weekly_km: None,
-                return_to_run_checks: &[],
-                units: Units::Metric,
-            })
-        };
+        let input = |runs: &'static [RunRecord], planned: Option<f64>| guidance_result(RedFlagLevel::None, &[], runs, planned);
         let err = input(&[], Some(f64::NAN)).unwrap_err().to_string();
         assert!(err.contains("planned_run_km must be in 0..=400"), "{err}");
         let err = input(&[], Some(-1.0)).unwrap_err().to_string();
         assert!(err.contains("planned_run_km"), "{err}");
+    }
+
+    #[test]
+    fn reduce_is_a_distance_from_the_runners_own_logs_or_the_assessment() {
+        // rule X2: 4 weeks of 12 km (three 4 km runs a week) → about 8 km this week.
+        let runs: Vec<RunRecord> = (1..=28).filter(|d| d % 7 < 3).map(|d| run(-d, 4.0, Some(1))).collect();
+        let amber = guidance(RedFlagLevel::None, &calm(4), &runs, None);
+        assert_eq!((amber.state, amber.reduce_to_km), (RunningState::Amber, Some(8.0)));
+        assert!(amber.reason.contains("about 8 km this week, 2/3 of your last 4 weeks' average of 12 km"), "{}", amber.reason);
+        assert!(amber.reason.contains("3 or less (rule RR1)") && !amber.reason.contains("two thirds of your usual"), "{}", amber.reason);
+        // No run logged: from the assessment's weekly distance; in miles for an imperial runner.
+        let from_assessment = running_guidance(&RunningInput { assessed_weekly_km: Some(30.0), ..input(&calm(4), &[]) }).unwrap();
+        assert_eq!(from_assessment.reduce_to_km, Some(20.0));
+        assert!(from_assessment.reason.contains("2/3 of the 30 km a week you gave at your assessment"), "{}", from_assessment.reason);
+        let miles = running_guidance(&RunningInput { assessed_weekly_km: Some(30.0), units: Units::Imperial, ..input(&calm(4), &[]) }).unwrap();
+        assert!(miles.reason.contains("about 12 mi this week, 2/3 of the 19 mi a week") && !miles.reason.contains(" km"), "{}", miles.reason);
+        // Nothing to go on: still a number, never "two thirds of your usual".
+        let none = guidance(RedFlagLevel::None, &calm(4), &[], None);
+        assert!(none.reduce_to_km.is_none() && none.reason.contains("20–30 minutes"), "{}", none.reason);
+    }
+
+    #[test]
+    fn two_week_volume_above_30_percent_warns() {
+        // rule A7: 20 km in days 14–27 before, then 26 km (exactly +30 %) or 27 km in the last 14 days.
+        let before = [run(-20, 10.0, Some(1)), run(-25, 10.0, Some(1))];
+        let at_limit: Vec<RunRecord> = before.iter().cloned().chain([run(-2, 13.0, Some(1)), run(-6, 13.0, Some(1))]).collect();
+        assert!(guidance(RedFlagLevel::None, &calm(2), &at_limit, None).weekly_warning.is_none());
+        let over: Vec<RunRecord> = before.iter().cloned().chain([run(-2, 13.0, Some(1)), run(-6, 14.0, Some(1))]).collect();
+        let warned = guidance(RedFlagLevel::None, &calm(2), &over, None);
+        assert_eq!(warned.state, RunningState::Amber);
+        assert!(warned.weekly_warning.as_deref().is_some_and(|w| w.contains("35 % more than the 20.0 km")), "{:?}", warned.weekly_warning);
+        assert_eq!(warned.weekly_km, Some(27.0), "the last 7 days");
+    }
+
+    #[test]
+    fn a_run_that_hurt_4_is_above_what_running_allows() {
+        // rule RR1: pain during a run stays at 3 or less in every state.
+        let amber = guidance(RedFlagLevel::None, &calm(2), &[run(-1, 5.0, Some(4))], None);
+        assert_eq!(amber.state, RunningState::Amber);
+        assert!(amber.reason.contains("above the 3 that running allows (rule RR1)"), "{}", amber.reason);
+        assert_eq!(guidance(RedFlagLevel::None, &calm(2), &[run(-1, 5.0, Some(3))], None).state, RunningState::Green);
+    }
+
+    fn input<'a>(pains: &'a [PainEntry], runs: &'a [RunRecord]) -> RunningInput<'a> {
+        RunningInput {
+            today: day(0),
+            red_flag: RedFlagLevel::None,
+            pains,
+            sessions: &[],
+            runs,
+            decisions: &[],
+            planned_run_km: None,
+            assessed_weekly_km: None,
+            return_to_run_checks: &[],
+            units: Units::Metric,
+        }
     }
 }
