@@ -31,6 +31,9 @@ pub fn render(plan: &DayPlan) -> String {
             out.push(wrap(step, 72, "     · "));
         }
         out.push(format!("   id: {}  (log without the guide: firststep session log --exercise {} …)", e.exercise_id, e.exercise_id));
+        if let Some(lesson) = &e.lesson_id {
+            out.push(format!("   why: firststep learn {lesson}"));
+        }
     }
     if let Some(note) = &plan.note {
         out.push(wrap(note, 78, ""));
