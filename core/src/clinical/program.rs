@@ -70,7 +70,7 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
         if candidate.severity == Severity::Mild {
             if let Some(shared) = &mild_slot {
                 set_aside.push(format!(
-                    "{}: mild findings share one exercise, and today's is {}; it is measured again at your next assessment (rule V1).",
+                    "{}: mild findings share one exercise ({}); this one is measured again at your next assessment (rule V1).",
                     candidate.words(),
                     exercise_name(shared)
                 ));
