@@ -191,6 +191,10 @@ CREATE INDEX clinician_visits_by_date ON clinician_visits (date);
 /// After the SQL, [`cap_programs_v4`] trims stored programs to V1's five exercises (Rust code:
 /// the program is JSON built from the library).
 pub const V3_TO_V4: &str = r#"
+-- Step 3 wrote "Re-graded 0 of N" even when it changed nothing (on every new journal too): such a
+-- note says nothing to the runner, so it goes.
+DELETE FROM migration_notes WHERE to_version = 3 AND note LIKE 'Re-graded 0 of %';
+
 ALTER TABLE sessions ADD COLUMN effort TEXT CHECK (effort IN ('too_easy', 'right', 'too_hard'));
 ALTER TABLE sessions ADD COLUMN reps_in_reserve INTEGER CHECK (reps_in_reserve BETWEEN 0 AND 50);
 
