@@ -325,6 +325,7 @@ object EnglishStrings : Strings {
         DecisionAction.PROGRESS -> "Up: L$from → L$to"
         DecisionAction.HOLD -> "Hold at L$from"
         DecisionAction.REGRESS -> "Down: L$from → L$to"
+        DecisionAction.ADD_LOAD -> "Load added at L$from"
     }
 
     override val lessonsTitle = "Lessons"
