@@ -4,6 +4,7 @@ import app.firststep.core.AssessmentItem
 import app.firststep.core.AssessmentResult
 import app.firststep.core.ClinicianSummary
 import app.firststep.core.ClinicianVisit
+import app.firststep.core.Effort
 import app.firststep.core.Exercise
 import app.firststep.core.FirstStep
 import app.firststep.core.GuidedSession
@@ -15,6 +16,11 @@ import app.firststep.core.ProgressReport
 import app.firststep.core.Reminder
 import app.firststep.core.PainEntry
 import app.firststep.core.Program
+import app.firststep.core.Psfs
+import app.firststep.core.PsfsActivity
+import app.firststep.core.PsfsRating
+import app.firststep.core.ReturnToRunAnswers
+import app.firststep.core.ReturnToRunCheck
 import app.firststep.core.RunRecord
 import app.firststep.core.SafetyQuestion
 import app.firststep.core.SafetyResult
@@ -99,9 +105,30 @@ class FirstStepRepository(
         peakPain: Int,
         completed: Boolean = true,
         date: String? = null,
+        effort: Effort? = null,
+        repsInReserve: Int? = null,
     ): SessionRecord = call {
-        core.logSession(clock.now(), date, exerciseId, sets.toLong(), reps?.toLong(), holdSeconds?.toLong(), peakPain.toLong(), completed)
+        core.logSession(
+            clock.now(), date, exerciseId, sets.toLong(), reps?.toLong(), holdSeconds?.toLong(), peakPain.toLong(), completed,
+            effort, repsInReserve?.toLong(),
+        )
     }
+
+    /** Takes the return-to-run self-test (RR1) today; the core grades it with the logged mornings and stores it. */
+    suspend fun takeReturnToRunTest(answers: ReturnToRunAnswers): ReturnToRunCheck =
+        call { core.takeReturnToRunTest(clock.now(), answers) }
+
+    /** Every return-to-run self-test taken, oldest first. */
+    suspend fun returnToRunChecks(): List<ReturnToRunCheck> = call { core.returnToRunChecks() }
+
+    /** The PSFS (M2) as of today: activities, first and latest scores, whether a rating is due. */
+    suspend fun psfs(): Psfs = call { core.psfs(clock.now()) }
+
+    /** Names the 3–5 PSFS activities (the core checks the count and each name). */
+    suspend fun setPsfsActivities(names: List<String>): List<PsfsActivity> = call { core.setPsfsActivities(clock.now(), names) }
+
+    /** Rates the PSFS activities 0–10 on [date] (default today). */
+    suspend fun ratePsfs(ratings: List<PsfsRating>, date: String? = null): Psfs = call { core.ratePsfs(clock.now(), date, ratings) }
 
     suspend fun progress(plannedRunKm: Double? = null): ProgressReport = call { core.progress(clock.now(), plannedRunKm) }
 

@@ -58,6 +58,15 @@ class LessonsViewModel(
         }
     }
 
+    /**
+     * Reloads the list, then opens lesson [id] (an exercise's "why" link): one job, so the reload
+     * cannot close the reader after it opened.
+     */
+    fun refreshAndOpen(id: String): Job = scope.launch {
+        refresh().join()
+        open(id).join()
+    }
+
     /** Back to the list. */
     fun close() = mutableState.update { it.copy(open = null) }
 

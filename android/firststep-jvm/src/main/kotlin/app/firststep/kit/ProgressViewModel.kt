@@ -3,6 +3,7 @@ package app.firststep.kit
 import app.firststep.core.AssessmentResult
 import app.firststep.core.FirstStepException
 import app.firststep.core.ProgressReport
+import app.firststep.core.Psfs
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -15,6 +16,8 @@ data class ProgressUiState(
     val loading: Boolean = true,
     val report: ProgressReport? = null,
     val assessment: AssessmentResult? = null,
+    /** The PSFS (M2) as of today, also before activities are named (its text then invites the runner to name them). */
+    val psfs: Psfs? = null,
     val error: FieldError? = null,
 )
 
@@ -27,7 +30,7 @@ class ProgressViewModel(
 
     fun refresh(): Job = scope.launch {
         mutableState.value = try {
-            ProgressUiState(loading = false, report = repository.progress(), assessment = repository.latestAssessment())
+            ProgressUiState(loading = false, report = repository.progress(), assessment = repository.latestAssessment(), psfs = repository.psfs())
         } catch (e: FirstStepException) {
             ProgressUiState(loading = false, error = FieldError.of(e))
         }

@@ -1,6 +1,8 @@
 package app.firststep.kit
 
+import app.firststep.core.Effort
 import app.firststep.core.FirstStepException
+import app.firststep.core.SessionRecord
 import app.firststep.core.SessionState
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.ExperimentalCoroutinesApi
@@ -41,11 +43,27 @@ class SessionViewModel(
     /** True once the finished session's records are in the journal. */
     val saved: StateFlow<Boolean> = mutableSaved.asStateFlow()
 
+    private val mutableAskEffort = MutableStateFlow(false)
+    /**
+     * True after the peak pain when a done exercise asks how the load felt (rule P5): the records wait
+     * for [answerEffort] before they are saved.
+     */
+    val askEffort: StateFlow<Boolean> = mutableAskEffort.asStateFlow()
+
+    private val mutableEffortNames = MutableStateFlow<List<String>>(emptyList())
+    /** The names of the exercises the effort question is about (the program's names), while it is asked. */
+    val effortExerciseNames: StateFlow<List<String>> = mutableEffortNames.asStateFlow()
+
+    /** The finished session's records waiting for the effort answer. */
+    private var pending: List<SessionRecord>? = null
+
     /** Continues a session the OS interrupted, or starts today's session. */
     fun open(): Job {
         ticker.value?.stop()
         ticker.value = null
         mutableSaved.value = false
+        mutableAskEffort.value = false
+        pending = null
         return launchCatching {
             val snapshot = snapshots.load()
             ticker.value = if (snapshot != null) {
@@ -65,12 +83,49 @@ class SessionViewModel(
     /** Re-derives the state now (the window came back, or a test moved its clock). */
     fun refresh(): Job = launchCatching { ticker.value?.refresh() }
 
-    /** Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after saving. */
+    /**
+     * Finishes with the peak pain (0–10). When a done exercise asks for effort (the program's
+     * `asksEffort`, rule P5) the records wait for [answerEffort]; otherwise they are saved now. The
+     * snapshot is dropped only after saving.
+     */
     fun finish(peakPain: Int): Job = launchCatching {
         val ticker = current()
         ticker.finish(peakPain)
-        repository.saveSession(ticker.records())
+        val records = ticker.records()
+        val asking = effortExercises(records)
+        if (asking.isEmpty()) {
+            save(records)
+        } else {
+            pending = records
+            mutableEffortNames.value = asking.values.toList()
+            mutableAskEffort.value = true
+        }
+    }
+
+    /**
+     * The answer to "how did the load feel?" ([effort] null: skipped). It goes on the records of the
+     * exercises that ask for it, then the session is saved.
+     */
+    fun answerEffort(effort: Effort?): Job = launchCatching {
+        val records = pending ?: return@launchCatching
+        val asking = effortExercises(records)
+        save(records.map { if (it.exerciseId in asking.keys) it.copy(effort = effort) else it })
+    }
+
+    /** The done exercises whose current level asks for the effort answer: id to name, in program order. */
+    private suspend fun effortExercises(records: List<SessionRecord>): Map<String, String> {
+        val done = records.filter { it.setsDone > 0u }.map { it.exerciseId }.toSet()
+        if (done.isEmpty()) return emptyMap()
+        val program = repository.program() ?: return emptyMap()
+        return program.exercises.filter { it.asksEffort && it.exerciseId in done }.associate { it.exerciseId to it.name }
+    }
+
+    private suspend fun save(records: List<SessionRecord>) {
+        repository.saveSession(records)
         snapshots.clear()
+        pending = null
+        mutableAskEffort.value = false
+        mutableEffortNames.value = emptyList()
         mutableSaved.value = true
     }
 

@@ -1,6 +1,9 @@
 package app.firststep.kit
 
 import app.firststep.core.DecisionAction
+import app.firststep.core.Effort
+import app.firststep.core.PsfsRating
+import app.firststep.core.ReturnToRunAnswers
 import app.firststep.core.FirstStep
 import org.json.JSONArray
 import org.json.JSONObject
@@ -47,37 +50,67 @@ class ScenarioParityTest {
                 )
             }
 
-            val days = scenario.getJSONArray("days").objects()
+            // PSFS (rule M2): the activities are named on the assessment date, in the file's order.
+            val start = answers.getString("date")
+            val psfsNames = scenario.optJSONArray("psfs_activities")?.let { a -> (0 until a.length()).map { a.getString(it) } }.orEmpty()
+            val psfsIds = if (psfsNames.isEmpty()) emptyList() else core.setPsfsActivities(morning(start), psfsNames).map { it.id }
+
+            val days = scenario.optJSONArray("days")?.objects().orEmpty()
             for (day in days) {
-                val moment = morning(day.getString("date"))
+                val date = day.getString("date")
+                val moment = morning(date)
                 day.longOrNull("pain")?.let { core.logPain(moment, null, it, null, null) }
-                for (s in day.getJSONArray("sessions").objects()) {
+                for (s in day.optJSONArray("sessions")?.objects().orEmpty()) {
                     core.logSession(
-                        moment, null, s.getString("exercise_id"), s.getLong("sets_done"),
-                        s.longOrNull("reps_done"), s.longOrNull("hold_seconds_done"), s.getLong("peak_pain"), s.getBoolean("completed"),
+                        moment, null, s.getString("exercise_id"), s.optLong("sets_done", 0),
+                        s.longOrNull("reps_done"), s.longOrNull("hold_seconds_done"), s.optLong("peak_pain", -1), s.optBoolean("completed", false),
+                        s.stringOrNull("effort")?.let { e -> Effort.entries.first { it.snake() == e } },
+                        s.longOrNull("reps_in_reserve"),
                     )
                 }
                 day.optJSONObject("clinician_visit")?.let { core.recordClinicianVisit(moment, null, it.getBoolean("cleared")) }
-                for (r in day.getJSONArray("runs").objects()) {
-                    core.logRun(moment, null, r.getDouble("distance_km"), r.doubleOrNull("minutes"), r.longOrNull("pain_during"), r.longOrNull("pain_after"), null, null)
+                for (r in day.optJSONArray("runs")?.objects().orEmpty()) {
+                    core.logRun(moment, null, r.optDouble("distance_km", 0.0), r.doubleOrNull("minutes"), r.longOrNull("pain_during"), r.longOrNull("pain_after"), null, null)
+                }
+                // The return-to-run self-test (RR1), taken after the day's runs.
+                day.optJSONObject("return_to_run")?.let { t ->
+                    core.takeReturnToRunTest(moment, ReturnToRunAnswers(
+                        walkPain = t.getInt("walk_pain").toUByte(),
+                        heelRaisesAffected = t.getInt("heel_raises_affected").toUInt(),
+                        heelRaisesOther = t.longOrNull("heel_raises_other")?.toUInt(),
+                        hopPain = t.getInt("hop_pain").toUByte(),
+                    ))
+                }
+                // PSFS ratings (M2), in the activities' order, rated after the runs.
+                day.optJSONArray("psfs")?.let { scores ->
+                    val ratings = psfsIds.zip((0 until scores.length()).map { scores.optInt(it, 99) })
+                        .map { (id, score) -> PsfsRating(id, score.toUByte()) }
+                    core.ratePsfs(moment, null, ratings)
                 }
             }
 
-            if (days.isNotEmpty()) {
-                val actual = core.decisions(days.first().getString("date"), days.last().getString("date"))
-                    .filter { it.action != DecisionAction.HOLD }
-                    .sortedWith(compareBy({ it.date }, { it.exerciseId }))
-                    .map { listOf(it.date, it.exerciseId, it.action.snake(), it.fromLevel.toInt(), it.toLevel.toInt(), it.rule) }
-                val wanted = scenario.getJSONArray("expect_decisions").objects()
-                    .map { listOf(it.getString("date"), it.getString("exercise_id"), it.getString("action"), it.getInt("from_level"), it.getInt("to_level"), it.getString("rule")) }
-                assertEquals(wanted, actual, "$name: decisions")
-            }
+            // Decisions in the journal's order from the assessment date, as the Rust replay compares them.
+            val last = days.lastOrNull()?.getString("date") ?: start
+            val actual = core.decisions(start, last)
+                .filter { it.action != DecisionAction.HOLD }
+                .map { listOf(it.date, it.exerciseId, it.action.snake(), it.fromLevel.toInt(), it.toLevel.toInt(), it.rule) }
+            val wanted = scenario.optJSONArray("expect_decisions")?.objects().orEmpty()
+                .map { listOf(it.getString("date"), it.getString("exercise_id"), it.getString("action"), it.getInt("from_level"), it.getInt("to_level"), it.getString("rule")) }
+            assertEquals(wanted, actual, "$name: decisions")
 
             if (!scenario.isNull("expect_running")) {
                 val running = scenario.getJSONObject("expect_running")
                 val guidance = core.progress(morning(running.getString("date")), running.doubleOrNull("planned_run_km")).running
-                assertEquals(running.getString("state"), guidance.state.snake(), "$name: running state")
+                assertEquals(running.getString("state"), guidance.state.snake(), "$name: running state (${guidance.reason})")
                 assertEquals(running.getBoolean("long_run_warning"), guidance.longRunWarning != null, "$name: long-run warning")
+                // Optional RR1 / X2 / A7 checks: a missing key means absent (card, step), or not checked (km, weekly).
+                val card = guidance.returnToRun
+                assertEquals(running.stringOrNull("return_to_run"), card?.state?.snake(), "$name: return-to-run card (${card?.text})")
+                assertEquals(running.longOrNull("walk_run_step"), card?.step?.step?.toLong(), "$name: walk-run step")
+                running.doubleOrNull("reduce_to_km")?.let { assertEquals(it, guidance.reduceToKm, "$name: reduce to km") }
+                if (running.has("weekly_warning") && !running.isNull("weekly_warning")) {
+                    assertEquals(running.getBoolean("weekly_warning"), guidance.weeklyWarning != null, "$name: weekly warning (${guidance.weeklyWarning})")
+                }
             }
 
             // Home-screen checks (R1 seek care, R2 plan, R4 referral banner), as the Rust replay.
@@ -91,6 +124,26 @@ class ScenarioParityTest {
                     assertEquals((0 until plan.length()).map { plan.getString(it) }, screen.plan?.exercises?.map { it.exerciseId }, "$name: home $date plan")
                 }
             }
+
+            // PSFS checks (M2), each as of its date; means rounded to one decimal as the Rust replay does.
+            for (expect in scenario.optJSONArray("expect_psfs")?.objects().orEmpty()) {
+                val date = expect.getString("date")
+                val psfs = core.psfs(morning(date))
+                val got = mapOf(
+                    "date" to date, "due" to psfs.due, "next_due" to psfs.nextDue,
+                    "mean_first" to psfs.meanFirst?.round1(), "mean_latest" to psfs.meanLatest?.round1(), "mean_change" to psfs.meanChange?.round1(),
+                    "detectable_change" to psfs.detectableChange, "detectable" to psfs.activities.map { it.detectable },
+                )
+                val want = expect.keys().asSequence().associateWith { key ->
+                    when (val v = expect.get(key)) {
+                        JSONObject.NULL -> null
+                        is JSONArray -> (0 until v.length()).map { v.get(it) }
+                        is Number -> if (key.startsWith("mean_")) v.toDouble() else v
+                        else -> v
+                    }
+                }
+                assertEquals(want, got, "$name: psfs $date (${psfs.text})")
+            }
         }
     }
 }
@@ -101,3 +154,7 @@ fun Enum<*>.snake(): String = name.lowercase()
 fun JSONArray.objects(): List<JSONObject> = (0 until length()).map { getJSONObject(it) }
 fun JSONObject.longOrNull(key: String): Long? = if (isNull(key)) null else getLong(key)
 fun JSONObject.doubleOrNull(key: String): Double? = if (isNull(key)) null else getDouble(key)
+fun JSONObject.stringOrNull(key: String): String? = if (isNull(key)) null else getString(key)
+
+/** Rounded to one decimal, halves away from zero (Rust's `f64::round`). */
+fun Double.round1(): Double = Math.signum(this) * Math.round(Math.abs(this) * 10.0) / 10.0

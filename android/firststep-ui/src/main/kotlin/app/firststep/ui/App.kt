@@ -41,6 +41,8 @@ import app.firststep.kit.MonotonicClock
 import app.firststep.kit.MorningPainViewModel
 import app.firststep.kit.LessonsViewModel
 import app.firststep.kit.ProgressViewModel
+import app.firststep.kit.PsfsViewModel
+import app.firststep.kit.ReturnToRunViewModel
 import app.firststep.kit.RunLogViewModel
 import app.firststep.kit.SafetyViewModel
 import app.firststep.kit.SessionTicker
@@ -71,6 +73,12 @@ sealed interface Route {
     data object Progress : Route
     data object Lessons : Route
     data object Settings : Route
+    /** The return-to-run self-test (RR1), pushed from a running card. */
+    data object ReturnToRun : Route
+    /** Naming the PSFS activities (M2). */
+    data object PsfsActivities : Route
+    /** Rating the PSFS activities (M2). */
+    data object PsfsRate : Route
 
     companion object {
         val tabs = listOf(Home, Trend, Progress, Lessons, Settings)
@@ -120,6 +128,8 @@ class AppGraph(
     val trend = TrendViewModel(repository, scope)
     val progress = ProgressViewModel(repository, scope)
     val lessons = LessonsViewModel(repository, scope)
+    val returnToRun = ReturnToRunViewModel(repository, scope)
+    val psfs = PsfsViewModel(repository, scope)
     val settings = SettingsViewModel(repository, files, scope) { changed() }
 
     /** Opens on home, or on the welcome screen while there is no program and no urgent stop. */
@@ -141,9 +151,28 @@ class AppGraph(
             Route.Progress -> progress.refresh()
             Route.Lessons -> lessons.refresh()
             Route.Settings -> settings.load()
+            Route.ReturnToRun -> returnToRun.open()
+            Route.PsfsActivities, Route.PsfsRate -> psfs.open()
             else -> Unit
         }
         if (route in Route.tabs) navigator.reset(route) else navigator.push(route)
+    }
+
+    /** An exercise's "why": its lesson in the reader, on top of the current screen. */
+    fun openLesson(id: String) {
+        navigator.push(Route.Lessons)
+        lessons.refreshAndOpen(id)
+    }
+
+    /** Back from a form pushed on progress or home: the screen below is re-read. */
+    fun backAndRefresh() {
+        navigator.back()
+        when (navigator.current) {
+            Route.Progress -> progress.refresh()
+            Route.Home -> home.refresh()
+            else -> Unit
+        }
+        onJournalChanged()
     }
 
     fun goHome() {
@@ -255,7 +284,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                 submit = { graph.assessment.submit() },
             ))
         }
-        is Route.Findings -> FindingsScreen(route.result) { graph.goHome() }
+        is Route.Findings -> FindingsScreen(route.result, onDone = { graph.goHome() }, onWhy = graph::openLesson)
         Route.Home -> {
             val state by graph.home.state.collectAsState()
             HomeScreen(state, HomeActions(
@@ -269,6 +298,9 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                     graph.navigator.push(Route.Urgent(home?.caution ?: home?.nextStepText.orEmpty(), emptyList()))
                 },
                 logRun = { graph.navigate(Route.Run) },
+                takeSelfTest = { graph.navigate(Route.ReturnToRun) },
+                ratePsfs = { graph.navigate(Route.PsfsRate) },
+                openLesson = graph::openLesson,
             ))
         }
         Route.Session -> {
@@ -276,7 +308,9 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
             val cue by graph.cues.last.collectAsState()
             val saved by graph.session.saved.collectAsState()
             val message by graph.session.message.collectAsState()
-            SessionScreen(SessionScreenState(session, cue, saved, message), SessionActions(
+            val askEffort by graph.session.askEffort.collectAsState()
+            val effortFor by graph.session.effortExerciseNames.collectAsState()
+            SessionScreen(SessionScreenState(session, cue, saved, message, askEffort, effortFor), SessionActions(
                 pause = { graph.session.pause() },
                 resume = { graph.session.resume() },
                 skip = { graph.session.skipStep() },
@@ -284,6 +318,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                 repDone = { graph.session.repDone() },
                 finish = { graph.session.finish(it) },
                 close = { graph.session.close(); graph.goHome() },
+                answerEffort = { graph.session.answerEffort(it) },
             ))
         }
         Route.Morning -> {
@@ -317,7 +352,33 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         }
         Route.Progress -> {
             val state by graph.progress.state.collectAsState()
-            ProgressScreen(state)
+            ProgressScreen(state, ProgressActions(
+                takeSelfTest = { graph.navigate(Route.ReturnToRun) },
+                ratePsfs = { graph.navigate(Route.PsfsRate) },
+                editPsfsActivities = { graph.navigate(Route.PsfsActivities) },
+            ))
+        }
+        Route.ReturnToRun -> {
+            val state by graph.returnToRun.state.collectAsState()
+            ReturnToRunScreen(state, ReturnToRunActions(
+                setWalkPain = graph.returnToRun::setWalkPain,
+                setHeelAffected = graph.returnToRun::setHeelRaisesAffected,
+                setHeelOther = graph.returnToRun::setHeelRaisesOther,
+                setHopPain = graph.returnToRun::setHopPain,
+                submit = { graph.returnToRun.submit() },
+                done = { graph.backAndRefresh() },
+            ))
+        }
+        Route.PsfsActivities -> {
+            val state by graph.psfs.state.collectAsState()
+            // Named: rate them now (a first rating is due at once).
+            LaunchedEffect(state.saved) { if (state.saved) { graph.navigator.replace(Route.PsfsRate); graph.psfs.open() } }
+            PsfsActivitiesScreen(state, graph.psfsActions())
+        }
+        Route.PsfsRate -> {
+            val state by graph.psfs.state.collectAsState()
+            LaunchedEffect(state.saved) { if (state.saved) graph.backAndRefresh() }
+            PsfsRateScreen(state, graph.psfsActions())
         }
         Route.Lessons -> {
             val state by graph.lessons.state.collectAsState()
@@ -337,6 +398,13 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         }
     }
 }
+
+private fun AppGraph.psfsActions() = PsfsActions(
+    setName = psfs::setName,
+    saveActivities = { psfs.saveActivities() },
+    setScore = psfs::setScore,
+    rate = { psfs.rate() },
+)
 
 /** After a log: the home screen behind the current one is refreshed and reminders re-read. */
 fun AppGraph.goHomeRefreshOnly() {

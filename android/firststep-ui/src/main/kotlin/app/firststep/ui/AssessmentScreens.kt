@@ -10,6 +10,7 @@ import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
@@ -141,7 +142,7 @@ private fun PerSideChoices(item: AssessmentItem, input: AnswerInput, options: Li
 
 /** The findings ("things to work on", with the measurement) and the program built from them. */
 @Composable
-fun FindingsScreen(result: AssessmentResult, onDone: () -> Unit) {
+fun FindingsScreen(result: AssessmentResult, onDone: () -> Unit, onWhy: ((String) -> Unit)? = null) {
     val s = LocalStrings.current
     ScreenColumn(tag = "screen-findings") {
         result.program?.caution?.let { caution ->
@@ -156,8 +157,17 @@ fun FindingsScreen(result: AssessmentResult, onDone: () -> Unit) {
         }
         result.program?.let { program ->
             Heading(s.programTitle)
+            if (program.minutesPerDay > 0u) {
+                Text(s.minutesPerDay(program.minutesPerDay.toInt()), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("program-minutes"))
+            }
             program.cadenceCue?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-            for (exercise in program.exercises) ExerciseCard(exercise, result.findings)
+            for (exercise in program.exercises) ExerciseCard(exercise, result.findings, onWhy = onWhy)
+            if (program.setAside.isNotEmpty()) {
+                SectionCard(Modifier.testTag("program-set-aside"), container = MaterialTheme.colorScheme.surface) {
+                    SectionTitle(s.setAsideTitle)
+                    for (line in program.setAside) Text("• $line", style = MaterialTheme.typography.bodyMedium)
+                }
+            }
         }
         Button(onDone, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("findings-done")) { Text(s.toHome) }
     }
@@ -176,7 +186,7 @@ fun FindingCard(finding: Finding) {
 }
 
 @Composable
-fun ExerciseCard(exercise: ProgramExercise, findings: List<Finding> = emptyList(), done: Boolean? = null) {
+fun ExerciseCard(exercise: ProgramExercise, findings: List<Finding> = emptyList(), done: Boolean? = null, onWhy: ((String) -> Unit)? = null) {
     val s = LocalStrings.current
     SectionCard(Modifier.testTag("exercise-${exercise.exerciseId}"), container = MaterialTheme.colorScheme.secondaryContainer) {
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -195,6 +205,7 @@ fun ExerciseCard(exercise: ProgramExercise, findings: List<Finding> = emptyList(
             add(s.frequency(exercise.frequency))
             if (exercise.sides == Side.LEFT || exercise.sides == Side.RIGHT || exercise.sides == Side.BOTH) add(s.side(exercise.sides))
             exercise.load?.let { add(it) }
+            if (exercise.loadSteps > 0u) add(s.loadSteps(exercise.loadSteps.toInt()))
         }
         Text(dose.joinToString(" · "), style = MaterialTheme.typography.bodyMedium)
         Text(s.evidence(exercise.evidenceTier) + (s.rules(exercise.rules).takeIf { it.isNotEmpty() }?.let { " · $it" } ?: ""), style = MaterialTheme.typography.labelMedium)
@@ -202,5 +213,9 @@ fun ExerciseCard(exercise: ProgramExercise, findings: List<Finding> = emptyList(
         Text(if (linked.isEmpty()) s.baseProgram else "${s.answersFinding}: ${linked.joinToString(", ")}", style = MaterialTheme.typography.labelMedium,
             modifier = Modifier.testTag("exercise-link-${exercise.exerciseId}"))
         if (done == null) for ((i, step) in exercise.howTo.withIndex()) Text("${i + 1}. $step", style = MaterialTheme.typography.bodySmall)
+        val lessonId = exercise.lessonId
+        if (onWhy != null && lessonId != null) {
+            TextButton({ onWhy(lessonId) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("why-${exercise.exerciseId}")) { Text("${s.whyExercise} ($lessonId)") }
+        }
     }
 }

@@ -31,6 +31,12 @@ class HomeActions(
     val assess: () -> Unit,
     val seekCare: () -> Unit,
     val logRun: () -> Unit,
+    /** The return-to-run self-test (RR1). */
+    val takeSelfTest: () -> Unit = {},
+    /** The PSFS rating form (M2), when a rating is due. */
+    val ratePsfs: () -> Unit = {},
+    /** An exercise's "why": its lesson (E1–E7) by id. */
+    val openLesson: (String) -> Unit = {},
 )
 
 /** Today: one-tap first-step pain, the next step, the running advice, today's exercises, streak, next reminder. */
@@ -99,14 +105,24 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
                 }
                 Text(running.reason, style = MaterialTheme.typography.bodyMedium)
                 running.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error) }
+                RunningDetails(running, actions.takeSelfTest, tagPrefix = "home-running")
                 OutlinedButton(actions.logRun, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-log-run")) { Text(s.logRun) }
+            }
+        }
+
+        if (home.psfsDue) {
+            SectionCard(Modifier.testTag("home-psfs-due")) {
+                Text(s.psfsDueHome, style = MaterialTheme.typography.titleSmall)
+                OutlinedButton(actions.ratePsfs, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-psfs-rate")) { Text(s.psfsRateNow) }
             }
         }
 
         home.plan?.let { plan ->
             SectionTitle(s.todaysExercises)
+            Text(s.planSummary(plan.exercises.size, plan.minutes.toInt()), style = MaterialTheme.typography.bodyLarge,
+                modifier = Modifier.testTag("home-plan-summary"))
             plan.note?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-            for (exercise in plan.exercises) ExerciseCard(exercise, done = exercise.exerciseId in home.doneToday)
+            for (exercise in plan.exercises) ExerciseCard(exercise, done = exercise.exerciseId in home.doneToday, onWhy = actions.openLesson)
             if (plan.exercises.any { it.exerciseId !in home.doneToday } && home.nextStep != NextStep.DO_SESSION) {
                 OutlinedButton(actions.startSession, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("home-session")) { Text(s.startSession) }
             }

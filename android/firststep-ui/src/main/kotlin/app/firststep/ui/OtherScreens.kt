@@ -34,7 +34,7 @@ import app.firststep.kit.Transfer
 
 /** Decisions with reasons and rule ids, running state and why, the last assessment's changes. */
 @Composable
-fun ProgressScreen(state: ProgressUiState) {
+fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressActions()) {
     val s = LocalStrings.current
     val colors = LocalFirstStepColors.current
     ScreenColumn(tag = "screen-progress") {
@@ -44,8 +44,12 @@ fun ProgressScreen(state: ProgressUiState) {
         SectionCard(Modifier.testTag("progress-running")) {
             Text("${s.runningAdvice}: ${s.runningState(report.running.state)}", style = MaterialTheme.typography.titleMedium, color = colors.running(report.running.state))
             Text(report.running.reason, style = MaterialTheme.typography.bodyMedium)
+            report.running.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error) }
+            report.running.weeklyKm?.let { Text(s.weeklyKm(it.oneDecimal()), style = MaterialTheme.typography.bodySmall) }
+            RunningDetails(report.running, actions.takeSelfTest, tagPrefix = "progress-running")
             if (report.running.rules.isNotEmpty()) Text(s.rules(report.running.rules), style = MaterialTheme.typography.labelSmall)
         }
+        (state.psfs ?: report.psfs)?.let { PsfsCard(it, actions.ratePsfs, actions.editPsfsActivities) }
         SectionTitle(s.decisionsTitle)
         if (report.decisions.isEmpty()) Text(s.noDecisions)
         for (d in report.decisions.asReversed()) {
@@ -70,6 +74,12 @@ fun ProgressScreen(state: ProgressUiState) {
         }
     }
 }
+
+class ProgressActions(
+    val takeSelfTest: () -> Unit = {},
+    val ratePsfs: () -> Unit = {},
+    val editPsfsActivities: () -> Unit = {},
+)
 
 class LessonsActions(
     val open: (String) -> Unit,
@@ -193,8 +203,10 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
             is Transfer.Exported -> Text(s.exportedTo(t.where), modifier = Modifier.testTag("transfer-result"))
             is Transfer.Imported -> {
                 val r = t.report
-                val added = (r.painAdded + r.sessionsAdded + r.runsAdded + r.decisionsAdded + r.assessmentsAdded + r.programsAdded + r.safetyScreensAdded + r.painEditsAdded).toInt()
-                val unchanged = (r.painUnchanged + r.sessionsUnchanged + r.runsUnchanged + r.decisionsUnchanged + r.assessmentsUnchanged + r.programsUnchanged + r.safetyScreensUnchanged + r.painEditsUnchanged).toInt()
+                val added = (r.painAdded + r.sessionsAdded + r.runsAdded + r.decisionsAdded + r.assessmentsAdded + r.programsAdded + r.safetyScreensAdded + r.painEditsAdded +
+                    r.clinicianVisitsAdded + r.psfsActivitiesAdded + r.psfsRatingsAdded + r.returnToRunChecksAdded).toInt()
+                val unchanged = (r.painUnchanged + r.sessionsUnchanged + r.runsUnchanged + r.decisionsUnchanged + r.assessmentsUnchanged + r.programsUnchanged + r.safetyScreensUnchanged + r.painEditsUnchanged +
+                    r.clinicianVisitsUnchanged + r.psfsActivitiesUnchanged + r.psfsRatingsUnchanged + r.returnToRunChecksUnchanged).toInt()
                 Text(s.imported(added, r.painUpdated.toInt(), unchanged), modifier = Modifier.testTag("transfer-result"))
             }
             null -> Unit

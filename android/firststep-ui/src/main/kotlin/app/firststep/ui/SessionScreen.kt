@@ -35,6 +35,8 @@ class SessionActions(
     val repDone: () -> Unit,
     val finish: (Int) -> Unit,
     val close: () -> Unit,
+    /** The answer to "how did the load feel?" (null: skipped), rule P5. */
+    val answerEffort: (app.firststep.core.Effort?) -> Unit = {},
 )
 
 /** Everything the session screen draws. */
@@ -43,6 +45,10 @@ data class SessionScreenState(
     val lastCue: Cue?,
     val saved: Boolean,
     val message: String?,
+    /** The session waits for the effort answer before it is saved (a done exercise asks for it). */
+    val askEffort: Boolean = false,
+    /** The exercises the effort question is about. */
+    val effortFor: List<String> = emptyList(),
 )
 
 /**
@@ -58,6 +64,12 @@ fun SessionScreen(state: SessionScreenState, actions: SessionActions) {
         val session = state.session
         if (session == null) {
             Text(s.loading)
+            return@ScreenColumn
+        }
+        // Finished, not saved yet: only the effort question (the core's "done" label would read as saved).
+        if (session.status == SessionStatus.FINISHED && state.askEffort && !state.saved) {
+            Heading(s.sessionTitle)
+            EffortQuestion(state.effortFor, actions.answerEffort)
             return@ScreenColumn
         }
         Text(s.exerciseOf(session.exerciseIndex.toInt() + 1, session.exerciseCount.toInt()), style = MaterialTheme.typography.labelLarge)

@@ -3,6 +3,7 @@ package app.firststep.ui
 import androidx.compose.runtime.staticCompositionLocalOf
 import app.firststep.core.DecisionAction
 import app.firststep.core.Domain
+import app.firststep.core.Effort
 import app.firststep.core.EvidenceTier
 import app.firststep.core.Frequency
 import app.firststep.core.ReminderKind
@@ -74,6 +75,10 @@ interface Strings {
     fun frequency(f: Frequency): String
     fun domain(d: Domain): String
     fun side(s: Side): String
+    fun minutesPerDay(minutes: Int): String
+    val setAsideTitle: String
+    val whyExercise: String
+    fun loadSteps(steps: Int): String
 
     // home
     val firstStepPainQuestion: String
@@ -92,6 +97,14 @@ interface Strings {
     fun streak(days: Int): String
     fun nextReminder(date: String, time: String, title: String): String
     fun reminderKind(kind: ReminderKind): String
+    fun planSummary(exercises: Int, minutes: Int): String
+    fun reduceTo(km: String): String
+    fun weeklyKm(km: String): String
+    val returnToRunTitle: String
+    fun walkRunStep(step: Int, of: Int): String
+    fun walkRunRuns(done: Int, needed: Int): String
+    val takeSelfTest: String
+    val psfsDueHome: String
 
     // session
     val sessionTitle: String
@@ -107,6 +120,8 @@ interface Strings {
     val sessionSaved: String
     val sessionProgress: String
     fun secondsLeft(seconds: Int): String
+    val effortQuestion: String
+    fun effort(e: Effort?): String
 
     // logging
     val morningTitle: String
@@ -139,6 +154,28 @@ interface Strings {
     val decisionsTitle: String
     val noDecisions: String
     fun decision(action: DecisionAction, from: Int, to: Int): String
+    val psfsTitle: String
+    val psfsRateNow: String
+    val psfsRate: String
+    val psfsNameActivities: String
+    val psfsEditActivities: String
+    fun psfsFirstLatest(first: Int?, latest: Int?): String
+    fun psfsChange(change: Int): String
+    val psfsActivitiesTitle: String
+    val psfsActivitiesHint: String
+    fun psfsActivityLabel(n: Int): String
+    val psfsRateTitle: String
+    val psfsScaleHint: String
+
+    // return-to-run self-test
+    val selfTestTitle: String
+    val selfTestWalkPain: String
+    val selfTestHeelAffected: String
+    val selfTestHeelOther: String
+    val selfTestHopPain: String
+    val selfTestSubmit: String
+    fun criterion(passed: Boolean): String
+    fun selfTestVerdict(passed: Boolean): String
 
     // lessons
     val lessonsTitle: String
@@ -250,6 +287,10 @@ object EnglishStrings : Strings {
         Side.BOTH -> "both"
         Side.NONE -> ""
     }
+    override fun minutesPerDay(minutes: Int) = "About $minutes min a day"
+    override val setAsideTitle = "Set aside for now"
+    override val whyExercise = "Why this exercise?"
+    override fun loadSteps(steps: Int) = if (steps == 1) "1 load step added" else "$steps load steps added"
 
     override val firstStepPainQuestion = "First-step pain this morning"
     override fun painLogged(score: Int) = "Logged today: $score / 10"
@@ -271,6 +312,15 @@ object EnglishStrings : Strings {
     override fun streak(days: Int) = if (days == 1) "1 day logged in a row" else "$days days logged in a row"
     override fun nextReminder(date: String, time: String, title: String) = "Next reminder: $title, $date $time"
     override fun reminderKind(kind: ReminderKind) = kind.name.lowercase().replace('_', ' ')
+    override fun planSummary(exercises: Int, minutes: Int) =
+        (if (exercises == 1) "1 exercise" else "$exercises exercises") + (if (minutes > 0) " · about $minutes min" else "")
+    override fun reduceTo(km: String) = "Reduce to about $km km this week"
+    override fun weeklyKm(km: String) = "Last 7 days: $km km"
+    override val returnToRunTitle = "Back to running"
+    override fun walkRunStep(step: Int, of: Int) = "Walk-run step $step of $of"
+    override fun walkRunRuns(done: Int, needed: Int) = "$done of $needed comfortable runs at this step"
+    override val takeSelfTest = "Take the self-test"
+    override val psfsDueHome = "Time to rate your activities"
 
     override val sessionTitle = "Guided session"
     override fun exerciseOf(index: Int, count: Int) = "Exercise $index of $count"
@@ -285,6 +335,13 @@ object EnglishStrings : Strings {
     override val sessionSaved = "Session saved"
     override val sessionProgress = "Session progress"
     override fun secondsLeft(seconds: Int) = "$seconds seconds left"
+    override val effortQuestion = "How did the load feel?"
+    override fun effort(e: Effort?) = when (e) {
+        Effort.TOO_EASY -> "Too easy"
+        Effort.RIGHT -> "Right"
+        Effort.TOO_HARD -> "Too hard"
+        null -> "Skip"
+    }
 
     override val morningTitle = "Morning pain"
     override val dateLabel = "Date (YYYY-MM-DD)"
@@ -325,7 +382,33 @@ object EnglishStrings : Strings {
         DecisionAction.PROGRESS -> "Up: L$from → L$to"
         DecisionAction.HOLD -> "Hold at L$from"
         DecisionAction.REGRESS -> "Down: L$from → L$to"
+        DecisionAction.ADD_LOAD -> "Load added at L$from"
     }
+    override val psfsTitle = "Activities you want back"
+    override val psfsRateNow = "Rate now"
+    override val psfsRate = "Rate again"
+    override val psfsNameActivities = "Name your activities"
+    override val psfsEditActivities = "Edit activities"
+    override fun psfsFirstLatest(first: Int?, latest: Int?) = when {
+        first == null -> "not rated yet"
+        latest == null -> "$first / 10"
+        else -> "$first → $latest / 10"
+    }
+    override fun psfsChange(change: Int) = if (change > 0) "+$change" else "$change"
+    override val psfsActivitiesTitle = "Your activities"
+    override val psfsActivitiesHint = "3 to 5 things your heel makes hard, e.g. \"run 10 km\" or \"walk the dog\"."
+    override fun psfsActivityLabel(n: Int) = "Activity $n"
+    override val psfsRateTitle = "How well can you do each today?"
+    override val psfsScaleHint = "0 = unable, 10 = as before the injury"
+
+    override val selfTestTitle = "Return-to-run self-test"
+    override val selfTestWalkPain = "Heel pain during or after a 30-minute brisk walk"
+    override val selfTestHeelAffected = "Single-leg heel raises in a row, affected side"
+    override val selfTestHeelOther = "Single-leg heel raises, other side (optional)"
+    override val selfTestHopPain = "Heel pain during or after 10 single-leg hops"
+    override val selfTestSubmit = "Check my answers"
+    override fun criterion(passed: Boolean) = if (passed) "✓ Passed" else "✗ Not yet"
+    override fun selfTestVerdict(passed: Boolean) = if (passed) "Passed" else "Not yet"
 
     override val lessonsTitle = "Lessons"
     override val lessonsEmpty = "No lessons in this version."

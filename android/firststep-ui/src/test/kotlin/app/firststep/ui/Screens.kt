@@ -4,13 +4,19 @@ import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.size
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.ui.ExperimentalComposeUiApi
 import androidx.compose.ui.ImageComposeScene
+import androidx.compose.ui.geometry.Offset
+import androidx.compose.ui.input.pointer.PointerEventType
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.unit.Density
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.use
 import app.firststep.core.FirstStep
+import app.firststep.core.Phase
+import app.firststep.core.PsfsRating
+import app.firststep.core.SessionStatus
 import app.firststep.kit.AnswerSide
 import app.firststep.core.RedFlagLevel
 import kotlinx.coroutines.runBlocking
@@ -33,12 +39,19 @@ fun PhoneFrame(fontScale: Float = 1f, content: @Composable () -> Unit) {
 }
 
 /** Draws [content] off-screen at phone size and returns the frame (no window, no display). */
-fun renderFrame(fontScale: Float = 1f, content: @Composable () -> Unit): Image =
+@OptIn(ExperimentalComposeUiApi::class)
+fun renderFrame(fontScale: Float = 1f, scrollToEnd: Boolean = false, content: @Composable () -> Unit): Image =
     ImageComposeScene((PHONE_W * RENDER_DENSITY).toInt(), (PHONE_H * RENDER_DENSITY).toInt(), Density(RENDER_DENSITY, fontScale)) {
         content()
     }.use { scene ->
         scene.render(0)
-        scene.render(1_000_000_000L)
+        if (scrollToEnd) {
+            // The mouse wheel, as a runner would scroll: far enough to reach the end of any screen.
+            val middle = Offset(PHONE_W * RENDER_DENSITY / 2, PHONE_H * RENDER_DENSITY / 2)
+            repeat(60) { scene.sendPointerEvent(PointerEventType.Scroll, middle, scrollDelta = Offset(0f, 10f)) }
+            scene.render(500_000_000L)
+        }
+        scene.render(2_000_000_000L)
     }
 
 fun Image.writePng(out: File): File {
@@ -48,7 +61,7 @@ fun Image.writePng(out: File): File {
 }
 
 /** A shot: a file name saying the screen, its theme and font scale, and how to get the app there. */
-data class Shot(val name: String, val dark: Boolean = false, val fontScale: Float = 1f, val go: ScreenSetup.() -> Unit)
+data class Shot(val name: String, val dark: Boolean = false, val fontScale: Float = 1f, val scrollToEnd: Boolean = false, val go: ScreenSetup.() -> Unit)
 
 /** Puts a seeded app on a screen and waits until its state is loaded (renders read the state as it is). */
 class ScreenSetup(val app: TestApp) {
@@ -143,17 +156,100 @@ val allShots: List<Shot> = listOf(
     },
 )
 
+/** The answers of tests/scenarios/every_finding_five_exercises.json: every finding, some set aside (V1). */
+const val EVERY_FINDING_ANSWERS = """{"affected_side": "left", "weeks_since_onset": 8, "red_flags": [], "knee_to_wall_cm": {"left": 6.0, "right": 11.0},
+ "heel_raise_reps": {"left": 12, "right": 22}, "toe_grip": {"left": "fail", "right": "fail"}, "arch_control": {"left": "fail", "right": "pass"},
+ "single_leg_squat": {"left": "poor", "right": "good"}, "balance_seconds": {"left": 8, "right": 20}, "date": "2026-09-01", "first_step_pain": 4,
+ "overstride": true, "cadence_spm": 160}"""
+
+/** Runs today's guided session to its end on the test clock and gives the peak pain. */
+fun ScreenSetup.finishSession(peakPain: Int) {
+    val vm = graph.session
+    waitFor("session") { vm.session.value != null }
+    var guard = 0
+    while (vm.session.value!!.status == SessionStatus.RUNNING && guard++ < 20_000) {
+        if (vm.session.value!!.phase == Phase.SELF_PACED_REP) runBlocking { vm.repDone().join() }
+        else { app.monotonic.ms += 2_000; runBlocking { vm.refresh().join() } }
+    }
+    runBlocking { vm.finish(peakPain).join() }
+}
+
+/**
+ * The revised program's screens (P5, V1, M2, RR1) on a journal at day 8 of a program: the calf ladder
+ * at L2 (asks for effort), not running (the return-to-run card is offered), three PSFS activities
+ * rated on day 1 and day 8.
+ */
+val programShots: List<Shot> = listOf(
+    Shot("home-return-to-run") { home() },
+    Shot("home-plan", scrollToEnd = true) { home() },
+    Shot("findings-set-aside", scrollToEnd = true) {
+        val result = FirstStep.open(tempDb().path).use { it.submitAssessmentJson(morning("2026-09-01"), EVERY_FINDING_ANSWERS) }
+        graph.navigator.reset(Route.Findings(result))
+    },
+    Shot("session-effort") {
+        home(); graph.navigate(Route.Session)
+        finishSession(2)
+        waitFor("effort question") { graph.session.askEffort.value }
+    },
+    Shot("progress-psfs") {
+        graph.session.close(); graph.navigate(Route.Progress)
+        waitFor("progress") { graph.progress.state.value.report != null && graph.progress.state.value.psfs != null }
+    },
+    Shot("psfs-activities-error") {
+        graph.navigate(Route.Progress); graph.navigate(Route.PsfsActivities)
+        waitFor("psfs") { !graph.psfs.state.value.loading }
+        graph.psfs.setName(2, ""); graph.psfs.setName(1, "")
+        runBlocking { graph.psfs.saveActivities().join() }
+        waitFor("refusal") { graph.psfs.state.value.error != null }
+    },
+    Shot("psfs-rate") {
+        graph.navigate(Route.Progress); graph.navigate(Route.PsfsRate)
+        waitFor("psfs") { graph.psfs.state.value.psfs != null }
+        graph.psfs.state.value.psfs!!.activities.forEachIndexed { i, a -> graph.psfs.setScore(a.id, 5 + i) }
+    },
+    Shot("return-to-run-test") {
+        graph.navigate(Route.Progress); graph.navigate(Route.ReturnToRun)
+        graph.returnToRun.setWalkPain(1); graph.returnToRun.setHeelRaisesAffected("22"); graph.returnToRun.setHeelRaisesOther("24")
+    },
+    Shot("return-to-run-result") {
+        graph.returnToRun.setHopPain(3)
+        runBlocking { graph.returnToRun.submit().join() }
+        waitFor("verdict") { graph.returnToRun.state.value.result != null }
+    },
+    Shot("progress-return-to-run") {
+        graph.navigate(Route.Progress)
+        waitFor("progress") { graph.progress.state.value.report?.running?.returnToRun?.lastCheck != null }
+    },
+)
+
+/** Renders [programShots] from a journal seeded for them (see there) into [dir]. */
+fun renderProgramShots(dir: File, shots: List<Shot> = programShots): List<File> {
+    val db = tempDb().also { path ->
+        seedSevenCalmDays(path, heelLeft = 22)
+        FirstStep.open(path.path).use { core ->
+            val ids = core.setPsfsActivities(morning(PROGRAM_START), listOf("Run 10 km", "Walk the dog", "Stairs at work")).map { it.id }
+            core.ratePsfs(morning(PROGRAM_START), null, ids.zip(listOf(3, 4, 2)).map { (id, v) -> PsfsRating(id, v.toUByte()) })
+            core.ratePsfs(morning(PROGRAM_DAY_8), null, ids.zip(listOf(6, 5, 5)).map { (id, v) -> PsfsRating(id, v.toUByte()) })
+        }
+    }
+    return renderFrom(TestApp(db, clock = FixedClock(PROGRAM_DAY_8)), dir, shots)
+}
+
 /** Renders every shot of [shots] from a fresh seeded journal into [dir]; returns the files. */
 fun renderShots(dir: File, shots: List<Shot> = allShots): List<File> {
     val db = tempDb().also { seedJournal(it, weeks = 8) }
-    return TestApp(db).use { app ->
+    return renderFrom(TestApp(db), dir, shots)
+}
+
+private fun renderFrom(testApp: TestApp, dir: File, shots: List<Shot>): List<File> {
+    return testApp.use { app ->
         val setup = ScreenSetup(app)
         app.graph.start()
         setup.waitFor("start") { app.graph.home.state.value.home != null }
         shots.map { shot ->
             shot.go(setup)
             Thread.sleep(50)
-            renderFrame(shot.fontScale) { FirstStepApp(app.graph, dark = shot.dark) }.writePng(File(dir, "${shot.name}.png"))
+            renderFrame(shot.fontScale, shot.scrollToEnd) { FirstStepApp(app.graph, dark = shot.dark) }.writePng(File(dir, "${shot.name}.png"))
         }
     }
 }

@@ -1,0 +1,202 @@
+package app.firststep.ui
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.sizeIn
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import app.firststep.core.Effort
+import app.firststep.core.Psfs
+import app.firststep.core.ReturnToRunState
+import app.firststep.core.RunningGuidance
+import app.firststep.core.RunningState
+import app.firststep.kit.PsfsUiState
+import app.firststep.kit.ReturnToRunUiState
+
+/**
+ * The running card's numbers and the return-to-run card (X2, A7, RR1): the reduced distance, the
+ * weekly-spike warning, and the card's text, walk-run step and the self-test button. Text is the core's.
+ */
+@Composable
+fun RunningDetails(running: RunningGuidance, onTakeTest: () -> Unit, tagPrefix: String) {
+    val s = LocalStrings.current
+    // The core computes the reduced week (X2) every day; it is the advice only on an amber ("reduce") day.
+    running.reduceToKm?.takeIf { running.state == RunningState.AMBER }?.let {
+        Text(s.reduceTo(it.oneDecimal()), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("$tagPrefix-reduce"))
+    }
+    running.weeklyWarning?.let {
+        Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("$tagPrefix-weekly-warning"))
+    }
+    running.returnToRun?.let { card ->
+        SectionCard(Modifier.testTag("$tagPrefix-return-to-run"), container = MaterialTheme.colorScheme.surface) {
+            SectionTitle(s.returnToRunTitle)
+            Text(card.text, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("$tagPrefix-return-to-run-text"))
+            card.step?.let { step ->
+                Text(s.walkRunStep(step.step.toInt(), step.ofSteps.toInt()), style = MaterialTheme.typography.titleSmall,
+                    modifier = Modifier.testTag("$tagPrefix-walk-run-step"))
+                Text(step.description, style = MaterialTheme.typography.bodyMedium)
+                Text(s.walkRunRuns(step.runsDone.toInt(), step.runsNeeded.toInt()), style = MaterialTheme.typography.bodySmall)
+            }
+            if (card.state == ReturnToRunState.OFFERED || card.state == ReturnToRunState.NOT_YET) {
+                OutlinedButton(onTakeTest, Modifier.sizeIn(minHeight = TouchTarget).testTag("$tagPrefix-take-test")) { Text(s.takeSelfTest) }
+            }
+        }
+    }
+}
+
+/** The PSFS card on progress (M2): the core's sentence, each activity first → latest, and the buttons. */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun PsfsCard(psfs: Psfs, onRate: () -> Unit, onEditActivities: () -> Unit) {
+    val s = LocalStrings.current
+    SectionCard(Modifier.testTag("progress-psfs")) {
+        SectionTitle(s.psfsTitle)
+        Text(psfs.text, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("psfs-text"))
+        for (a in psfs.activities) {
+            val first = a.first
+            val latest = a.latest?.takeIf { first != null && it.date != first.date }
+            val line = buildString {
+                append(a.name).append(": ").append(s.psfsFirstLatest(first?.score?.toInt(), latest?.score?.toInt()))
+                a.change?.takeIf { latest != null }?.let { append(" (").append(s.psfsChange(it)).append(")") }
+            }
+            Text(line, style = MaterialTheme.typography.bodyMedium,
+                fontWeight = if (a.detectable) androidx.compose.ui.text.font.FontWeight.Bold else null,
+                modifier = Modifier.testTag("psfs-activity-${a.id}"))
+        }
+        if (psfs.activities.isEmpty()) {
+            Button(onEditActivities, Modifier.sizeIn(minHeight = TouchTarget).testTag("psfs-name")) { Text(s.psfsNameActivities) }
+        } else {
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                if (psfs.due) {
+                    Button(onRate, Modifier.sizeIn(minHeight = TouchTarget).testTag("psfs-rate-now")) { Text(s.psfsRateNow) }
+                } else {
+                    OutlinedButton(onRate, Modifier.sizeIn(minHeight = TouchTarget).testTag("psfs-rate")) { Text(s.psfsRate) }
+                }
+                OutlinedButton(onEditActivities, Modifier.sizeIn(minHeight = TouchTarget).testTag("psfs-edit")) { Text(s.psfsEditActivities) }
+            }
+        }
+    }
+}
+
+class PsfsActions(
+    val setName: (Int, String) -> Unit,
+    val saveActivities: () -> Unit,
+    val setScore: (Long, Int) -> Unit,
+    val rate: () -> Unit,
+)
+
+/** Names the 3–5 activities; the core's refusal (count, repeat, length) is shown under the form. */
+@Composable
+fun PsfsActivitiesScreen(state: PsfsUiState, actions: PsfsActions) {
+    val s = LocalStrings.current
+    ScreenColumn(tag = "screen-psfs-activities") {
+        Heading(s.psfsActivitiesTitle)
+        Text(s.psfsActivitiesHint, style = MaterialTheme.typography.bodyMedium)
+        if (state.loading) { Text(s.loading); return@ScreenColumn }
+        for ((i, name) in state.names.withIndex()) {
+            TextInput(s.psfsActivityLabel(i + 1), name, { actions.setName(i, it) }, tag = "psfs-name-$i")
+        }
+        FieldErrorText(state.error, modifier = Modifier.testTag("psfs-error"))
+        Button(actions.saveActivities, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("psfs-save-activities"),
+            enabled = !state.saving) { Text(s.save) }
+    }
+}
+
+/** Rates each activity 0–10 (0 = unable, 10 = as before the injury). */
+@Composable
+fun PsfsRateScreen(state: PsfsUiState, actions: PsfsActions) {
+    val s = LocalStrings.current
+    ScreenColumn(tag = "screen-psfs-rate") {
+        Heading(s.psfsRateTitle)
+        Text(s.psfsScaleHint, style = MaterialTheme.typography.bodyMedium)
+        val psfs = state.psfs ?: run { FieldErrorText(state.error); if (state.loading) Text(s.loading); return@ScreenColumn }
+        for (a in psfs.activities) {
+            SectionCard(Modifier.testTag("psfs-rate-${a.id}")) {
+                PainScale(a.name, state.scores[a.id], { actions.setScore(a.id, it) }, tagPrefix = "psfs-score-${a.id}")
+            }
+        }
+        FieldErrorText(state.error, modifier = Modifier.testTag("psfs-error"))
+        Button(actions.rate, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("psfs-save-rating"),
+            enabled = state.canRate && !state.saving) { Text(s.save) }
+    }
+}
+
+class ReturnToRunActions(
+    val setWalkPain: (Int) -> Unit,
+    val setHeelAffected: (String) -> Unit,
+    val setHeelOther: (String) -> Unit,
+    val setHopPain: (Int) -> Unit,
+    val submit: () -> Unit,
+    val done: () -> Unit,
+)
+
+/** The return-to-run self-test (RR1): the answers, then the core's verdict with each criterion. */
+@Composable
+fun ReturnToRunScreen(state: ReturnToRunUiState, actions: ReturnToRunActions) {
+    val s = LocalStrings.current
+    ScreenColumn(tag = "screen-return-to-run") {
+        Heading(s.selfTestTitle)
+        val result = state.result
+        if (result != null) {
+            SectionCard(Modifier.testTag("self-test-result"),
+                container = if (result.passed) MaterialTheme.colorScheme.primaryContainer else MaterialTheme.colorScheme.tertiaryContainer) {
+                Text(s.selfTestVerdict(result.passed), style = MaterialTheme.typography.titleLarge, modifier = Modifier.testTag("self-test-verdict"))
+                Text(result.advice, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("self-test-advice"))
+            }
+            for (c in result.criteria) {
+                SectionCard(Modifier.testTag("criterion-${c.id}").semantics(mergeDescendants = true) {
+                    contentDescription = "${c.label}: ${s.criterion(c.passed)}"
+                }) {
+                    Text(s.criterion(c.passed), style = MaterialTheme.typography.titleSmall,
+                        color = if (c.passed) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,
+                        modifier = Modifier.testTag("criterion-${c.id}-${if (c.passed) "passed" else "failed"}"))
+                    Text(c.label, style = MaterialTheme.typography.bodyMedium)
+                    Text(c.detail, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
+                }
+            }
+            Button(actions.done, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("self-test-done")) { Text(s.back) }
+            return@ScreenColumn
+        }
+        PainScale(s.selfTestWalkPain, state.walkPain, actions.setWalkPain, tagPrefix = "self-test-walk")
+        FieldErrorText(state.error, "walk_pain")
+        NumberField(s.selfTestHeelAffected, state.heelRaisesAffected, actions.setHeelAffected, decimal = false,
+            error = state.error?.takeIf { it.concerns("heel_raises_affected") }?.message, tag = "self-test-heel-affected")
+        NumberField(s.selfTestHeelOther, state.heelRaisesOther, actions.setHeelOther, decimal = false,
+            error = state.error?.takeIf { it.concerns("heel_raises_other") }?.message, tag = "self-test-heel-other")
+        PainScale(s.selfTestHopPain, state.hopPain, actions.setHopPain, tagPrefix = "self-test-hop")
+        FieldErrorText(state.error, "hop_pain")
+        state.error?.takeIf { e -> listOf("walk_pain", "hop_pain", "heel_raises_affected", "heel_raises_other").none { e.concerns(it) } }
+            ?.let { FieldErrorText(it, modifier = Modifier.testTag("self-test-error")) }
+        Button(actions.submit, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("self-test-submit"),
+            enabled = state.canSubmit) { Text(s.selfTestSubmit) }
+    }
+}
+
+/** After a guided session with effort-based loading (P5): "How did the load feel?" */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun EffortQuestion(exercises: List<String>, onAnswer: (Effort?) -> Unit) {
+    val s = LocalStrings.current
+    SectionCard(Modifier.testTag("session-effort")) {
+        Text(s.effortQuestion, style = MaterialTheme.typography.titleMedium)
+        if (exercises.isNotEmpty()) {
+            Text(exercises.joinToString(", "), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("session-effort-exercises"))
+        }
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            for (e in listOf(Effort.TOO_EASY, Effort.RIGHT, Effort.TOO_HARD)) {
+                Button({ onAnswer(e) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("effort-${e.name.lowercase()}")) { Text(s.effort(e)) }
+            }
+            OutlinedButton({ onAnswer(null) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("effort-skip")) { Text(s.effort(null)) }
+        }
+    }
+}
