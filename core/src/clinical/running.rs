@@ -249,7 +249,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
     }
     let shorter = match &reduce {
         Some((_, words)) => words.clone(),
-        None => "shorter runs of 20–30 minutes until you have logged a few".to_string(),
+        None => "runs of 20–30 minutes for now (log your runs and this becomes a distance)".to_string(),
     };
 
     let (state, reason) = if !red.is_empty() {

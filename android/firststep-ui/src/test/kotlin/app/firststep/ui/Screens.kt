@@ -48,7 +48,7 @@ fun renderFrame(fontScale: Float = 1f, scrollToEnd: Boolean = false, content: @C
         if (scrollToEnd) {
             // The mouse wheel, as a runner would scroll: far enough to reach the end of any screen.
             val middle = Offset(PHONE_W * RENDER_DENSITY / 2, PHONE_H * RENDER_DENSITY / 2)
-            repeat(60) { scene.sendPointerEvent(PointerEventType.Scroll, middle, scrollDelta = Offset(0f, 10f)) }
+            repeat(60) { scene.sendPointerEvent(PointerEventType.Scroll, middle, scrollDelta = Offset(0f, 10f)); scene.render(it * 16_000_000L) }
             scene.render(500_000_000L)
         }
         scene.render(2_000_000_000L)
@@ -135,8 +135,16 @@ val allShots: List<Shot> = listOf(
     },
     Shot("lesson") {
         graph.navigate(Route.Lessons)
-        waitFor("lessons") { graph.lessons.state.value.lessons.isNotEmpty() }
-        runBlocking { graph.lessons.open("E1").join() }
+        // Navigating starts a refresh on a multi-threaded scope, and a refresh closes the reader:
+        // open E1 until it stays open for three checks in a row.
+        var steady = 0
+        repeat(40) {
+            if (steady < 3) {
+                if (graph.lessons.state.value.open?.id == "E1") steady++ else { steady = 0; runBlocking { graph.lessons.open("E1").join() } }
+                Thread.sleep(50)
+            }
+        }
+        waitFor("lesson E1 open") { graph.lessons.state.value.open?.id == "E1" }
     },
     Shot("settings") { graph.navigate(Route.Settings); waitFor("settings") { graph.settings.state.value.settings != null } },
     Shot("home-dark", dark = true) { home() },
