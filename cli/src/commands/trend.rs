@@ -44,6 +44,9 @@ pub fn render(ctx: &Context, trend: &Trend) -> String {
     if let (Some(points), Some(percent)) = (trend.change_points, trend.change_percent) {
         out.push(format!("Change: {points:+.1} points ({percent:.0} % {})", if points >= 0.0 { "less pain" } else { "more pain" }));
     }
+    if let Some(psfs) = &trend.psfs_text {
+        out.push(wrap(psfs, 78, ""));
+    }
     if trend.meaningful_improvement {
         out.push("✓ A meaningful improvement: at least 2 points and 30 % below your baseline.".to_string());
     }

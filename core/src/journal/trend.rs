@@ -85,6 +85,27 @@ pub struct Trend {
     #[serde(default)]
     #[uniffi(default = [])]
     pub psfs: Vec<crate::clinical::psfs::PsfsScore>,
+    /// The PSFS points in one sentence for the trend screen, e.g. "Activities you want back (PSFS):
+    /// 3.0 on 2026-09-01 → 5.3 on 2026-09-15 (+2.3; rule M2)"; `None` without ratings in the window.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub psfs_text: Option<String>,
+}
+
+/// rule M2: the window's PSFS means in words — first and last rating dates and the change.
+fn psfs_words(points: &[crate::clinical::psfs::PsfsScore]) -> Option<String> {
+    let (first, last) = (points.first()?, points.last()?);
+    if points.len() == 1 {
+        return Some(format!("Activities you want back (PSFS): {:.1} out of 10 on {} (rule M2).", first.score, first.date));
+    }
+    Some(format!(
+        "Activities you want back (PSFS): {:.1} on {} → {:.1} on {} ({:+.1}; a change of 2 or more is beyond the noise, rule M2).",
+        first.score,
+        first.date,
+        last.score,
+        last.date,
+        last.score - first.score
+    ))
 }
 
 /// Errors of [`compute`]: validation or SQLite (the journal names the file).
@@ -183,7 +204,12 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
         meaningful_improvement,
         level_changes,
         expectation,
+        psfs_text: None,
         psfs: super::psfs::means(conn, &start.iso(), &end.iso())?,
+    })
+    .map(|mut trend: Trend| {
+        trend.psfs_text = psfs_words(&trend.psfs);
+        trend
     })
 }
 

@@ -28,6 +28,7 @@ struct TrendView: View {
                         .accessibilityLabel(Text("Morning pain chart"))
                         .accessibilityValue(Text(state.summary?.text ?? ""))
                     if let summary = state.summary { Text(summary.text).font(.footnote) }
+                    if let psfs = chart.psfsText { Text(psfs).font(.footnote) }
                 }
                 Section("Weekly") {
                     WeeklyChart(bars: chart.weeklyBars).frame(minHeight: 160)

@@ -44,6 +44,8 @@ public struct TrendChartModel: Equatable {
     public var weeklyBars: [AdherenceBar]
     public var levelMarkers: [LevelChangeMarker]
     public var expectation: String
+    /// The core's PSFS sentence for the window (rule M2); nil without ratings.
+    public var psfsText: String? = nil
 }
 
 /// Maps the core's `Trend` (already computed: means, baseline, change) to chart series. Pure.
@@ -78,7 +80,8 @@ public enum TrendChart {
                                       fromLevel: Int(marker.fromLevel), toLevel: Int(marker.toLevel))
                 }
             },
-            expectation: trend.expectation.text)
+            expectation: trend.expectation.text,
+            psfsText: trend.psfsText)
     }
 
     /// The pain level that counts as a meaningful improvement from `baseline` (rule M1): lower by at

@@ -332,6 +332,12 @@ final class PsfsModelTests: XCTestCase {
         let progress = ProgressModel(repository: FirstStepRepository(core: core, clock: FixedClock("2026-09-15")))
         await progress.refresh()
         XCTAssertEqual(progress.state.psfs?.text, later.state.cardText)
+
+        // The trend shows the two rating dates in the core's words (rule M2).
+        let trend = TrendViewModel(repository: FirstStepRepository(core: core, clock: FixedClock("2026-09-15")))
+        await trend.select(weeks: 4)
+        let psfsLine = try XCTUnwrap(trend.state.chart?.psfsText)
+        XCTAssertTrue(psfsLine.contains("3.7 on 2026-09-01 → 6.0 on 2026-09-15 (+2.3"), psfsLine)
     }
 
     func testRenamingKeepsTheNamesThatStay() async throws {

@@ -52,6 +52,8 @@ data class TrendChartModel(
     val weeklyMeans: List<Double?> = emptyList(),
     /** Days with a morning score (x indices): where the chart draws a point. */
     val painDays: List<Int> = emptyList(),
+    /** The core's PSFS sentence for the window (rule M2); null without ratings. */
+    val psfsText: String? = null,
 )
 
 /** Maps the core's [Trend] (already computed: means, baseline, change) to chart series. Pure. */
@@ -88,6 +90,7 @@ object TrendChart {
             changePercent = trend.changePercent,
             weeklyMeans = trend.weekly.map { it.meanPain },
             painDays = trend.days.withIndex().filter { it.value.pain != null }.map { it.index },
+            psfsText = trend.psfsText,
         )
     }
 

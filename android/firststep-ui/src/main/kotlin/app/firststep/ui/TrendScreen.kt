@@ -68,6 +68,7 @@ fun TrendScreen(state: TrendUiState, onWeeks: (Int) -> Unit) {
             if (chart.meaningfulTarget != null) Legend(colors.target, s.legendTarget)
         }
         Text(summary, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("trend-summary"))
+        chart.psfsText?.let { Text(it, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("trend-psfs")) }
         if (chart.meaningfulImprovement) Text(s.meaningfulReached, style = MaterialTheme.typography.titleMedium, color = colors.target)
         Text(chart.expectation, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("trend-expectation"))
         SectionTitle(s.weeklyTitle)

@@ -180,6 +180,14 @@ class ProgramFeaturesTest {
         val later = app.reopen { it.psfs(app.clock.moment) }
         assertEquals(listOf(7.0, 7.0, 7.0), later.activities.map { it.latest?.score })
         assertEquals(later.text, rule.onNodeWithTag("psfs-text").text())
+
+        // The trend shows both rating dates in the core's words (rule M2).
+        rule.tap("tab-trend")
+        rule.waitForTag("trend-psfs")
+        val end = LocalDate.parse(TODAY).plusDays(14).toString()
+        val expectedLine = app.reopen { it.trend(end, 4u) }.psfsText
+        assertTrue(expectedLine!!.contains("4.0 on $TODAY → 7.0 on $end"))
+        rule.waitUntil(5_000) { rule.onNodeWithTag("trend-psfs").text() == expectedLine }
     }
 
     @Test
