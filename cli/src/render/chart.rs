@@ -109,6 +109,7 @@ mod tests {
             level_changes: vec![],
             expectation: Expectation { weeks_on_program: None, text: String::new() },
             psfs: Vec::new(),
+            psfs_text: None,
         }
     }
 
