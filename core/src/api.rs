@@ -234,10 +234,7 @@ impl FirstStep {
 
     /// The most recent assessment result, if any.
     pub fn latest_assessment(&self) -> FfiResult<Option<AssessmentResult>> {
-        let Some(stored) = self.journal.assessments()?.pop() else { return Ok(None) };
-        let result = serde_json::from_str(&stored.result_json)
-            .map_err(|e| CoreError::db(self.journal.path(), format!("stored assessment is unreadable: {e}")))?;
-        Ok(Some(result))
+        Ok(self.latest_result()?)
     }
 
     // ---------------------------------------------------------------------------------- program
@@ -452,7 +449,6 @@ impl FirstStep {
             )
             .into());
         }
-        return_to_run::check_answers(&answers)?;
         let pains = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;
         let check = return_to_run::grade_test(today, &answers, &pains)?;
         self.journal.save_return_to_run_check(&check, now.instant_ms, today)?;
@@ -547,18 +543,16 @@ impl FirstStep {
     /// ones say when they open).
     pub fn lessons(&self, now: Moment) -> FfiResult<Vec<Lesson>> {
         let today = now.today()?;
-        let (start, domains) = self.lesson_inputs()?;
-        let tested = !self.journal.return_to_run_checks()?.is_empty();
-        Ok(clinical::lessons_for(start, today, &domains).into_iter().map(|l| clinical::lessons::with_return_to_run(l, tested)).collect())
+        let (start, domains, tested) = self.lesson_inputs()?;
+        Ok(clinical::lessons_for(start, today, &domains, tested))
     }
 
     /// One lesson by id ("E1" … "E7"); a locked one is returned with `unlocked` false and when it
     /// opens. An unknown id is `NotFound` listing the lesson ids.
     pub fn lesson(&self, now: Moment, id: String) -> FfiResult<Lesson> {
         let today = now.today()?;
-        let (start, domains) = self.lesson_inputs()?;
-        let tested = !self.journal.return_to_run_checks()?.is_empty();
-        Ok(clinical::lessons::with_return_to_run(clinical::lesson_for(id.trim(), start, today, &domains)?, tested))
+        let (start, domains, tested) = self.lesson_inputs()?;
+        Ok(clinical::lesson_for(id.trim(), start, today, &domains, tested)?)
     }
 
     // ------------------------------------------------------------------------------------- psfs
@@ -592,20 +586,25 @@ impl FirstStep {
 
 impl FirstStep {
     /// What unlocks lessons: the start of the program the runner follows now (none after an urgent
-    /// screen, R1) and the finding domains of the latest assessment.
-    fn lesson_inputs(&self) -> Result<(Option<Day>, Vec<Domain>)> {
+    /// screen, R1), the finding domains of the latest assessment, and whether a return-to-run
+    /// self-test was taken (E7).
+    fn lesson_inputs(&self) -> Result<(Option<Day>, Vec<Domain>, bool)> {
         let start = self.effective_program()?.map(|p| Day::parse("started_on", &p.started_on)).transpose()?;
         let mut domains: Vec<Domain> = Vec::new();
-        if let Some(stored) = self.journal.assessments()?.pop() {
-            let result: AssessmentResult = serde_json::from_str(&stored.result_json)
-                .map_err(|e| CoreError::db(self.journal.path(), format!("stored assessment is unreadable: {e}")))?;
-            for finding in result.findings {
-                if !domains.contains(&finding.domain) {
-                    domains.push(finding.domain);
-                }
+        for finding in self.latest_result()?.map(|r| r.findings).unwrap_or_default() {
+            if !domains.contains(&finding.domain) {
+                domains.push(finding.domain);
             }
         }
-        Ok((start, domains))
+        Ok((start, domains, !self.journal.return_to_run_checks()?.is_empty()))
+    }
+
+    /// The newest stored assessment result, if any.
+    fn latest_result(&self) -> Result<Option<AssessmentResult>> {
+        let Some(stored) = self.journal.assessments()?.pop() else { return Ok(None) };
+        let result = serde_json::from_str(&stored.result_json)
+            .map_err(|e| CoreError::db(self.journal.path(), format!("stored assessment is unreadable: {e}")))?;
+        Ok(Some(result))
     }
 }
 

@@ -95,12 +95,13 @@ pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
 /// whose load is set by effort (rule P5).
 pub fn finish(ctx: &Context, session: &GuidedSession, at_ms: i64, peak_pain: u8, effort: Option<CoreEffort>) -> CliResult<Vec<SessionRecord>> {
     session.handle(SessionEvent::Finish { at_ms, peak_pain })?;
-    let asks = effort_exercises(ctx)?;
-    let records: Vec<SessionRecord> = session
-        .records()?
-        .into_iter()
-        .map(|r| if asks.contains(&r.exercise_id) { SessionRecord { effort, ..r } } else { r })
-        .collect();
+    let mut records = session.records()?;
+    if effort.is_some() {
+        let asks = effort_exercises(ctx)?;
+        for r in records.iter_mut().filter(|r| asks.contains(&r.exercise_id)) {
+            r.effort = effort;
+        }
+    }
     ctx.app.save_session(ctx.moment.clone(), records.clone())?;
     Ok(records)
 }

@@ -46,11 +46,11 @@ struct LessonText {
     unlock_week: u32,
     /// design choice: finding domains that open it before its week.
     domains: &'static [Domain],
+    /// design choice (E7): a return-to-run self-test (RR1) opens it before its week.
+    opened_by_return_to_run_test: bool,
 }
 
-/// Week E7 opens. HOOK(return-to-run): when the core gets a return-to-run gate (RR1), open E7 when
-/// that gate is first reached (or at this week, whichever comes first) — pass the extra reason into
-/// [`unlock_state`] instead of changing the table.
+/// Week E7 opens, unless a return-to-run self-test (RR1) was taken before.
 pub const RETURN_TO_RUN_LESSON_WEEK: u32 = 6;
 
 /// The lessons in reading order. The unlock schedule is a **design choice** (CLINICAL E says only
@@ -74,6 +74,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E1", "X1", "X3", "L1", "P4"],
         unlock_week: 0,
         domains: &[],
+        opened_by_return_to_run_test: false,
     },
     LessonText {
         id: "E2",
@@ -90,6 +91,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E2", "X1", "A1", "A2", "A4"],
         unlock_week: 1,
         domains: &[Domain::AnkleMobility, Domain::CalfCapacity, Domain::FootIntrinsics, Domain::Balance, Domain::HipControl],
+        opened_by_return_to_run_test: false,
     },
     LessonText {
         id: "E3",
@@ -107,6 +109,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E3", "L1", "L3", "G"],
         unlock_week: 1,
         domains: &[],
+        opened_by_return_to_run_test: false,
     },
     LessonText {
         id: "E4",
@@ -124,6 +127,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E4", "P1", "P2", "P3", "P4"],
         unlock_week: 0,
         domains: &[],
+        opened_by_return_to_run_test: false,
     },
     LessonText {
         id: "E5",
@@ -143,6 +147,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E5", "X2", "A7", "A6", "RR1"],
         unlock_week: 2,
         domains: &[Domain::Gait, Domain::TrainingLoad],
+        opened_by_return_to_run_test: false,
     },
     LessonText {
         id: "E6",
@@ -162,6 +167,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E6", "M4", "M1", "R4", "L1"],
         unlock_week: 3,
         domains: &[],
+        opened_by_return_to_run_test: false,
     },
     LessonText {
         id: "E7",
@@ -181,6 +187,7 @@ const LESSONS: &[LessonText] = &[
         rules: &["E7", "RR1", "A2", "A7"],
         unlock_week: RETURN_TO_RUN_LESSON_WEEK,
         domains: &[],
+        opened_by_return_to_run_test: true,
     },
 ];
 
@@ -208,7 +215,7 @@ fn domain_words(domain: Domain) -> &'static str {
 }
 
 /// Whether a lesson is open and why (or when it opens).
-fn unlock_state(text: &LessonText, week: Option<u32>, finding_domains: &[Domain]) -> (bool, String) {
+fn unlock_state(text: &LessonText, week: Option<u32>, finding_domains: &[Domain], return_to_run_tested: bool) -> (bool, String) {
     if text.unlock_week == 0 {
         return (true, "Available from the start".to_string());
     }
@@ -218,14 +225,17 @@ fn unlock_state(text: &LessonText, week: Option<u32>, finding_domains: &[Domain]
     if let Some(domain) = text.domains.iter().find(|d| finding_domains.contains(d)) {
         return (true, format!("Your {} finding", domain_words(*domain)));
     }
+    if return_to_run_tested && text.opened_by_return_to_run_test {
+        return (true, "You took the return-to-run self-test".to_string());
+    }
     match week {
         Some(_) => (false, format!("Opens in week {} of your program", text.unlock_week)),
         None => (false, format!("Opens in week {} of your program; take the assessment to start one", text.unlock_week)),
     }
 }
 
-fn lesson_from(text: &LessonText, week: Option<u32>, finding_domains: &[Domain]) -> Lesson {
-    let (unlocked, unlocked_because) = unlock_state(text, week, finding_domains);
+fn lesson_from(text: &LessonText, week: Option<u32>, finding_domains: &[Domain], return_to_run_tested: bool) -> Lesson {
+    let (unlocked, unlocked_because) = unlock_state(text, week, finding_domains, return_to_run_tested);
     Lesson {
         id: text.id.to_string(),
         title: text.title.to_string(),
@@ -241,26 +251,17 @@ fn lesson_from(text: &LessonText, week: Option<u32>, finding_domains: &[Domain])
 
 /// All lessons E1–E7 in reading order, each marked unlocked or not for a program that started on
 /// `program_start` (none: only the week-0 lessons, plus those the findings open) and the finding
-/// domains of the latest assessment. Pure: `today` is the runner's local date.
-pub fn lessons_for(program_start: Option<Day>, today: Day, finding_domains: &[Domain]) -> Vec<Lesson> {
+/// domains of the latest assessment, and whether a return-to-run self-test was taken (opens E7).
+/// Pure: `today` is the runner's local date.
+pub fn lessons_for(program_start: Option<Day>, today: Day, finding_domains: &[Domain], return_to_run_tested: bool) -> Vec<Lesson> {
     let week = program_week(program_start, today);
-    LESSONS.iter().map(|text| lesson_from(text, week, finding_domains)).collect()
-}
-
-/// rule E7 (design): the return-to-run lesson also opens once the runner has taken the RR1 self-test,
-/// whatever the week.
-pub fn with_return_to_run(mut lesson: Lesson, self_test_taken: bool) -> Lesson {
-    if self_test_taken && lesson.id == "E7" && !lesson.unlocked {
-        lesson.unlocked = true;
-        lesson.unlocked_because = "You took the return-to-run self-test".to_string();
-    }
-    lesson
+    LESSONS.iter().map(|text| lesson_from(text, week, finding_domains, return_to_run_tested)).collect()
 }
 
 /// One lesson by id (locked ones too, with when they open); an unknown id is an error listing E1–E7.
-pub fn lesson_for(id: &str, program_start: Option<Day>, today: Day, finding_domains: &[Domain]) -> Result<Lesson> {
+pub fn lesson_for(id: &str, program_start: Option<Day>, today: Day, finding_domains: &[Domain], return_to_run_tested: bool) -> Result<Lesson> {
     let text = LESSONS.iter().find(|l| l.id == id).ok_or_else(|| CoreError::unknown("lesson", id, lesson_ids()))?;
-    Ok(lesson_from(text, program_week(program_start, today), finding_domains))
+    Ok(lesson_from(text, program_week(program_start, today), finding_domains, return_to_run_tested))
 }
 
 /// The lesson an exercise's "why" links to: the calf-loading ladder (heel raises and heel drops)
@@ -325,7 +326,7 @@ mod tests {
             (Some(start), "2026-09-08", &[Domain::TrainingLoad], &["E1", "E2", "E3", "E4", "E5"]),
         ];
         for (program_start, today, domains, open) in table {
-            let lessons = lessons_for(*program_start, day(today), domains);
+            let lessons = lessons_for(*program_start, day(today), domains, false);
             assert_eq!(lessons.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4", "E5", "E6", "E7"]);
             assert_eq!(open_ids(&lessons), *open, "start {program_start:?}, today {today}, findings {domains:?}");
         }
@@ -334,26 +335,26 @@ mod tests {
     #[test]
     fn each_lesson_says_why_it_is_open_or_when_it_opens() {
         let start = Some(day("2026-09-01"));
-        let lessons = lessons_for(start, day("2026-09-01"), &[Domain::CalfCapacity]);
+        let lessons = lessons_for(start, day("2026-09-01"), &[Domain::CalfCapacity], false);
         let by_id = |id: &str| lessons.iter().find(|l| l.id == id).unwrap().clone();
         assert_eq!(by_id("E1").unlocked_because, "Available from the start");
         assert_eq!(by_id("E2").unlocked_because, "Your calf capacity finding");
         assert_eq!(by_id("E6").unlocked_because, "Opens in week 3 of your program");
         assert!(!by_id("E6").unlocked);
-        let later = lessons_for(start, day("2026-09-16"), &[]);
+        let later = lessons_for(start, day("2026-09-16"), &[], false);
         assert_eq!(later[4].unlocked_because, "Week 2 of your program");
-        let none = lessons_for(None, day("2026-09-16"), &[]);
+        let none = lessons_for(None, day("2026-09-16"), &[], false);
         assert!(none[2].unlocked_because.starts_with("Opens in week 1 of your program"), "{}", none[2].unlocked_because);
         // A date before the program's start (a re-assessment dated back) counts as week 0.
-        assert_eq!(open_ids(&lessons_for(start, day("2026-08-20"), &[])), ["E1", "E4"]);
+        assert_eq!(open_ids(&lessons_for(start, day("2026-08-20"), &[], false)), ["E1", "E4"]);
     }
 
     #[test]
     fn one_lesson_by_id_and_unknown_ids_list_the_lessons() {
-        let lesson = lesson_for("E6", Some(day("2026-09-01")), day("2026-09-02"), &[]).unwrap();
+        let lesson = lesson_for("E6", Some(day("2026-09-01")), day("2026-09-02"), &[], false).unwrap();
         assert!(!lesson.unlocked);
         assert_eq!(lesson.unlock_week, 3);
-        let err = lesson_for("E9", None, day("2026-09-02"), &[]).unwrap_err();
+        let err = lesson_for("E9", None, day("2026-09-02"), &[], false).unwrap_err();
         assert!(err.to_string().contains("E1, E2, E3, E4, E5, E6, E7"), "{err}");
     }
 
@@ -365,7 +366,7 @@ mod tests {
             let lesson = lesson_for_exercise(&exercise.id).unwrap_or_else(|| panic!("{} has no lesson", exercise.id));
             assert!(ids.contains(&lesson), "{} → {lesson}", exercise.id);
         }
-        let lessons = lessons_for(None, day("2026-09-01"), &[]);
+        let lessons = lessons_for(None, day("2026-09-01"), &[], false);
         let mut linked = Vec::new();
         for lesson in &lessons {
             for id in &lesson.exercise_ids {
@@ -385,7 +386,7 @@ mod tests {
 
     #[test]
     fn lessons_are_worded_per_x1_and_x3() {
-        for lesson in lessons_for(Some(day("2026-01-01")), day("2026-12-01"), &[]) {
+        for lesson in lessons_for(Some(day("2026-01-01")), day("2026-12-01"), &[], false) {
             assert!((3..=6).contains(&lesson.body.len()), "{}: {} paragraphs", lesson.id, lesson.body.len());
             assert!(lesson.rules.first() == Some(&lesson.id), "{} rests on its own E rule first", lesson.id);
             for paragraph in lesson.body.iter().chain([&lesson.title]) {
@@ -404,7 +405,7 @@ mod tests {
 
     #[test]
     fn lessons_carry_the_numbers_the_brief_requires() {
-        let lessons = lessons_for(Some(day("2026-01-01")), day("2026-12-01"), &[]);
+        let lessons = lessons_for(Some(day("2026-01-01")), day("2026-12-01"), &[], false);
         let text = |id: &str| lessons.iter().find(|l| l.id == id).unwrap().body.join(" ");
         assert!(text("E3").contains("both groups wore shoe inserts") && text("E3").contains("discuss with a clinician"));
         for needle in ["reduce, not eliminate", "10 %", "30 % over 2 weeks", "5–10 %", "shoes", "surfaces"] {

@@ -62,6 +62,11 @@ impl ExerciseLevel {
         self.weight_bearing = false;
         self
     }
+
+    /// rule P5: the load of this level is set by effort (Rathleff's stages cite P5).
+    pub fn load_by_effort(&self) -> bool {
+        self.rules.iter().any(|r| r == "P5")
+    }
 }
 
 /// An exercise of the library.
@@ -386,6 +391,11 @@ pub fn find_exercise(id: &str) -> Result<Exercise> {
         .ok_or_else(|| CoreError::unknown("exercise", id, exercise_ids()))
 }
 
+/// The exercise's name, or its id in words when the library does not know it (an old journal).
+pub(crate) fn exercise_name(id: &str) -> String {
+    find_exercise(id).map(|e| e.name).unwrap_or_else(|_| id.replace('_', " "))
+}
+
 /// Position of the exercise in the library (program order), `usize::MAX` when unknown.
 pub(crate) fn library_order(id: &str) -> usize {
     library().iter().position(|e| e.id == id).unwrap_or(usize::MAX)
@@ -435,7 +445,7 @@ pub fn program_exercise(id: &str, level: u32, sides: Side, level_started_on: Day
         rules,
         minutes: estimated_minutes(rung, sides),
         min_days_at_level: rung.min_days,
-        asks_effort: rung.rules.iter().any(|r| r == "P5"),
+        asks_effort: rung.load_by_effort(),
         load_steps: 0,
         lesson_id: crate::clinical::lessons::lesson_for_exercise(id).map(str::to_string),
     })

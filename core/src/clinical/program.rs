@@ -2,7 +2,7 @@
 //! given local date (honouring every-other-day schedules).
 
 use crate::clinical::assessment::Finding;
-use crate::clinical::library::{library_order, off_feet_level, program_exercise};
+use crate::clinical::library::{exercise_name, library_order, off_feet_level, program_exercise};
 use crate::clinical::safety::{advice, SafetyResult};
 use crate::day::Day;
 use crate::model::{AssessmentAnswers, DayPlan, Frequency, Program, ProgramExercise, RedFlagLevel, Severity, Side};
@@ -72,7 +72,7 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
                 set_aside.push(format!(
                     "{}: mild findings share one exercise ({}); this one is measured again at your next assessment (rule V1).",
                     candidate.words(),
-                    exercise_name(shared)
+                    exercise_name(shared).to_lowercase()
                 ));
                 continue;
             }
@@ -92,10 +92,6 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
     // Base first, then library order so the plan reads the same for every runner.
     chosen[BASE.len()..].sort_by_key(|(id, _)| library_order(id));
     (chosen, set_aside)
-}
-
-fn exercise_name(id: &str) -> String {
-    crate::clinical::library::find_exercise(id).map(|e| e.name.to_lowercase()).unwrap_or_else(|_| id.replace('_', " "))
 }
 
 /// rule V1: minutes on the busier of two consecutive days once every level has started

@@ -3,7 +3,7 @@
 //! with the rule id and a reason in plain words. Decisions are applied to the program by
 //! [`apply_decisions`]; [`morning_update`] does both.
 
-use crate::clinical::library::{find_exercise, program_exercise};
+use crate::clinical::library::{find_exercise, program_exercise, ExerciseLevel};
 use crate::clinical::pain::{check_sessions, flare_on, format_score, mornings, Morning, MEAN_DAYS, PROGRAM_BASELINE_MORNINGS};
 use crate::clinical::program::program_affected_sides;
 use crate::day::Day;
@@ -25,28 +25,26 @@ pub fn effort_of(effort: Option<Effort>, reps_in_reserve: Option<u32>) -> Option
     effort.or_else(|| reps_in_reserve.map(|r| if r >= TOO_EASY_RESERVE { Effort::TooEasy } else { Effort::Right }))
 }
 
-/// rule P5: the dwell time of an exercise's current level (programs stored before P5 carry 0: read
-/// it from the library).
+/// The library's entry for the exercise's current level (programs stored before P5 lack the
+/// dwell time and the effort flag, so the rules read them here).
+fn library_level(exercise: &ProgramExercise) -> Option<ExerciseLevel> {
+    find_exercise(&exercise.exercise_id).ok()?.levels.get(exercise.level as usize).cloned()
+}
+
+/// rule P5: the dwell time of an exercise's current level.
 fn min_days(exercise: &ProgramExercise) -> i32 {
-    let stored = exercise.min_days_at_level;
-    let days = if stored > 0 {
-        stored
-    } else {
-        find_exercise(&exercise.exercise_id)
-            .ok()
-            .and_then(|e| e.levels.get(exercise.level as usize).map(|l| l.min_days))
-            .unwrap_or(crate::clinical::library::DEFAULT_MIN_DAYS)
+    let days = match exercise.min_days_at_level {
+        0 => library_level(exercise).map_or(crate::clinical::library::DEFAULT_MIN_DAYS, |l| l.min_days),
+        stored => stored,
     };
     days as i32
 }
 
 /// rule P5: whether the current level's load is set by effort (Rathleff's stages).
 fn load_by_effort(exercise: &ProgramExercise) -> bool {
-    find_exercise(&exercise.exercise_id)
-        .ok()
-        .and_then(|e| e.levels.get(exercise.level as usize).map(|l| l.rules.iter().any(|r| r == "P5")))
-        .unwrap_or(false)
+    library_level(exercise).is_some_and(|l| l.load_by_effort())
 }
+
 /// rule P6 (design): no progression while the 7-day mean is this far above the program baseline.
 pub const CREEP_POINTS: f64 = 1.0;
 

@@ -240,10 +240,7 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
                 .collect::<rusqlite::Result<_>>()?,
             psfs_activities: psfs::all_activities(conn)?,
             psfs_ratings: psfs::all_ratings(conn)?,
-            return_to_run_checks: conn
-                .prepare("SELECT answers_json FROM return_to_run_checks ORDER BY date")?
-                .query_map([], |r| rows::json_from_text(0, &r.get::<_, String>(0)?))?
-                .collect::<rusqlite::Result<_>>()?,
+            return_to_run_checks: rows::return_to_run_checks(conn)?,
         })
     })();
     // A read-only transaction: ending it cannot lose data.

@@ -280,15 +280,7 @@ impl Journal {
 
     /// Every return-to-run self-test, oldest first (RR1).
     pub fn return_to_run_checks(&self) -> Result<Vec<ReturnToRunCheck>> {
-        let stored: Vec<String> = self.read(|c| {
-            let mut stmt = c.prepare_cached("SELECT answers_json FROM return_to_run_checks ORDER BY date")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect()
-        })?;
-        stored
-            .iter()
-            .map(|j| serde_json::from_str(j).map_err(|e| CoreError::db(&self.path, format!("a stored return-to-run test is unreadable: {e}"))))
-            .collect()
+        self.read(rows::return_to_run_checks)
     }
 
     /// What migrations changed in this journal's data, oldest first (e.g. re-graded screens).

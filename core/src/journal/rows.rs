@@ -27,6 +27,13 @@ pub fn json_from_text<T: DeserializeOwned>(column: usize, text: &str) -> rusqlit
     serde_json::from_str(text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
 }
 
+/// Every return-to-run self-test (RR1), oldest first (the stored JSON of `ReturnToRunCheck`).
+pub fn return_to_run_checks(conn: &Connection) -> rusqlite::Result<Vec<crate::clinical::ReturnToRunCheck>> {
+    conn.prepare_cached("SELECT answers_json FROM return_to_run_checks ORDER BY date")?
+        .query_map([], |r| json_from_text(0, &r.get::<_, String>(0)?))?
+        .collect()
+}
+
 pub const PAIN_COLUMNS: &str = "date, score, stiffness_minutes, note, logged_at_ms";
 
 pub fn pain_from_row(row: &Row<'_>) -> rusqlite::Result<PainEntry> {

@@ -21,12 +21,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{core_version, FirstStep, HomeScreen, Moment};
 use crate::clinical::assessment::{HEEL_RAISE_NOISE, KNEE_TO_WALL_NOISE_CM};
+use crate::clinical::library::exercise_name;
 use crate::clinical::AssessmentResult;
 use crate::day::Day;
 use crate::error::FirstStepError;
 use crate::journal::{StoredAssessment, StoredSafetyScreen, Trend};
 use crate::model::{
-    AssessmentAnswers, Decision, DecisionAction, Domain, Frequency, PainEntry, Program, RedFlagLevel, RunRecord,
+    AssessmentAnswers, Decision, DecisionAction, Frequency, PainEntry, Program, RedFlagLevel, RunRecord,
     RunningState, Severity, Side, Units,
 };
 
@@ -552,7 +553,7 @@ impl Page {
                     Side::None => String::new(),
                     s => format!(", {}", side_words(s)),
                 };
-                format!(r#"<span data-finding="{}">{} ({severity}{side})</span>"#, esc(&format!("{:?}", f.domain)), domain_words(f.domain))
+                format!(r#"<span data-finding="{}">{} ({severity}{side})</span>"#, esc(&format!("{:?}", f.domain)), f.domain.words())
             })
             .collect();
         // Every domain at most once: the list is short by construction (7 domains).
@@ -763,10 +764,6 @@ fn side_words(side: Side) -> &'static str {
     }
 }
 
-fn domain_words(domain: Domain) -> &'static str {
-    domain.words()
-}
-
 /// The load in a table cell: its short name ("backpack") and the load steps added by effort (P5).
 fn load_words(e: &crate::model::ProgramExercise) -> String {
     let load = e.load.as_deref().map_or("body weight", |l| l.split(':').next().unwrap_or(l).trim());
@@ -776,6 +773,3 @@ fn load_words(e: &crate::model::ProgramExercise) -> String {
     }
 }
 
-fn exercise_name(id: &str) -> String {
-    crate::clinical::find_exercise(id).map(|e| e.name).unwrap_or_else(|_| id.replace('_', " "))
-}
