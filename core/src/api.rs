@@ -219,7 +219,7 @@ impl FirstStep {
     pub fn submit_assessment_json(&self, now: Moment, answers_json: String) -> FfiResult<AssessmentResult> {
         let value: serde_json::Value = serde_json::from_str(&answers_json)
             .map_err(|e| CoreError::invalid("answers", format!("not a complete JSON document: {e}")))?;
-        let answers: AssessmentAnswers = crate::strict_json::from_value(value, &answer_allowed).map_err(|p| {
+        let answers: AssessmentAnswers = crate::strict_json::from_text(&answers_json, &value, &answer_allowed).map_err(|p| {
             // The sentence starts with the field; the error repeats it once, as every other error.
             let message = if p.message.contains("unknown key") {
                 "unknown key: not an answer of docs/answers.md (a misspelt key would lose the answer)".to_string()

@@ -4,8 +4,17 @@
 //! annotating each type: an unknown key at any depth is refused (a typo must not lose a value),
 //! and a type error names the record and field with its allowed range, e.g.
 //! `pain[1].score must be in 0..=10 (got -1)` instead of serde's `invalid value: integer -1`.
+//!
+//! Why it works on the text and not through deserializer wrappers: every wrapper (path tracking,
+//! ignored-key reporting, reading from a `Value`) compiles another copy of every record's
+//! deserializer into the mobile library (about 300 KiB, issue #16). Here each record is read by the
+//! same `serde_json::from_str` the journal uses for its stored documents; the path of an error is
+//! found from the error's position in the text, and unknown keys by comparing the document's keys
+//! with the keys the typed record writes back.
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
 
 /// A document that could not be read: `field` is the path of the offending value
 /// (`pain[1].score`, `heel_raise_reps.left`), `message` the full sentence for the runner.
@@ -15,56 +24,152 @@ pub(crate) struct Problem {
     pub message: String,
 }
 
-/// Deserializes `value` as `T`, refusing unknown keys anywhere. `allowed` gives the allowed range
-/// or form of a field from its path (e.g. `"in 0..=10"`), used to explain type errors.
-pub(crate) fn from_value<T: DeserializeOwned>(value: serde_json::Value, allowed: &dyn Fn(&str) -> Option<String>) -> Result<T, Problem> {
-    let mut unknown: Option<(String, String)> = None;
-    let mut note = |path: serde_ignored::Path<'_>| {
-        if unknown.is_none() {
-            unknown = Some(record_and_key(&path));
+/// Reads `text` (already parsed as `document`, so it is well-formed JSON) as `T`, refusing unknown
+/// keys anywhere. `allowed` gives the allowed range or form of a field from its path (e.g.
+/// `"in 0..=10"`), used to explain type errors.
+pub(crate) fn from_text<T: DeserializeOwned + Serialize>(text: &str, document: &Value, allowed: &dyn Fn(&str) -> Option<String>) -> Result<T, Problem> {
+    match serde_json::from_str::<T>(text) {
+        Ok(typed) => {
+            // The keys a record writes back are the keys it knows; any other key was dropped.
+            let known = serde_json::to_string(&typed).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).unwrap_or(Value::Null);
+            match first_unknown_key(document, &known, String::new()) {
+                Some((record, key)) => Err(unknown_key(&record, &key)),
+                None => Ok(typed),
+            }
         }
-    };
-    let ignored = serde_ignored::Deserializer::new(value, &mut note);
-    let result: Result<T, serde_path_to_error::Error<serde_json::Error>> = serde_path_to_error::deserialize(ignored);
-    // An unknown key is reported first: a misspelt key usually also makes the real one missing.
-    if let Some((record, key)) = unknown {
-        return Err(unknown_key(&record, &key));
+        Err(e) => {
+            let path = path_at(text, byte_offset(text, e.line(), e.column()));
+            let full = e.to_string();
+            let message = full.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&full);
+            // A misspelt key makes the real one missing: name the misspelling, as it is the fix.
+            if let Some(missing) = between(message, "missing field `", "`") {
+                if let Some(typo) = object_at(document, &path).and_then(|o| o.keys().find(|k| is_typo_of(k, missing))) {
+                    return Err(unknown_key(&path, typo));
+                }
+            }
+            Err(describe(&path, message, allowed))
+        }
     }
-    result.map_err(|e| {
-        let path = e.path().to_string();
-        describe(if path == "." { "" } else { &path }, &e.inner().to_string(), allowed)
-    })
+}
+
+/// The first key of `document` (depth first) that `known` does not have, with its record's path.
+fn first_unknown_key(document: &Value, known: &Value, path: String) -> Option<(String, String)> {
+    match (document, known) {
+        (Value::Object(doc), Value::Object(known)) => doc.iter().find_map(|(key, value)| match known.get(key) {
+            None => Some((path.clone(), key.clone())),
+            Some(known) => first_unknown_key(value, known, if path.is_empty() { key.clone() } else { format!("{path}.{key}") }),
+        }),
+        (Value::Array(doc), Value::Array(known)) => {
+            doc.iter().zip(known).enumerate().find_map(|(i, (value, known))| first_unknown_key(value, known, format!("{path}[{i}]")))
+        }
+        _ => None,
+    }
+}
+
+/// The object at `path` (`pain[1]`) in `document`.
+fn object_at<'a>(document: &'a Value, path: &str) -> Option<&'a serde_json::Map<String, Value>> {
+    let mut node = document;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        let key = pieces.next().unwrap_or_default();
+        if !key.is_empty() {
+            node = node.get(key)?;
+        }
+        for index in pieces {
+            node = node.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    node.as_object()
+}
+
+/// `scroe` for `score`: one or two letters added, dropped, changed or swapped (design choice, #16).
+fn is_typo_of(key: &str, field: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (key.chars().collect(), field.chars().collect());
+    // Levenshtein distance with adjacent swaps counted once (optimal string alignment).
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()] <= 2
+}
+
+/// The byte offset of serde_json's (1-based line, bytes-into-the-line column) position.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1) };
+    (line_start + column).min(text.len())
+}
+
+/// The path (`pain[1].score`) of the value being read when `offset` bytes of `text` were consumed.
+fn path_at(text: &str, offset: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let bytes = &text.as_bytes()[..offset];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object { key: None, expect_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        let quoted = &text[start..(i + 1).min(text.len())];
+                        *key = Some(serde_json::from_str::<String>(quoted).unwrap_or_else(|_| quoted.trim_matches('"').to_string()));
+                        *expect_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 fn unknown_key(record: &str, key: &str) -> Problem {
     let message = if record.is_empty() { format!("unknown key {key:?} at the top level") } else { format!("{record}: unknown key {key:?}") };
     Problem { field: if record.is_empty() { key.to_string() } else { format!("{record}.{key}") }, message }
-}
-
-/// `pain[1]` and `scroe` from serde_ignored's path of an ignored key.
-fn record_and_key(path: &serde_ignored::Path<'_>) -> (String, String) {
-    match path {
-        serde_ignored::Path::Map { parent, key } => (render(parent), key.clone()),
-        other => (render(other), String::new()),
-    }
-}
-
-/// serde_ignored's path in the same notation as serde_path_to_error (`a.b[2].c`).
-fn render(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", render(parent)),
-        Path::Map { parent, key } => {
-            let parent = render(parent);
-            if parent.is_empty() {
-                key.clone()
-            } else {
-                format!("{parent}.{key}")
-            }
-        }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => render(parent),
-    }
 }
 
 /// Turns serde's message at `path` into a sentence naming the field and what it allows.
@@ -130,12 +235,12 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, Serialize)]
     #[allow(dead_code)]
     struct Doc {
         pain: Vec<Entry>,
     }
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, Serialize)]
     #[allow(dead_code)]
     struct Entry {
         score: u8,
@@ -145,7 +250,7 @@ mod tests {
 
     fn read(json: &str) -> Result<Doc, Problem> {
         let range = |p: &str| (leaf(p) == "score").then(|| "in 0..=10".to_string());
-        from_value(serde_json::from_str(json).unwrap(), &range)
+        from_text(json, &serde_json::from_str(json).unwrap(), &range)
     }
 
     #[test]
@@ -162,5 +267,29 @@ mod tests {
         assert_eq!(read(r#"{"pain": [{"score": 1}, {"score": -1}]}"#).unwrap_err().message, "pain[1].score must be in 0..=10 (got -1)");
         assert_eq!(read(r#"{"pain": [{"score": "x"}]}"#).unwrap_err().message, r#"pain[0].score must be in 0..=10 (got "x")"#);
         assert_eq!(read(r#"{"pain": [{"note": null}]}"#).unwrap_err().message, "pain[0].score is required (allowed: 0..=10)");
+    }
+
+    #[test]
+    fn unknown_optional_keys_and_other_missing_fields() {
+        let e = read(r#"{"pain": [{"score": 1, "nte": "sore"}]}"#).unwrap_err();
+        assert_eq!(e.message, r#"pain[0]: unknown key "nte""#);
+        // Not a typo of the missing field: the missing field is named.
+        assert_eq!(read(r#"{"pain": [{"zzz": 1}]}"#).unwrap_err().message, "pain[0].score is required (allowed: 0..=10)");
+        assert!(read(r#"{"pain": [{"score": 3, "note": null}]}"#).is_ok());
+    }
+
+    #[test]
+    fn positions_survive_pretty_printing_and_escaped_quotes() {
+        let text = "{\n  \"pain\": [\n    {\"score\": 2, \"note\": \"a \\\"}]\\\" b\"},\n    {\n      \"note\": \"x\",\n      \"score\": 300\n    }\n  ]\n}";
+        assert_eq!(read(text).unwrap_err().message, "pain[1].score must be in 0..=10 (got 300)");
+    }
+
+    #[test]
+    fn typos_are_one_or_two_edits() {
+        assert!(is_typo_of("scroe", "score"));
+        assert!(is_typo_of("scor", "score"));
+        assert!(is_typo_of("date_", "date"));
+        assert!(!is_typo_of("zzz", "score"));
+        assert!(!is_typo_of("note", "score"));
     }
 }

@@ -251,7 +251,62 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
 /// The backup as pretty-printed JSON.
 pub fn export(conn: &Connection, exported_at_ms: i64) -> Result<String, BackupError> {
     let doc = snapshot(conn, exported_at_ms)?;
-    serde_json::to_string_pretty(&doc).map_err(|e| CoreError::invalid("export", e.to_string()).into())
+    let compact = serde_json::to_string(&doc).map_err(|e| CoreError::invalid("export", e.to_string()))?;
+    Ok(indent(&compact))
+}
+
+/// Compact JSON text laid out two spaces per level, as `serde_json::to_string_pretty` would: the
+/// backup stays readable while the library carries one serializer per record type, not two (#16).
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,7 +335,7 @@ pub fn parse_and_validate(json: &str, today: Day, is_known: &dyn Fn(&str) -> boo
             return Err(rejected(format!("format_version must be in {OLDEST_FORMAT_VERSION}..={FORMAT_VERSION} (got {got})")));
         }
     };
-    let mut doc: Backup = strict_json::from_value(value, &allowed).map_err(|p| rejected(p.message))?;
+    let mut doc: Backup = strict_json::from_text(json, &value, &allowed).map_err(|p| rejected(p.message))?;
     if version < 2 {
         // rule R1–R3 revision: the same re-grade as schema migration 3.
         for screen in doc.safety_screens.iter_mut() {
@@ -597,5 +652,42 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indent;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn indent_lays_out_like_serde_pretty() {
+        let doc = json!({"app": "FirstStep", "pain": [{"note": "a \"}]\" b, {x}: [y]", "score": 3}], "empty": [], "none": {},
+                         "nested": {"a": [1, 2.5, -3e-7, null, true], "é": "\\\u{1F600}"}});
+        assert_eq!(indent(&serde_json::to_string(&doc).unwrap()), serde_json::to_string_pretty(&doc).unwrap());
+    }
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            "[ -~\\n\\t\"\\\\{}\\[\\],:é]{0,12}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+                prop::collection::btree_map("[a-z_{}\\[\\]\",:]{0,8}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn indent_matches_serde_pretty_for_any_document(doc in any_json()) {
+            prop_assert_eq!(indent(&serde_json::to_string(&doc).unwrap()), serde_json::to_string_pretty(&doc).unwrap());
+        }
     }
 }

@@ -10,7 +10,7 @@ pub mod backup;
 use crate::clinical::return_to_run::ReturnToRunCheck;
 pub(crate) mod migrate_v4;
 mod psfs;
-mod rows;
+pub(crate) mod rows;
 pub mod schema;
 mod screens;
 pub mod trend;

@@ -9,17 +9,19 @@ use super::StoredAssessment;
 use crate::model::{Decision, PainEntry, RedFlagLevel, RunRecord, SessionRecord, Settings};
 
 /// The snake_case text serde gives a unit enum variant (e.g. `RedFlagLevel::Refer` → "refer").
+/// Through the JSON text, like every other stored document: one serializer in the library (#16).
 pub fn enum_text<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => format!("{other:?}"),
+    let json = serde_json::to_string(value).unwrap_or_default();
+    match serde_json::from_str::<String>(&json) {
+        Ok(text) => text,
+        Err(_) => json,
     }
 }
 
 /// Parses enum text written by [`enum_text`]; a stored value this build does not know is an error.
 pub fn enum_from_text<T: DeserializeOwned>(column: usize, text: String) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+    let quoted = serde_json::to_string(&text).unwrap_or_default();
+    serde_json::from_str(&quoted).map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 /// Parses a stored JSON column.

@@ -197,10 +197,7 @@ fn question_reason(id: &str) -> String {
 
 /// "none", "refer", "urgent", or any later level's name in words.
 fn level_label(level: RedFlagLevel) -> String {
-    match serde_json::to_value(level) {
-        Ok(serde_json::Value::String(s)) => s.replace('_', " "),
-        _ => format!("{level:?}"),
-    }
+    crate::journal::rows::enum_text(&level).replace('_', " ")
 }
 
 // ---------------------------------------------------------------------------------- the page
