@@ -736,7 +736,7 @@ impl FirstStep {
                 pains.extend(self.journal.pain_entries(from.max(program_start), day)?);
                 pains.retain(|p| p.date != entry.date);
                 pains.push(entry.clone());
-                pains.sort_by(|a, b| a.date.cmp(&b.date));
+                crate::sort::sort_by(&mut pains, |a, b| a.date.cmp(&b.date));
                 let previous = self.journal.decisions(from, day)?;
                 let (decisions, updated) = clinical::morning_update(program, &sessions, &pains, &previous, day)?;
                 (decisions, Some(updated))
@@ -782,7 +782,7 @@ impl FirstStep {
         let last_pain = self.journal.last_pain()?;
         let done_today: Vec<String> = {
             let mut ids: Vec<String> = self.journal.sessions(today, today)?.into_iter().map(|s| s.exercise_id).collect();
-            ids.sort();
+            crate::sort::sort_by(&mut ids, |a, b| a.cmp(b));
             ids.dedup();
             ids
         };

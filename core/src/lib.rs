@@ -21,6 +21,7 @@ pub mod model;
 pub mod reminders;
 pub mod report;
 pub mod session;
+mod sort;
 mod strict_json;
 
 pub use error::{CoreError, FirstStepError};

@@ -127,10 +127,10 @@ pub fn plan_reminders_with_limit(input: &ReminderInput, limit: usize) -> Result<
         }
     }
     if out.len() > limit {
-        out.sort_by_key(|r| (r.kind.priority(), r.fire_at_ms));
+        crate::sort::sort_by_key(&mut out, |r| (r.kind.priority(), r.fire_at_ms));
         out.truncate(limit);
     }
-    out.sort_by(|a, b| a.fire_at_ms.cmp(&b.fire_at_ms).then_with(|| a.kind.priority().cmp(&b.kind.priority())));
+    crate::sort::sort_by(&mut out, |a, b| a.fire_at_ms.cmp(&b.fire_at_ms).then_with(|| a.kind.priority().cmp(&b.kind.priority())));
     Ok(out)
 }
 

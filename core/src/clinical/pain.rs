@@ -47,7 +47,7 @@ pub(crate) fn mornings(pains: &[PainEntry]) -> Result<Vec<Morning>> {
         out.retain(|m| m.day != day);
         out.push(Morning { day, score });
     }
-    out.sort_by_key(|m| m.day);
+    crate::sort::sort_by_key(&mut out, |m| m.day);
     Ok(out)
 }
 

@@ -62,7 +62,7 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
     let mut chosen: Vec<(String, Side)> = BASE.iter().map(|id| ((*id).to_string(), base_sides)).collect();
     let mut ranked: Vec<&Candidate> = candidates.iter().filter(|c| c.exercises.iter().any(|e| !BASE.contains(&e.as_str()))).collect();
     // Highest severity first; ties keep chain order (the findings' own order) for a stable plan.
-    ranked.sort_by(|a, b| b.severity_score.total_cmp(&a.severity_score));
+    crate::sort::sort_by(&mut ranked, |a, b| b.severity_score.total_cmp(&a.severity_score));
     let mut set_aside = Vec::new();
     let mut mild_slot: Option<String> = None;
     for candidate in ranked {
@@ -90,7 +90,7 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
         chosen.push((id.clone(), candidate.sides));
     }
     // Base first, then library order so the plan reads the same for every runner.
-    chosen[BASE.len()..].sort_by_key(|(id, _)| library_order(id));
+    crate::sort::sort_by_key(&mut chosen[BASE.len()..], |(id, _)| library_order(id));
     (chosen, set_aside)
 }
 
@@ -174,7 +174,7 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
                     }
                 }
             }
-            exercises.sort_by_key(|e| library_order(&e.exercise_id));
+            crate::sort::sort_by_key(&mut exercises, |e| library_order(&e.exercise_id));
             exercises.truncate(MAX_EXERCISES); // rule V1
             let caution = Some(format!("{} (rule R2)", advice(RedFlagLevel::ReferNoImpact)));
             let mut kept = Program {

@@ -108,7 +108,7 @@ pub fn decide_progressions(
         }
         let mut at_level: Vec<(Day, &SessionRecord)> =
             mine.iter().filter(|(d, s)| *d >= level_start && s.level == exercise.level).copied().collect();
-        at_level.sort_by_key(|(d, _)| *d);
+        crate::sort::sort_by_key(&mut at_level, |(d, _)| *d);
         let program_start = Day::parse("started_on", &program.started_on)?;
         let context = Context { exercise, morning, today, mornings: &mornings, level_start, program_start };
         decisions.push(context.decide(&window, &at_level));

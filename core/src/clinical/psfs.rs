@@ -177,7 +177,7 @@ pub fn summarize(input: &PsfsInput<'_>) -> Result<Psfs> {
         .iter()
         .map(|a| {
             let mut scores = by_activity.get(&a.id).cloned().unwrap_or_default();
-            scores.sort();
+            crate::sort::sort_by(&mut scores, |a, b| a.cmp(b));
             let first = scores.first().copied();
             let latest = scores.last().copied();
             // design choice: no change until the activity was rated on a second date.

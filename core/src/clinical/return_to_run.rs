@@ -143,7 +143,7 @@ pub fn grade_test(date: Day, answers: &ReturnToRunAnswers, pains: &[crate::model
 pub(crate) fn grade(date: Day, answers: &ReturnToRunAnswers, mornings: &[Morning]) -> Result<ReturnToRunCheck> {
     check_answers(answers)?;
     let mut recent: Vec<&Morning> = mornings.iter().filter(|m| m.day <= date).collect();
-    recent.sort_by_key(|m| std::cmp::Reverse(m.day));
+    crate::sort::sort_by_key(&mut recent, |m| std::cmp::Reverse(m.day));
     recent.truncate(MORNINGS_NEEDED);
     recent.reverse();
     let scores: Vec<String> = recent.iter().map(|m| m.score.to_string()).collect();
@@ -237,7 +237,7 @@ pub fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord], asses
     let passed_on = Day::parse("date", &check.date).ok()?;
     let mut since: Vec<&RunRecord> =
         runs.iter().filter(|r| Day::parse("date", &r.date).is_ok_and(|d| d >= passed_on && d <= today)).collect();
-    since.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::sort::sort_by(&mut since, |a, b| a.date.cmp(&b.date));
     let (mut index, mut good) = (0usize, 0u32);
     let mut stepped_back = None;
     for run in since {

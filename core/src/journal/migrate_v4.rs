@@ -96,7 +96,7 @@ pub(crate) fn cap(program: &Program, findings: &[Finding]) -> (Program, Vec<Prog
     }
     let level_of = |id: &str| program.exercises.iter().find(|e| e.exercise_id == id).map_or(0, |e| e.level);
     for candidate in &mut candidates {
-        candidate.exercises.sort_by_key(|id| std::cmp::Reverse(level_of(id)));
+        crate::sort::sort_by_key(&mut candidate.exercises, |id| std::cmp::Reverse(level_of(id)));
     }
     let (chosen, set_aside) = choose_exercises(affected, &candidates);
     let mut exercises = Vec::new();
