@@ -61,7 +61,7 @@ mod tests {
             let mut ours: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             let mut std_sorted = ours.clone();
             sort_by(&mut ours, |a, b| b.len().cmp(&a.len()));
-            std_sorted.sort_by(|a, b| b.len().cmp(&a.len()));
+            std_sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
             prop_assert_eq!(ours, std_sorted);
         }
     }
