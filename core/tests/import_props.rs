@@ -193,3 +193,95 @@ fn the_unmutated_backup_imports() {
     let report = app.import_json(at(TODAY), f.backup.to_string()).unwrap();
     assert!(report.pain_added > 0 && report.sessions_added > 0, "{report:?}");
 }
+
+/// Every object of `v` with its path (`pain[1]`, `programs[0].program.exercises[2]`), skipping the
+/// assessment results, which are stored as any JSON the clinical module wrote.
+fn objects(v: &Value, path: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            out.push(path.clone());
+            for (key, child) in map {
+                if key == "result" && path.starts_with("assessments[") {
+                    continue;
+                }
+                objects(child, if path.is_empty() { key.clone() } else { format!("{path}.{key}") }, out);
+            }
+        }
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, item)| objects(item, format!("{path}[{i}]"), out)),
+        _ => {}
+    }
+}
+
+/// The value at `path` in `v`.
+fn at_path<'a>(v: &'a mut Value, path: &str) -> &'a mut Value {
+    let mut node = v;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        let key = pieces.next().unwrap();
+        if !key.is_empty() {
+            node = node.get_mut(key).unwrap();
+        }
+        for index in pieces {
+            node = node.get_mut(index.trim_end_matches(']').parse::<usize>().unwrap()).unwrap();
+        }
+    }
+    node
+}
+
+fn refusal(app: &FirstStep, db: &Path, doc: &Value) -> String {
+    let before = bytes(db);
+    // Pretty-printed, as an exported backup is: positions span many lines.
+    let err = app.import_json(at(TODAY), serde_json::to_string_pretty(doc).unwrap()).expect_err("must be refused").to_string();
+    assert_eq!(bytes(db), before, "refused ({err}) but the journal changed");
+    err
+}
+
+/// An unknown key in any record of a real backup — every object, nested ones included — is refused,
+/// naming that record and the key (#16 item 3).
+#[test]
+fn an_unknown_key_anywhere_is_refused_naming_its_record() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("firststep.db");
+    std::fs::copy(&f.template, &db).unwrap();
+    let app = FirstStep::open(db.to_string_lossy().into_owned()).unwrap();
+    let mut paths = Vec::new();
+    objects(&f.backup, String::new(), &mut paths);
+    assert!(paths.len() > 40, "{paths:?}");
+    for path in paths {
+        let mut doc = f.backup.clone();
+        at_path(&mut doc, &path).as_object_mut().unwrap().insert("zz_unknown".into(), json!(1));
+        let err = refusal(&app, &db, &doc);
+        let expected = if path.is_empty() { "unknown key \"zz_unknown\" at the top level".to_string() } else { format!("{path}: unknown key \"zz_unknown\"") };
+        assert!(err.contains(&expected), "{path}: {err}");
+    }
+}
+
+/// A whole number replaced by text anywhere in a real backup is refused naming that exact field.
+#[test]
+fn a_wrong_type_anywhere_is_refused_naming_its_field() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("firststep.db");
+    std::fs::copy(&f.template, &db).unwrap();
+    let app = FirstStep::open(db.to_string_lossy().into_owned()).unwrap();
+    let mut fields = Vec::new();
+    let mut paths = Vec::new();
+    objects(&f.backup, String::new(), &mut paths);
+    for path in &paths {
+        let mut doc = f.backup.clone();
+        for (key, value) in at_path(&mut doc, path).as_object().unwrap() {
+            if value.is_u64() && key != "format_version" {
+                fields.push(if path.is_empty() { key.clone() } else { format!("{path}.{key}") });
+            }
+        }
+    }
+    assert!(fields.len() > 20, "{fields:?}");
+    for field in fields {
+        let mut doc = f.backup.clone();
+        *at_path(&mut doc, &field) = json!("x");
+        let err = refusal(&app, &db, &doc);
+        assert!(err.contains(&format!("{field} must be ")) || err.contains(&format!("{field}: ")), "{field}: {err}");
+        assert!(err.contains("(got \"x\")") || err.contains("got \"x\"") || err.contains("string \"x\""), "{field}: {err}");
+    }
+}
