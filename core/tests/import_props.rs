@@ -183,13 +183,19 @@ proptest! {
     }
 }
 
-#[test]
-fn the_unmutated_backup_imports() {
+/// A copy of the seeded journal, opened (the folder lives as long as the returned guard).
+fn journal_copy() -> (&'static Fixture, tempfile::TempDir, PathBuf, std::sync::Arc<FirstStep>) {
     let f = fixture();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("firststep.db");
     std::fs::copy(&f.template, &db).unwrap();
     let app = FirstStep::open(db.to_string_lossy().into_owned()).unwrap();
+    (f, dir, db, app)
+}
+
+#[test]
+fn the_unmutated_backup_imports() {
+    let (f, _dir, _db, app) = journal_copy();
     let report = app.import_json(at(TODAY), f.backup.to_string()).unwrap();
     assert!(report.pain_added > 0 && report.sessions_added > 0, "{report:?}");
 }
@@ -240,11 +246,7 @@ fn refusal(app: &FirstStep, db: &Path, doc: &Value) -> String {
 /// naming that record and the key (#16 item 3).
 #[test]
 fn an_unknown_key_anywhere_is_refused_naming_its_record() {
-    let f = fixture();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("firststep.db");
-    std::fs::copy(&f.template, &db).unwrap();
-    let app = FirstStep::open(db.to_string_lossy().into_owned()).unwrap();
+    let (f, _dir, db, app) = journal_copy();
     let mut paths = Vec::new();
     objects(&f.backup, String::new(), &mut paths);
     assert!(paths.len() > 40, "{paths:?}");
@@ -260,11 +262,7 @@ fn an_unknown_key_anywhere_is_refused_naming_its_record() {
 /// A whole number replaced by text anywhere in a real backup is refused naming that exact field.
 #[test]
 fn a_wrong_type_anywhere_is_refused_naming_its_field() {
-    let f = fixture();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("firststep.db");
-    std::fs::copy(&f.template, &db).unwrap();
-    let app = FirstStep::open(db.to_string_lossy().into_owned()).unwrap();
+    let (f, _dir, db, app) = journal_copy();
     let mut fields = Vec::new();
     let mut paths = Vec::new();
     objects(&f.backup, String::new(), &mut paths);
