@@ -632,10 +632,17 @@ impl FirstStep {
         Ok(self.journal.latest_red_flag()?.map(|(_, level)| level).unwrap_or(RedFlagLevel::None))
     }
 
-    /// The stored program under the latest safety screen (R1: none; R2: non-weight-bearing only).
+    /// The newest safety screen's level and flags (none before the first screen).
+    fn latest_screen(&self) -> Result<(RedFlagLevel, Vec<String>)> {
+        Ok(self.journal.latest_safety_screen()?.map(|(_, level, flagged)| (level, flagged)).unwrap_or((RedFlagLevel::None, Vec::new())))
+    }
+
+    /// The stored program under the latest safety screen (R1: none; R2: non-weight-bearing only;
+    /// R3 with a recent steroid injection: no heavy levels).
     fn effective_program(&self) -> Result<Option<Program>> {
         let Some(program) = self.journal.current_program()? else { return Ok(None) };
-        Ok(clinical::for_red_flag(&program, self.latest_level()?))
+        let (level, flagged) = self.latest_screen()?;
+        Ok(clinical::for_safety_screen(&program, level, &flagged))
     }
 
     /// rule R1: after an urgent screen, the screen is taken again only with a clinician's clearance
@@ -708,7 +715,7 @@ impl FirstStep {
         }
         // The runner sees the program they follow now (R2 keeps only non-weight-bearing work); the
         // full program is stored so the ladder continues where it stands once cleared.
-        result.program = result.program.as_ref().and_then(|p| clinical::for_red_flag(p, result.safety.level));
+        result.program = result.program.as_ref().and_then(|p| clinical::for_safety_screen(p, result.safety.level, &result.safety.flagged));
         Ok(result)
     }
 
@@ -738,7 +745,8 @@ impl FirstStep {
                 pains.push(entry.clone());
                 crate::sort::sort_by(&mut pains, |a, b| a.date.cmp(&b.date));
                 let previous = self.journal.decisions(from, day)?;
-                let (decisions, updated) = clinical::morning_update(program, &sessions, &pains, &previous, day)?;
+                let heavy_loading_barred = clinical::bars_heavy_loading(&self.latest_screen()?.1);
+                let (decisions, updated) = clinical::morning_update(program, &sessions, &pains, &previous, day, heavy_loading_barred)?;
                 (decisions, Some(updated))
             }
             _ => (Vec::new(), None),
@@ -774,9 +782,9 @@ impl FirstStep {
     }
 
     fn home_screen(&self, today: Day) -> Result<HomeScreen> {
-        let red_flag = self.latest_level()?;
+        let (red_flag, flagged) = self.latest_screen()?;
         let stored_program = self.journal.current_program()?;
-        let program = stored_program.as_ref().and_then(|p| clinical::for_red_flag(p, red_flag));
+        let program = stored_program.as_ref().and_then(|p| clinical::for_safety_screen(p, red_flag, &flagged));
         let plan = program.as_ref().map(|p| clinical::day_plan(p, today));
         let recent = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;
         let last_pain = self.journal.last_pain()?;

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use firststep_core::clinical::psfs::{summarize, validate_ratings, PsfsInput, PsfsRatingEntry};
 use firststep_core::clinical::{PsfsActivity, PsfsRating};
-use firststep_core::clinical::{evaluate_assessment, for_red_flag, morning_update, running_guidance, RunningInput};
+use firststep_core::clinical::{bars_heavy_loading, evaluate_assessment, for_safety_screen, morning_update, running_guidance, RunningInput};
 use firststep_core::day::Day;
 use firststep_core::model::{
     AssessmentAnswers, Decision, DecisionAction, Domain, PainEntry, RedFlagLevel, RunRecord, RunningState, SessionRecord, Severity, Side,
@@ -226,11 +226,12 @@ fn replay(path: &Path) {
     }
     assert_eq!(result.safety.level, scenario.expect_assessment.red_flag_level, "{name}: red-flag level");
     assert_eq!(got_findings, want_findings, "{name}: findings");
-    // The program the runner follows under the screen (R2 keeps only non-weight-bearing work).
+    // The program the runner follows under the screen (R2 keeps only non-weight-bearing work; R3
+    // with a recent steroid injection no heavy levels).
     let mut got_program: Option<Vec<ExpectExercise>> = result
         .program
         .as_ref()
-        .and_then(|p| for_red_flag(p, result.safety.level))
+        .and_then(|p| for_safety_screen(p, result.safety.level, &result.safety.flagged))
         .as_ref()
         .map(|p| p.exercises.iter().map(|e| ExpectExercise { id: e.exercise_id.clone(), level: e.level }).collect());
     if let Some(p) = got_program.as_mut() {
@@ -261,7 +262,7 @@ fn replay(path: &Path) {
         if let Some(score) = day.pain {
             pains.push(PainEntry { date: day.date.clone(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 });
             if let Some(current) = program.as_ref() {
-                let (new, updated) = morning_update(current, &sessions, &pains, &decisions, date)
+                let (new, updated) = morning_update(current, &sessions, &pains, &decisions, date, bars_heavy_loading(&result.safety.flagged))
                     .unwrap_or_else(|e| panic!("{name}: morning_update {}: {e}", day.date));
                 if dump {
                     for d in &new {

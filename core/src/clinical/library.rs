@@ -472,6 +472,25 @@ pub(crate) fn estimated_minutes(rung: &ExerciseLevel, sides: Side) -> u32 {
     (once * times).div_ceil(60)
 }
 
+/// design choice (rule R3, "no heavy loading" after a steroid injection in the heel): the heavy
+/// levels are the calf ladder's backpack stages and the levels that hop — impact loads the fascia
+/// several times body weight. A band or a tin on a towel is not heavy.
+const HEAVY_LEVELS: [(&str, u32); 4] = [("calf_loading", 3), ("calf_loading", 4), ("towel_scrunch", 3), ("side_lying_hip_abduction", 4)];
+
+fn find_level(id: &str, level: u32) -> Option<&'static ExerciseLevel> {
+    library().iter().find(|e| e.id == id)?.levels.get(level as usize)
+}
+
+/// rule R3: whether level `level` of `id` is heavy loading (a backpack load, or hops).
+pub(crate) fn is_heavy(id: &str, level: u32) -> bool {
+    HEAVY_LEVELS.contains(&(id, level))
+}
+
+/// rule R3: the highest level of `id` at or below `level` that is not heavy loading, if any.
+pub(crate) fn light_level(id: &str, level: u32) -> Option<u32> {
+    (0..=level).rev().find(|l| find_level(id, *l).is_some() && !is_heavy(id, *l))
+}
+
 /// rule R2: the highest level of `id` at or below `level` that is done off the feet, if any.
 pub(crate) fn off_feet_level(id: &str, level: u32) -> Option<u32> {
     let exercise = library().iter().find(|e| e.id == id)?;
@@ -484,6 +503,23 @@ mod tests {
 
     fn day(text: &str) -> Day {
         Day::parse("test", text).unwrap()
+    }
+
+    #[test]
+    fn heavy_levels_are_the_loaded_and_the_hopping_ones() {
+        let heavy: Vec<(String, u32)> = library()
+            .iter()
+            .flat_map(|e| e.levels.iter().filter(|l| is_heavy(&e.id, l.level)).map(|l| (e.id.clone(), l.level)))
+            .collect();
+        let names: Vec<String> = heavy.iter().map(|(id, l)| find_level(id, *l).unwrap().name.to_lowercase()).collect();
+        assert_eq!(heavy.len(), 4, "{heavy:?}");
+        assert!(names.iter().all(|n| n.contains("hop") || n.contains("backpack") || n.contains("more load")), "{names:?}");
+        // rule R3: the calf ladder keeps its body-weight stage, hip and foot work the level before hops.
+        assert_eq!(light_level("calf_loading", 4), Some(2));
+        assert_eq!(light_level("calf_loading", 2), Some(2));
+        assert_eq!(light_level("side_lying_hip_abduction", 4), Some(3));
+        assert_eq!(light_level("towel_scrunch", 3), Some(2));
+        assert_eq!(light_level("no_such_exercise", 2), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! given local date (honouring every-other-day schedules).
 
 use crate::clinical::assessment::Finding;
-use crate::clinical::library::{exercise_name, library_order, off_feet_level, program_exercise};
+use crate::clinical::library::{exercise_name, library_order, light_level, off_feet_level, program_exercise};
 use crate::clinical::safety::{advice, SafetyResult};
 use crate::day::Day;
 use crate::model::{AssessmentAnswers, DayPlan, Frequency, Program, ProgramExercise, RedFlagLevel, Severity, Side};
@@ -201,6 +201,34 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
     }
 }
 
+/// The program under the newest safety screen: [`for_red_flag`] for its level; then, when one of its
+/// flags bars heavy loading (R3: a steroid injection in the heel in the last 6 weeks), an exercise
+/// at a heavy level (a backpack load, hops) is shown at its highest lighter level. As under R2 the
+/// stored level is untouched, and progression does not climb into heavy levels meanwhile
+/// (`decide_progressions`); a later screen without the flag restores the program where it stood.
+pub fn for_safety_screen(program: &Program, level: RedFlagLevel, flagged: &[String]) -> Option<Program> {
+    let mut kept = for_red_flag(program, level)?;
+    if !crate::clinical::safety::bars_heavy_loading(flagged) {
+        return Some(kept);
+    }
+    let start = Day::parse("started_on", &kept.started_on).ok()?;
+    for exercise in kept.exercises.iter_mut() {
+        let Some(light) = light_level(&exercise.exercise_id, exercise.level).filter(|l| *l != exercise.level) else { continue };
+        let started = Day::parse("level_started_on", &exercise.level_started_on).unwrap_or(start);
+        if let Ok(shown) = program_exercise(&exercise.exercise_id, light, exercise.sides, started) {
+            *exercise = shown;
+        }
+    }
+    let caution = kept.caution.take().unwrap_or_else(|| format!("{} (rule R3)", advice(RedFlagLevel::Refer)));
+    kept.caution = Some(format!("{caution} {NO_HEAVY_LOADING_WORDS}"));
+    kept.minutes_per_day = minutes_per_day(&kept);
+    Some(kept)
+}
+
+/// rule R3: what "no heavy loading" means in the program.
+pub(crate) const NO_HEAVY_LOADING_WORDS: &str =
+    "No heavy loading until a clinician agrees: no backpack load and no hops — those levels are shown one step lighter and are not added meanwhile (rule R3).";
+
 /// rule A6: a +5–10 % step-rate cue, never a fixed 180.
 fn cadence_cue(answers: &AssessmentAnswers) -> Option<String> {
     match (answers.cadence_spm, answers.overstride) {
@@ -284,6 +312,36 @@ mod tests {
         let p7 = evaluate_assessment(&answers(7), None).unwrap().program.unwrap();
         assert_eq!(ids_levels(&p7)[1], ("calf_loading".into(), 0));
         assert_eq!(p7.exercises[1].sides, Side::None);
+    }
+
+    #[test]
+    fn a_recent_steroid_injection_shows_heavy_levels_one_step_lighter() {
+        // Every ladder at its top level, with the caution the assessment wrote.
+        let mut full = evaluate_assessment(&answers(4), None).unwrap().program.unwrap();
+        let start = Day::parse("t", &full.started_on).unwrap();
+        full.exercises = ["plantar_fascia_stretch", "calf_loading", "towel_scrunch", "side_lying_hip_abduction"]
+            .iter()
+            .map(|id| {
+                let top = crate::clinical::library::find_exercise(id).unwrap().max_level();
+                program_exercise(id, top, Side::Right, start).unwrap()
+            })
+            .collect();
+        let injection = vec!["heel_steroid_injection_6_weeks".to_string()];
+        let shown = for_safety_screen(&full, RedFlagLevel::Refer, &injection).unwrap();
+        let levels: Vec<(String, u32)> = shown.exercises.iter().map(|e| (e.exercise_id.clone(), e.level)).collect();
+        for (id, level) in &levels {
+            assert!(!crate::clinical::library::is_heavy(id, *level), "{id} L{level} is heavy: {levels:?}");
+        }
+        let want: Vec<(String, u32)> =
+            [("plantar_fascia_stretch", 0), ("calf_loading", 2), ("towel_scrunch", 2), ("side_lying_hip_abduction", 3)].iter().map(|(i, l)| (i.to_string(), *l)).collect();
+        assert_eq!(levels, want);
+        assert!(shown.caution.as_deref().is_some_and(|c| c.contains("no backpack load and no hops") && c.contains("(rule R3)")), "{:?}", shown.caution);
+        // Other R3 flags, and no flags, keep the stored levels.
+        let other = for_safety_screen(&full, RedFlagLevel::Refer, &["diabetes".to_string()]).unwrap();
+        assert_eq!(other.exercises, full.exercises);
+        // Under R2 the off-feet view already holds no heavy level.
+        let r2 = for_safety_screen(&full, RedFlagLevel::ReferNoImpact, &injection).unwrap();
+        assert!(r2.exercises.iter().all(|e| !crate::clinical::library::is_heavy(&e.exercise_id, e.level)));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! with the rule id and a reason in plain words. Decisions are applied to the program by
 //! [`apply_decisions`]; [`morning_update`] does both.
 
-use crate::clinical::library::{find_exercise, program_exercise, ExerciseLevel};
+use crate::clinical::library::{find_exercise, is_heavy, light_level, program_exercise, ExerciseLevel};
 use crate::clinical::pain::{check_sessions, flare_on, format_score, mornings, Morning, MEAN_DAYS, PROGRAM_BASELINE_MORNINGS};
 use crate::clinical::program::program_affected_sides;
 use crate::day::Day;
@@ -77,6 +77,7 @@ pub fn decide_progressions(
     pains: &[PainEntry],
     previous_decisions: &[Decision],
     morning: Day,
+    heavy_loading_barred: bool,
 ) -> Result<Vec<Decision>> {
     let mornings = mornings(pains)?;
     check_sessions(sessions)?;
@@ -110,7 +111,7 @@ pub fn decide_progressions(
             mine.iter().filter(|(d, s)| *d >= level_start && s.level == exercise.level).copied().collect();
         crate::sort::sort_by_key(&mut at_level, |(d, _)| *d);
         let program_start = Day::parse("started_on", &program.started_on)?;
-        let context = Context { exercise, morning, today, mornings: &mornings, level_start, program_start };
+        let context = Context { exercise, morning, today, mornings: &mornings, level_start, program_start, heavy_loading_barred };
         decisions.push(context.decide(&window, &at_level));
     }
     Ok(decisions)
@@ -124,6 +125,8 @@ struct Context<'a> {
     mornings: &'a [Morning],
     level_start: Day,
     program_start: Day,
+    /// rule R3: the newest safety screen bars heavy loading (a recent steroid injection).
+    heavy_loading_barred: bool,
 }
 
 impl Context<'_> {
@@ -178,6 +181,14 @@ impl Context<'_> {
             return self.regress("P1", why);
         }
         let morning_words = self.morning_words();
+        let id = self.exercise.exercise_id.as_str();
+        // rule R3: a heavy level reached before the flag is kept for later; the runner does the
+        // lighter level meanwhile (`for_safety_screen`), so nothing here moves it.
+        if self.heavy_loading_barred && is_heavy(id, self.exercise.level) {
+            let lighter = light_level(id, self.exercise.level).map_or_else(|| "a lighter level".to_string(), |l| self.level_name(l));
+            let why = format!("{} is heavy loading: do {lighter} for now", self.level_name(self.exercise.level));
+            return self.hold_heavy(why);
+        }
         let days_at_level = self.morning.days_since(self.level_start);
         let dwell = min_days(self.exercise);
         // rule P5: the latest effort answer since the last decision, on a level loaded by effort.
@@ -210,7 +221,9 @@ impl Context<'_> {
             let earned = format!(
                 "Your last 3 {name} sessions were complete with pain 3 or less, {morning_words}, and you have been at this level for {days_at_level} days"
             );
-            return if level < self.exercise.max_level {
+            return if level < self.exercise.max_level && self.heavy_loading_barred && is_heavy(id, level + 1) {
+                self.hold_heavy(format!("{earned}, but {} is heavy loading: keep this level", self.level_name(level + 1)))
+            } else if level < self.exercise.max_level {
                 let reason = format!("{earned}: move up to {} (rule P4).", self.level_name(level + 1));
                 self.decision(DecisionAction::Progress, level + 1, "P4", reason)
             } else if let Some((day, Effort::TooEasy, reserve)) = effort {
@@ -266,9 +279,21 @@ impl Context<'_> {
         self.decision(DecisionAction::Hold, level, "P2", reason)
     }
 
-    /// rule P5: more load within the stage after a session that felt too easy.
+    /// rule R3: no heavy loading after a steroid injection in the heel in the last 6 weeks.
+    fn hold_heavy(&self, why: String) -> Decision {
+        let reason = format!(
+            "{why}. After a steroid injection in the heel in the last 6 weeks there is no heavy loading until a clinician agrees \
+             (rule R3); take the safety questions again once they do."
+        );
+        self.decision(DecisionAction::Hold, self.exercise.level, "R3", reason)
+    }
+
+    /// rule P5: more load within the stage after a session that felt too easy (R3 may bar it).
     fn add_load(&self, day: Day, reserve: Option<u32>) -> Decision {
         let name = self.exercise.name.to_lowercase();
+        if self.heavy_loading_barred {
+            return self.hold_heavy(format!("On {} {name} felt too easy, but added load is heavy loading: keep the load as it is", day.iso()));
+        }
         let felt = match reserve {
             Some(r) => format!("you could have done {r} more reps"),
             None => "you said it felt too easy".to_string(),
@@ -352,8 +377,9 @@ pub fn morning_update(
     pains: &[PainEntry],
     previous_decisions: &[Decision],
     morning: Day,
+    heavy_loading_barred: bool,
 ) -> Result<(Vec<Decision>, Program)> {
-    let decisions = decide_progressions(program, sessions, pains, previous_decisions, morning)?;
+    let decisions = decide_progressions(program, sessions, pains, previous_decisions, morning, heavy_loading_barred)?;
     let program = apply_decisions(program, &decisions)?;
     Ok((decisions, program))
 }
@@ -409,7 +435,7 @@ mod tests {
     }
 
     fn decide(level: u32, sessions: &[SessionRecord], pains: &[PainEntry], morning: i32) -> Vec<Decision> {
-        decide_progressions(&program(level), sessions, pains, &[], day(morning)).unwrap()
+        decide_progressions(&program(level), sessions, pains, &[], day(morning), false).unwrap()
     }
 
     fn summary(d: &[Decision]) -> Vec<(DecisionAction, u32, u32, &str)> {
@@ -554,6 +580,34 @@ mod tests {
         assert_eq!(summary(&d), vec![(DecisionAction::AddLoad, 4, 4, "P5")]);
     }
 
+    fn decide_barred(level: u32, sessions: &[SessionRecord], pains: &[PainEntry], morning: i32) -> Vec<Decision> {
+        decide_progressions(&program(level), sessions, pains, &[], day(morning), true).unwrap()
+    }
+
+    #[test]
+    fn a_recent_steroid_injection_bars_heavy_loading() {
+        // rule R3: at 3×12 with everything earned, the backpack stage (L3) is not given ...
+        let easy: Vec<SessionRecord> = (8..13).step_by(2).map(|d| session(d, 2, 2, true)).collect();
+        let held = decide_barred(2, &easy, &mornings_then(14, 3), 14);
+        assert_eq!(summary(&held), vec![(DecisionAction::Hold, 2, 2, "R3")]);
+        assert!(held[0].reason.contains("L3 loaded raise with a backpack is heavy loading") && held[0].reason.contains("steroid injection"), "{}", held[0].reason);
+        // ... nor added load on a too-easy answer ...
+        let too_easy = [with_effort(session(2, 2, 2, true), Some(Effort::TooEasy), None)];
+        let held = decide_barred(2, &too_easy, &mornings_then(3, 3), 3);
+        assert_eq!(summary(&held), vec![(DecisionAction::Hold, 2, 2, "R3")]);
+        assert!(held[0].reason.contains("keep the load as it is"), "{}", held[0].reason);
+        // ... while body-weight levels still progress: L1 → L2 ...
+        let easy_l1: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 2, true)).collect();
+        assert_eq!(summary(&decide_barred(1, &easy_l1, &mornings_then(7, 3), 7)), vec![(DecisionAction::Progress, 1, 2, "P4")]);
+        // ... a stored heavy level is kept, not climbed, and the runner is told the lighter one ...
+        let at_l3 = [session(2, 2, 2, true)];
+        let held = decide_barred(3, &at_l3, &mornings_then(3, 3), 3);
+        assert_eq!(summary(&held), vec![(DecisionAction::Hold, 3, 3, "R3")]);
+        assert!(held[0].reason.contains("do L2 single-leg raise on a towel for now"), "{}", held[0].reason);
+        // ... and a flare still regresses.
+        assert_eq!(summary(&decide_barred(3, &at_l3, &mornings_then(3, 6), 3)), vec![(DecisionAction::Regress, 3, 2, "P3")]);
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
         /// rule P5: whatever the sessions, pains and effort answers, no Rathleff stage (L2 3×12,
@@ -570,7 +624,7 @@ mod tests {
             for (offset, (morning, session_of_day)) in days.iter().enumerate() {
                 let offset = offset as i32 + 1;
                 pains.push(pain(offset, *morning));
-                let (new, updated) = morning_update(&program, &sessions, &pains, &decisions, day(offset)).unwrap();
+                let (new, updated) = morning_update(&program, &sessions, &pains, &decisions, day(offset), false).unwrap();
                 for decision in &new {
                     let exercise = program.exercises.iter().find(|e| e.exercise_id == decision.exercise_id).unwrap();
                     let held = day(offset).days_since(Day::parse("t", &exercise.level_started_on).unwrap());
@@ -605,11 +659,11 @@ mod tests {
             reason: String::new(),
         };
         let pains = mornings_then(4, 4);
-        let none = decide_progressions(&program(1), &sessions, &pains, std::slice::from_ref(&earlier), day(4)).unwrap();
+        let none = decide_progressions(&program(1), &sessions, &pains, std::slice::from_ref(&earlier), day(4), false).unwrap();
         assert!(none.is_empty(), "the day-2 session was already decided on day 3");
         let mut same_morning = earlier.clone();
         same_morning.date = day(4).iso();
-        let none = decide_progressions(&program(1), &[session(3, 1, 2, true)], &pains, &[same_morning], day(4)).unwrap();
+        let none = decide_progressions(&program(1), &[session(3, 1, 2, true)], &pains, &[same_morning], day(4), false).unwrap();
         assert!(none.is_empty(), "one decision per exercise per morning");
         // Sessions on the morning's own date belong to the next morning.
         assert!(decide(1, &[session(3, 1, 2, true)], &mornings_then(3, 4), 3).is_empty());
@@ -617,9 +671,9 @@ mod tests {
 
     #[test]
     fn bad_history_is_rejected() {
-        let err = decide_progressions(&program(1), &[session(1, 1, 11, true)], &mornings_then(2, 4), &[], day(2)).unwrap_err();
+        let err = decide_progressions(&program(1), &[session(1, 1, 11, true)], &mornings_then(2, 4), &[], day(2), false).unwrap_err();
         assert!(err.to_string().contains("session.peak_pain must be in 0..=10"), "{err}");
-        let err = decide_progressions(&program(1), &[], &[pain(1, 12)], &[], day(1)).unwrap_err();
+        let err = decide_progressions(&program(1), &[], &[pain(1, 12)], &[], day(1), false).unwrap_err();
         assert!(err.to_string().contains("pain.score"), "{err}");
     }
 
@@ -627,7 +681,7 @@ mod tests {
     fn applying_a_progress_restarts_the_level_with_library_dosage() {
         let pains = mornings_then(7, 3);
         let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 1, 3, true)).collect();
-        let (decisions, updated) = morning_update(&program(1), &easy, &pains, &[], day(7)).unwrap();
+        let (decisions, updated) = morning_update(&program(1), &easy, &pains, &[], day(7), false).unwrap();
         assert_eq!(decisions.len(), 1);
         let ladder = &updated.exercises[1];
         assert_eq!((ladder.level, ladder.sets, ladder.reps), (2, 3, Some(12)));
@@ -640,7 +694,7 @@ mod tests {
     #[test]
     fn leaving_l0_returns_to_the_affected_side() {
         let easy: Vec<SessionRecord> = (4..7).map(|d| session(d, 0, 1, true)).collect();
-        let (_, updated) = morning_update(&program(0), &easy, &mornings_then(7, 3), &[], day(7)).unwrap();
+        let (_, updated) = morning_update(&program(0), &easy, &mornings_then(7, 3), &[], day(7), false).unwrap();
         assert_eq!((updated.exercises[1].level, updated.exercises[1].sides), (1, Side::Left));
     }
 }
@@ -681,7 +735,7 @@ mod properties {
             reps_in_reserve: None,
             }).collect();
             let morning = start.add_days(mornings.len() as i32 - 1);
-            let (decisions, updated) = morning_update(&program, &sessions, &pains, &[], morning).unwrap();
+            let (decisions, updated) = morning_update(&program, &sessions, &pains, &[], morning, false).unwrap();
             prop_assert!(decisions.len() <= 1);
             for d in &decisions {
                 prop_assert!(d.to_level <= 4 && d.from_level.abs_diff(d.to_level) <= 1);

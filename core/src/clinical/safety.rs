@@ -255,6 +255,15 @@ pub fn evaluate_screen(yes_ids: &[String], profile: ProfileAnswers) -> Result<Sa
     Ok(SafetyResult { level, flagged, reasons, advice: advice(level).to_string() })
 }
 
+/// rule R3: flags that bar heavy loading (a backpack load, hops) while the screen that raised them
+/// is the newest — a steroid injection in the heel in the last 6 weeks (rupture risk).
+const NO_HEAVY_LOADING: [&str; 1] = ["heel_steroid_injection_6_weeks"];
+
+/// rule R3: whether a screen's flags bar heavy loading.
+pub fn bars_heavy_loading(flagged: &[String]) -> bool {
+    flagged.iter().any(|f| NO_HEAVY_LOADING.contains(&f.as_str()))
+}
+
 /// What to do at each level, in plain words.
 pub fn advice(level: RedFlagLevel) -> &'static str {
     match level {

@@ -237,17 +237,23 @@ impl Journal {
         self.write(|c| rows::insert_safety_screen(c, &date.iso(), &level, &flagged_json))
     }
 
-    /// The most recent safety screen (latest date, then latest saved).
+    /// The newest safety screen's date and level.
     pub fn latest_red_flag(&self) -> Result<Option<(Day, RedFlagLevel)>> {
-        let found: Option<(String, String)> = self.read(|c| {
-            let mut stmt = c.prepare_cached("SELECT date, level FROM safety_screens ORDER BY date DESC, id DESC LIMIT 1")?;
-            let mut rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(self.latest_safety_screen()?.map(|(date, level, _)| (date, level)))
+    }
+
+    /// The newest safety screen (latest date, then latest saved): its date, level and flagged ids.
+    pub fn latest_safety_screen(&self) -> Result<Option<(Day, RedFlagLevel, Vec<String>)>> {
+        let found: Option<(String, String, String)> = self.read(|c| {
+            let mut stmt = c.prepare_cached("SELECT date, level, flagged_json FROM safety_screens ORDER BY date DESC, id DESC LIMIT 1")?;
+            let mut rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             rows.next().transpose()
         })?;
         found
-            .map(|(date, level)| {
+            .map(|(date, level, flagged)| {
                 let level = rows::enum_from_text(1, level).map_err(|e| self.db(e))?;
-                Ok((Day::parse("safety_screens.date", &date)?, level))
+                let flagged: Vec<String> = rows::json_from_text(2, &flagged).map_err(|e| self.db(e))?;
+                Ok((Day::parse("safety_screens.date", &date)?, level, flagged))
             })
             .transpose()
     }
