@@ -227,7 +227,7 @@ pub fn for_safety_screen(program: &Program, level: RedFlagLevel, flagged: &[Stri
 
 /// rule R3: what "no heavy loading" means in the program.
 pub(crate) const NO_HEAVY_LOADING_WORDS: &str =
-    "No heavy loading until a clinician agrees: no backpack load and no hops — those levels are shown one step lighter and are not added meanwhile (rule R3).";
+    "Meanwhile the program has no backpack load and no hops: those levels are shown one step lighter and are not added (rule R3).";
 
 /// rule A6: a +5–10 % step-rate cue, never a fixed 180.
 fn cadence_cue(answers: &AssessmentAnswers) -> Option<String> {
