@@ -475,6 +475,10 @@ pub struct RunningGuidance {
     #[serde(default)]
     #[uniffi(default = None)]
     pub weekly_km: Option<f64>,
+    /// `weekly_km` as the runner reads it, in their units: "12.0 km", "7.5 mi".
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub weekly: Option<String>,
     /// Set when the last 2 weeks' distance is more than 30 % above the 2 weeks before (A7).
     #[serde(default)]
     #[uniffi(default = None)]
@@ -484,6 +488,10 @@ pub struct RunningGuidance {
     #[serde(default)]
     #[uniffi(default = None)]
     pub reduce_to_km: Option<f64>,
+    /// `reduce_to_km` as the runner reads it, rounded in their units: "14 km", "9 mi".
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub reduce_to: Option<String>,
     /// The return-to-run card (RR1), when the runner is not running normally.
     #[serde(default)]
     #[uniffi(default = None)]

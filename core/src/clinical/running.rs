@@ -165,8 +165,10 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         longest_recent_km,
         long_run_warning: long_run_warning.clone(),
         weekly_km,
+        weekly: weekly_km.map(|km| distance(km, input.units)),
         weekly_warning: weekly_warning.clone(),
         reduce_to_km,
+        reduce_to: reduce_to_km.map(|km| rounded_distance(km, input.units)),
         return_to_run,
     };
 
@@ -400,6 +402,9 @@ mod tests {
         assert!(from_assessment.reason.contains("2/3 of the 30 km a week you gave at your assessment"), "{}", from_assessment.reason);
         let miles = running_guidance(&RunningInput { assessed_weekly_km: Some(30.0), units: Units::Imperial, ..input(&calm(4), &[]) }).unwrap();
         assert!(miles.reason.contains("about 12 mi this week, 2/3 of the 19 mi a week") && !miles.reason.contains(" km"), "{}", miles.reason);
+        // The number the cards show is in the runner's units too, the same as the advice says.
+        assert_eq!((from_assessment.reduce_to.as_deref(), miles.reduce_to.as_deref()), (Some("20 km"), Some("12 mi")));
+        assert_eq!(amber.reduce_to.as_deref(), Some("8 km"));
         // Nothing to go on: still a number, never "two thirds of your usual".
         let none = guidance(RedFlagLevel::None, &calm(4), &[], None);
         assert!(none.reduce_to_km.is_none() && none.reason.contains("20–30 minutes"), "{}", none.reason);
@@ -416,6 +421,9 @@ mod tests {
         assert_eq!(warned.state, RunningState::Amber);
         assert!(warned.weekly_warning.as_deref().is_some_and(|w| w.contains("35 % more than the 20.0 km")), "{:?}", warned.weekly_warning);
         assert_eq!(warned.weekly_km, Some(27.0), "the last 7 days");
+        assert_eq!(warned.weekly.as_deref(), Some("27.0 km"));
+        let miles = running_guidance(&RunningInput { units: Units::Imperial, ..input(&calm(2), &over) }).unwrap();
+        assert_eq!(miles.weekly.as_deref(), Some("16.8 mi"));
     }
 
     #[test]

@@ -45,7 +45,7 @@ fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressAc
             Text("${s.runningAdvice}: ${s.runningState(report.running.state)}", style = MaterialTheme.typography.titleMedium, color = colors.running(report.running.state))
             Text(report.running.reason, style = MaterialTheme.typography.bodyMedium)
             report.running.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error) }
-            report.running.weeklyKm?.let { Text(s.weeklyKm(it.oneDecimal()), style = MaterialTheme.typography.bodySmall) }
+            report.running.weekly?.let { Text(s.weeklyDistance(it), style = MaterialTheme.typography.bodySmall) }
             RunningDetails(report.running, actions.takeSelfTest, tagPrefix = "progress-running")
             if (report.running.rules.isNotEmpty()) Text(s.rules(report.running.rules), style = MaterialTheme.typography.labelSmall)
         }

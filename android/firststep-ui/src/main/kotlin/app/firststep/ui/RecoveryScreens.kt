@@ -31,8 +31,8 @@ import app.firststep.kit.ReturnToRunUiState
 fun RunningDetails(running: RunningGuidance, onTakeTest: () -> Unit, tagPrefix: String) {
     val s = LocalStrings.current
     // The core computes the reduced week (X2) every day; it is the advice only on an amber ("reduce") day.
-    running.reduceToKm?.takeIf { running.state == RunningState.AMBER }?.let {
-        Text(s.reduceTo(it.oneDecimal()), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("$tagPrefix-reduce"))
+    running.reduceTo?.takeIf { running.state == RunningState.AMBER }?.let {
+        Text(s.reduceTo(it), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("$tagPrefix-reduce"))
     }
     running.weeklyWarning?.let {
         Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("$tagPrefix-weekly-warning"))

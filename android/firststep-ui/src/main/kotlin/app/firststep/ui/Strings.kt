@@ -98,8 +98,10 @@ interface Strings {
     fun nextReminder(date: String, time: String, title: String): String
     fun reminderKind(kind: ReminderKind): String
     fun planSummary(exercises: Int, minutes: Int): String
-    fun reduceTo(km: String): String
-    fun weeklyKm(km: String): String
+    /** [distance] is the core's, in the runner's units ("14 km", "9 mi"). */
+    fun reduceTo(distance: String): String
+    /** [distance] is the core's, in the runner's units ("12.0 km", "7.5 mi"). */
+    fun weeklyDistance(distance: String): String
     val returnToRunTitle: String
     fun walkRunStep(step: Int, of: Int): String
     fun walkRunRuns(done: Int, needed: Int): String
@@ -314,8 +316,8 @@ object EnglishStrings : Strings {
     override fun reminderKind(kind: ReminderKind) = kind.name.lowercase().replace('_', ' ')
     override fun planSummary(exercises: Int, minutes: Int) =
         (if (exercises == 1) "1 exercise" else "$exercises exercises") + (if (minutes > 0) " · about $minutes min" else "")
-    override fun reduceTo(km: String) = "Reduce to about $km km this week"
-    override fun weeklyKm(km: String) = "Last 7 days: $km km"
+    override fun reduceTo(distance: String) = "Reduce to about $distance this week"
+    override fun weeklyDistance(distance: String) = "Last 7 days: $distance"
     override val returnToRunTitle = "Back to running"
     override fun walkRunStep(step: Int, of: Int) = "Walk-run step $step of $of"
     override fun walkRunRuns(done: Int, needed: Int) = "$done of $needed comfortable runs at this step"

@@ -10,6 +10,7 @@ import app.firststep.core.FirstStepException
 import app.firststep.kit.FieldError
 import app.firststep.core.Phase
 import app.firststep.core.ReturnToRunAnswers
+import app.firststep.core.Units
 import app.firststep.core.ReturnToRunState
 import app.firststep.core.RunningState
 import app.firststep.core.SessionStatus
@@ -250,12 +251,26 @@ class ProgramFeaturesTest {
         assertEquals(ReturnToRunState.NOT_YET, running.returnToRun?.state)
         rule.tap("tab-progress")
         rule.waitForTag("progress-running-reduce")
-        assertEquals(EnglishStrings.reduceTo(running.reduceToKm!!.oneDecimal()), rule.onNodeWithTag("progress-running-reduce").text())
+        // X2: 2/3 of the 30 km a week given at the assessment.
+        assertEquals("Reduce to about 20 km this week", rule.onNodeWithTag("progress-running-reduce").text())
         assertEquals(running.returnToRun!!.text, rule.onNodeWithTag("progress-running-return-to-run-text").text())
         // Home's running card says the same.
         rule.tap("tab-today")
         rule.waitForTag("home-running-reduce")
-        assertEquals(EnglishStrings.reduceTo(running.reduceToKm!!.oneDecimal()), rule.onNodeWithTag("home-running-reduce").text())
+        assertEquals("Reduce to about 20 km this week", rule.onNodeWithTag("home-running-reduce").text())
+    }
+
+    @Test
+    fun `a runner who reads miles sees the reduced week in miles`() {
+        val db = tempDb().also { seedSevenCalmDays(it, heelLeft = 22, weeklyKm = 30.0) }
+        FirstStep.open(db.path).use { core ->
+            core.takeReturnToRunTest(morning(PROGRAM_DAY_8), ReturnToRunAnswers(1u, 22u, 24u, 4u))
+            core.saveSettings(core.settings().copy(units = Units.IMPERIAL))
+        }
+        start(db, PROGRAM_DAY_8)
+        rule.waitForTag("home-running-reduce")
+        // 20 km is 12.4 miles, rounded to whole miles from 10 up, as the advice text says.
+        assertEquals("Reduce to about 12 mi this week", rule.onNodeWithTag("home-running-reduce").text())
     }
 
     @Test
