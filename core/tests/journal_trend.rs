@@ -3,7 +3,7 @@
 mod journal_support;
 
 use firststep_core::error::CoreError;
-use firststep_core::model::DecisionAction;
+use firststep_core::model::{DecisionAction, Units};
 use journal_support::*;
 
 #[test]
@@ -120,6 +120,14 @@ fn weekly_buckets_count_planned_and_done_sessions_and_run_km() {
     // Week 2 (03-08..03-14): 7 stretches + heel raise on 09, 11, 13 = 10.
     assert_eq!((w[1].sessions_planned, w[1].sessions_done, w[1].run_km), (10, 1, 10.0));
     assert_eq!(w[2].sessions_done, 0);
+    // The distance as the runner reads it, in their units.
+    assert_eq!(w.iter().map(|x| x.run.as_str()).collect::<Vec<_>>(), ["7.5 km", "10.0 km", "0.0 km", "0.0 km"]);
+    let mut settings = t.journal.settings().unwrap();
+    settings.units = Units::Imperial;
+    t.journal.save_settings(&settings).unwrap();
+    let miles = t.journal.trend(today, 4, Some(&p)).unwrap();
+    assert_eq!(miles.weekly.iter().map(|x| x.run.as_str()).collect::<Vec<_>>(), ["4.7 mi", "6.2 mi", "0.0 mi", "0.0 mi"]);
+    assert_eq!(miles.weekly[0].run_km, 7.5, "stored and computed in km");
     let no_program = t.journal.trend(today, 4, None).unwrap();
     assert!(no_program.weekly.iter().all(|w| w.sessions_planned == 0));
 }

@@ -180,7 +180,7 @@ mod tests {
             start_date: day(first).iso(),
             end_date: day(today).iso(),
             days: (first..=today).map(|d| TrendDay { date: day(d).iso(), pain: if d >= 0 { scores(d) } else { None }, rolling_mean: mean(d) }).collect(),
-            weekly: vec![TrendWeek { week_start: day(first).iso(), mean_pain: None, sessions_done: done, sessions_planned: planned, run_km: 0.0 }],
+            weekly: vec![TrendWeek { week_start: day(first).iso(), mean_pain: None, sessions_done: done, sessions_planned: planned, run_km: 0.0, run: "0.0 km".into() }],
             baseline,
             baseline_mornings: baseline_scores.len() as u32,
             current,

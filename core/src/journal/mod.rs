@@ -493,8 +493,9 @@ impl Journal {
 
     /// The recovery trend for the `weeks` (4, 8 or 12) weeks ending on `end` (CLINICAL M1, M4).
     pub fn trend(&self, end: Day, weeks: u32, program: Option<&Program>) -> Result<Trend> {
+        let units = self.settings()?.units;
         let conn = self.conn();
-        trend::compute(&conn, end, weeks, program).map_err(|e| match e {
+        trend::compute(&conn, end, weeks, program, units).map_err(|e| match e {
             trend::TrendError::Core(e) => e,
             trend::TrendError::Sql(e) => self.db(e),
         })

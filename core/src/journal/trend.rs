@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day::Day;
 use crate::error::CoreError;
-use crate::model::{DecisionAction, Frequency, Program, ProgramExercise};
+use crate::model::{DecisionAction, Frequency, Program, ProgramExercise, Units};
 
 use super::rows;
 
@@ -38,6 +38,10 @@ pub struct TrendWeek {
     /// Exercises the program planned in the block, counting days on/after the program start.
     pub sessions_planned: u32,
     pub run_km: f64,
+    /// `run_km` as the runner reads it, in their units: "12.0 km", "7.5 mi".
+    #[serde(default)]
+    #[uniffi(default = "")]
+    pub run: String,
 }
 
 /// A change of exercise level (a non-hold decision) inside the window, for chart markers.
@@ -129,7 +133,7 @@ impl From<rusqlite::Error> for TrendError {
 }
 
 /// Computes the trend for the `weeks` weeks ending on `end` inclusive.
-pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program>) -> Result<Trend, TrendError> {
+pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program>, units: Units) -> Result<Trend, TrendError> {
     if ![4, 8, 12].contains(&weeks) {
         return Err(CoreError::range("weeks", "4, 8 or 12", weeks).into());
     }
@@ -182,7 +186,10 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     .map(|d| LevelMarker { date: d.date, exercise_id: d.exercise_id, from_level: d.from_level, to_level: d.to_level })
     .collect();
 
-    let weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes)?;
+    let mut weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes)?;
+    for week in &mut weekly {
+        week.run = crate::report::distance(week.run_km, units);
+    }
 
     let weeks_on_program = program_start.filter(|s| *s <= end).map(|s| (end.days_since(s) / 7) as u32);
     let expectation = Expectation {
@@ -281,13 +288,15 @@ fn weekly_buckets(
                     done_count += u32::from(done.contains(&(day, schedule.exercise_id.clone())));
                 }
             }
+            // Start from +0.0: an empty float sum is -0.0, which would print as "-0.0 km".
+            let run_km = km_by_date.range(first_iso.clone()..=last_iso).fold(0.0, |acc, (_, km)| acc + km);
             TrendWeek {
                 week_start: first_iso.clone(),
                 mean_pain: mean((0..7).filter_map(|i| pain.get(&first.add_days(i)).copied())),
                 sessions_done: done_count,
                 sessions_planned: planned,
-                // Start from +0.0: an empty float sum is -0.0, which would print as "-0.0 km".
-                run_km: km_by_date.range(first_iso..=last_iso).fold(0.0, |acc, (_, km)| acc + km),
+                run_km,
+                run: String::new(), // in the runner's units, by `compute`
             }
         })
         .collect())

@@ -33,7 +33,7 @@ struct TrendView: View {
                 Section("Weekly") {
                     WeeklyChart(bars: chart.weeklyBars).frame(minHeight: 160)
                         .accessibilityElement(children: .ignore)
-                        .accessibilityLabel(Text(chart.weeklyBars.map { "\($0.weekStart): \($0.done) of \($0.planned) sessions, \(String(format: "%.1f", $0.runKm)) km" }
+                        .accessibilityLabel(Text(chart.weeklyBars.map { "\($0.weekStart): \($0.done) of \($0.planned) sessions, \($0.run)" }
                             .joined(separator: "; ")))
                 }
             }

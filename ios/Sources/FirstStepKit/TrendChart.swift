@@ -15,6 +15,8 @@ public struct AdherenceBar: Equatable {
     /// done / planned, capped at 1; nil when nothing was planned (draw no bar, not a zero).
     public var fraction: Double?
     public var runKm: Double
+    /// The week's running distance as the runner reads it ("12.0 km", "7.5 mi"), from the core.
+    public var run: String
 }
 
 /// A vertical marker where an exercise changed level.
@@ -71,7 +73,7 @@ public enum TrendChart {
             weeklyBars: trend.weekly.map { week in
                 let done = Int(week.sessionsDone), planned = Int(week.sessionsPlanned)
                 return AdherenceBar(weekStart: week.weekStart, done: done, planned: planned,
-                                    fraction: planned > 0 ? min(1, Double(done) / Double(planned)) : nil, runKm: week.runKm)
+                                    fraction: planned > 0 ? min(1, Double(done) / Double(planned)) : nil, runKm: week.runKm, run: week.run)
             },
             // Markers outside the window have no x: they are not drawn.
             levelMarkers: trend.levelChanges.compactMap { marker in

@@ -72,8 +72,8 @@ final class TrendChartTests: XCTestCase {
                    TrendDay(date: "2026-06-03", pain: nil, rollingMean: 5.5), TrendDay(date: "2026-06-04", pain: 4, rollingMean: 5),
                    TrendDay(date: "2026-06-05", pain: nil, rollingMean: nil), TrendDay(date: "2026-06-06", pain: nil, rollingMean: nil),
                    TrendDay(date: "2026-06-07", pain: 3, rollingMean: 4.5)],
-            weekly: [TrendWeek(weekStart: "2026-06-01", meanPain: 4.5, sessionsDone: 9, sessionsPlanned: 12, runKm: 21),
-                     TrendWeek(weekStart: "2026-06-08", meanPain: nil, sessionsDone: 0, sessionsPlanned: 0, runKm: 0)],
+            weekly: [TrendWeek(weekStart: "2026-06-01", meanPain: 4.5, sessionsDone: 9, sessionsPlanned: 12, runKm: 21, run: "13.0 mi"),
+                     TrendWeek(weekStart: "2026-06-08", meanPain: nil, sessionsDone: 0, sessionsPlanned: 0, runKm: 0, run: "0.0 mi")],
             baseline: 6, baselineMornings: 4, current: 4.5, changePoints: -1.5, changePercent: -25, meaningfulImprovement: false,
             levelChanges: [LevelMarker(date: "2026-06-04", exerciseId: "calf_loading", fromLevel: 1, toLevel: 2),
                            LevelMarker(date: "2026-05-20", exerciseId: "calf_loading", fromLevel: 0, toLevel: 1)],
@@ -85,6 +85,7 @@ final class TrendChartTests: XCTestCase {
         XCTAssertEqual(chart.meaningfulTarget ?? -1, 4, accuracy: 1e-9)
         XCTAssertEqual(chart.weeklyBars[0].fraction ?? -1, 0.75, accuracy: 1e-9)
         XCTAssertNil(chart.weeklyBars[1].fraction, "nothing planned is not 0 %")
+        XCTAssertEqual(chart.weeklyBars.map(\.run), ["13.0 mi", "0.0 mi"], "the core's distance in the runner's units")
         XCTAssertEqual(chart.levelMarkers, [LevelChangeMarker(x: 3, date: "2026-06-04", exerciseId: "calf_loading", fromLevel: 1, toLevel: 2)])
     }
 }

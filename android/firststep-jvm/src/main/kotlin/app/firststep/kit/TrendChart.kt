@@ -14,6 +14,8 @@ data class AdherenceBar(
     /** done / planned, capped at 1; null when nothing was planned (draw no bar, not a zero). */
     val fraction: Double?,
     val runKm: Double,
+    /** The week's running distance as the runner reads it ("12.0 km", "7.5 mi"), from the core. */
+    val run: String,
 )
 
 /** A vertical marker where an exercise changed level. */
@@ -78,7 +80,7 @@ object TrendChart {
             weeklyBars = trend.weekly.map {
                 val done = it.sessionsDone.toInt()
                 val planned = it.sessionsPlanned.toInt()
-                AdherenceBar(it.weekStart, done, planned, if (planned > 0) minOf(1.0, done.toDouble() / planned) else null, it.runKm)
+                AdherenceBar(it.weekStart, done, planned, if (planned > 0) minOf(1.0, done.toDouble() / planned) else null, it.runKm, it.run)
             },
             // Markers outside the window have no x: they are not drawn.
             levelMarkers = trend.levelChanges.mapNotNull { m ->

@@ -41,7 +41,7 @@ class TrendChartTest {
                 TrendDay("2026-06-01", 6u, null), TrendDay("2026-06-02", 5u, 5.5), TrendDay("2026-06-03", null, 5.5),
                 TrendDay("2026-06-04", 4u, 5.0), TrendDay("2026-06-05", null, null), TrendDay("2026-06-06", null, null), TrendDay("2026-06-07", 3u, 4.5),
             ),
-            weekly = listOf(TrendWeek("2026-06-01", 4.5, 9u, 12u, 21.0), TrendWeek("2026-06-08", null, 0u, 0u, 0.0)),
+            weekly = listOf(TrendWeek("2026-06-01", 4.5, 9u, 12u, 21.0, "13.0 mi"), TrendWeek("2026-06-08", null, 0u, 0u, 0.0, "0.0 mi")),
             baseline = 6.0, baselineMornings = 4u, current = 4.5, changePoints = -1.5, changePercent = -25.0,
             meaningfulImprovement = false,
             levelChanges = listOf(LevelMarker("2026-06-04", "calf_loading", 1u, 2u), LevelMarker("2026-05-20", "calf_loading", 0u, 1u)),
@@ -56,6 +56,7 @@ class TrendChartTest {
         assertEquals(4.0, chart.meaningfulTarget!!, 1e-9)
         assertEquals(0.75, chart.weeklyBars[0].fraction!!, 1e-9)
         assertNull(chart.weeklyBars[1].fraction, "nothing planned is not 0 %")
+        assertEquals(listOf("13.0 mi", "0.0 mi"), chart.weeklyBars.map { it.run }, "the core's distance in the runner's units")
         assertEquals(listOf(LevelChangeMarker(3, "2026-06-04", "calf_loading", 1, 2)), chart.levelMarkers)
         assertTrue(chart.levelMarkers.single().isProgression)
         assertFalse(chart.meaningfulImprovement)

@@ -148,7 +148,8 @@ interface Strings {
     val legendBaseline: String
     val legendTarget: String
     val weeklyTitle: String
-    fun weekRow(weekStart: String, done: Int, planned: Int, km: String): String
+    /** [distance] is the core's, in the runner's units ("12.0 km", "7.5 mi"). */
+    fun weekRow(weekStart: String, done: Int, planned: Int, distance: String): String
     val meaningfulReached: String
 
     // progress
@@ -374,7 +375,7 @@ object EnglishStrings : Strings {
     override val legendBaseline = "Baseline"
     override val legendTarget = "Meaningful improvement"
     override val weeklyTitle = "Weekly sessions and running"
-    override fun weekRow(weekStart: String, done: Int, planned: Int, km: String) = "Week of $weekStart: $done of $planned sessions, $km km"
+    override fun weekRow(weekStart: String, done: Int, planned: Int, distance: String) = "Week of $weekStart: $done of $planned sessions, $distance"
     override val meaningfulReached = "Meaningful improvement reached"
 
     override val progressTitle = "Progress"

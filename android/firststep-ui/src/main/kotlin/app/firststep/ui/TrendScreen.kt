@@ -74,7 +74,7 @@ fun TrendScreen(state: TrendUiState, onWeeks: (Int) -> Unit) {
         SectionTitle(s.weeklyTitle)
         WeeklyBars(chart, Modifier.fillMaxWidth().height(120.dp).testTag("trend-weekly"))
         for (bar in chart.weeklyBars) {
-            Text(s.weekRow(bar.weekStart, bar.done, bar.planned, bar.runKm.oneDecimal()), style = MaterialTheme.typography.bodySmall)
+            Text(s.weekRow(bar.weekStart, bar.done, bar.planned, bar.run), style = MaterialTheme.typography.bodySmall)
         }
     }
 }

@@ -35,6 +35,21 @@ class TrendAndDataTest {
     }
 
     @Test
+    fun `a runner who reads miles sees each week's running in miles`() {
+        app.reopen { it.saveSettings(it.settings().copy(units = Units.IMPERIAL)) }
+        open("trend")
+        rule.waitUntil(10_000) { app.graph.trend.state.value.chart != null }
+        val shown = app.graph.trend.state.value.weeks
+        val weeks = app.reopen { it.trend(TODAY, shown.toUInt()) }.weekly
+        assertTrue("the seeded weeks have runs", weeks.any { it.runKm > 0 })
+        for (week in weeks) {
+            val miles = "%.1f".format(java.util.Locale.ROOT, week.runKm / 1.609344)
+            val row = "Week of ${week.weekStart}: ${week.sessionsDone} of ${week.sessionsPlanned} sessions, $miles mi"
+            rule.onNodeWithText(row, useUnmergedTree = true).assertExists()
+        }
+    }
+
+    @Test
     fun `the trend's text summary carries the core's baseline and current values, and missing days draw no point`() {
         open("trend")
         rule.tap("weeks-8 weeks")
