@@ -144,18 +144,10 @@ pub fn print_json<T: Serialize>(value: &T) -> CliResult {
     Ok(())
 }
 
-/// km shown as km or miles.
+/// km shown as km or miles, as the core writes distances everywhere else.
 pub fn format_distance(km: f64, units: Units) -> String {
-    // An empty f64 sum is -0.0; show it as 0.0.
-    let km = km + 0.0;
-    match units {
-        Units::Metric => format!("{km:.1} km"),
-        Units::Imperial => format!("{:.1} mi", km / KM_PER_MILE),
-    }
+    firststep_core::report::distance(km, units)
 }
-
-/// International mile.
-const KM_PER_MILE: f64 = 1.609_344;
 
 /// The IANA zone to use: `--tz`, else the system zone, else UTC.
 fn resolve_zone(tz: Option<String>) -> CliResult<(String, TimeZone)> {

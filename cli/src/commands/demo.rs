@@ -75,7 +75,7 @@ pub fn run(fast: bool, tz: Option<String>) -> CliResult {
     pause();
     println!("5) Progress: level changes and their reasons\n{}\n", super::progress::render(&ctx, &ctx.app.progress(ctx.moment.clone(), Some(9.0))?));
     pause();
-    println!("6) The recovery trend over 8 weeks\n{}\n", super::trend::render(&ctx, &ctx.app.trend(ctx.date.clone(), 8)?));
+    println!("6) The recovery trend over 8 weeks\n{}\n", super::trend::render(&ctx.app.trend(ctx.date.clone(), 8)?));
     pause();
     println!("7) Reminders the phone apps would schedule\n{}\n", first_lines(&super::reminders::render(&ctx.app.reminders(ctx.moment.clone())?), 8));
     pause();

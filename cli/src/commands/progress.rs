@@ -134,8 +134,8 @@ pub fn render(ctx: &Context, report: &ProgressReport) -> String {
     if let Some(warning) = &report.running.weekly_warning {
         out.push(wrap(warning, 78, "⚠  "));
     }
-    if let Some(km) = report.running.weekly_km {
-        out.push(format!("Last 7 days: {}", ctx.distance(km)));
+    if let Some(weekly) = &report.running.weekly {
+        out.push(format!("Last 7 days: {weekly}"));
     }
     if let Some(card) = &report.running.return_to_run {
         out.push(super::return_to_run::render_card(card));

@@ -11,12 +11,12 @@ pub fn run(ctx: &Context, weeks: u32) -> CliResult {
     if ctx.json {
         return ctx.print_json(&trend);
     }
-    println!("{}", render(ctx, &trend));
+    println!("{}", render(&trend));
     Ok(())
 }
 
 /// The trend screen as text.
-pub fn render(ctx: &Context, trend: &Trend) -> String {
+pub fn render(trend: &Trend) -> String {
     let mut out = vec![heading(&format!("Trend · {} weeks · {} to {}", trend.weeks, trend.start_date, trend.end_date))];
     out.push(chart::render(trend));
     out.push(String::new());
@@ -28,7 +28,7 @@ pub fn render(ctx: &Context, trend: &Trend) -> String {
                 w.week_start.clone(),
                 opt1(w.mean_pain),
                 format!("{}/{}", w.sessions_done, w.sessions_planned),
-                ctx.distance(w.run_km),
+                w.run.clone(),
             ]
         })
         .collect();
