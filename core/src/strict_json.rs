@@ -141,7 +141,8 @@ fn path_at(text: &str, offset: usize) -> String {
                 }
                 if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
                     if *expect_key {
-                        let quoted = &text[start..(i + 1).min(text.len())];
+                        // `get`, not slicing: never a panic, whatever offset an error names.
+                        let quoted = text.get(start..(i + 1).min(text.len())).unwrap_or("\"\"");
                         *key = Some(serde_json::from_str::<String>(quoted).unwrap_or_else(|_| quoted.trim_matches('"').to_string()));
                         *expect_key = false;
                     }
@@ -291,5 +292,19 @@ mod tests {
         assert!(is_typo_of("date_", "date"));
         assert!(!is_typo_of("zzz", "score"));
         assert!(!is_typo_of("note", "score"));
+    }
+
+    #[test]
+    fn a_position_inside_a_multibyte_key_is_not_a_panic() {
+        assert_eq!(path_at("{\"é\": 1}", 2), "");
+        assert_eq!(path_at("{\"é\": 1}", 5), "é");
+    }
+
+    proptest::proptest! {
+        /// Any text and any position (serde_json's errors name positions): a path, never a panic.
+        #[test]
+        fn path_at_never_panics(text in "[{}\\[\\]\",:aé\\\\\n]{0,12}", line in 0usize..3, column in 0usize..16) {
+            let _ = path_at(&text, byte_offset(&text, line, column));
+        }
     }
 }
