@@ -70,7 +70,8 @@ pub(crate) fn creep_on(mornings: &[Morning], program_start: Day, day: Day) -> Op
 /// session since its last decision (or since its level started) and before `morning`. No pain
 /// logged for `morning` → no decisions. At most one decision per exercise per morning: an
 /// exercise already decided that morning (in `previous_decisions`) is skipped. `pains` must hold the
-/// program's first 7 logged mornings for the slow-creep check (P6).
+/// program's first 7 logged mornings for the slow-creep check (P6). `heavy_loading_barred` is
+/// R3's "no heavy loading" (a recent steroid injection, `bars_heavy_loading` of the newest screen).
 pub fn decide_progressions(
     program: &Program,
     sessions: &[SessionRecord],
