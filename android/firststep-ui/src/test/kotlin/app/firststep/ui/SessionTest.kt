@@ -82,6 +82,8 @@ class SessionTest {
         // 30 s with the window hidden while paused: nothing moves.
         advance(30_000)
         assertEquals(paused.secondsRemaining, state().secondsRemaining)
+        // The screen recomposes after the state changes: read it once it has settled.
+        rule.waitForIdle()
         assertEquals(paused.phaseLabel, rule.onNodeWithTag("session-phase").text())
         rule.tap("session-resume")
         rule.waitUntil(5_000) { state().status == SessionStatus.RUNNING }
