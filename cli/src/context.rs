@@ -133,7 +133,7 @@ impl Context {
 
     /// A distance for display in the runner's units.
     pub fn distance(&self, km: f64) -> String {
-        format_distance(km, self.units)
+        firststep_core::report::distance(km, self.units)
     }
 }
 
@@ -144,10 +144,6 @@ pub fn print_json<T: Serialize>(value: &T) -> CliResult {
     Ok(())
 }
 
-/// km shown as km or miles, as the core writes distances everywhere else.
-pub fn format_distance(km: f64, units: Units) -> String {
-    firststep_core::report::distance(km, units)
-}
 
 /// The IANA zone to use: `--tz`, else the system zone, else UTC.
 fn resolve_zone(tz: Option<String>) -> CliResult<(String, TimeZone)> {
@@ -246,7 +242,7 @@ mod tests {
 
     #[test]
     fn distances_follow_the_units() {
-        assert_eq!(format_distance(8.0467, Units::Imperial), "5.0 mi");
-        assert_eq!(format_distance(-0.0, Units::Metric), "0.0 km");
+        assert_eq!(firststep_core::report::distance(8.0467, Units::Imperial), "5.0 mi");
+        assert_eq!(firststep_core::report::distance(-0.0, Units::Metric), "0.0 km");
     }
 }

@@ -629,7 +629,7 @@ impl FirstStep {
     }
 
     fn latest_level(&self) -> Result<RedFlagLevel> {
-        Ok(self.journal.latest_red_flag()?.map(|(_, level)| level).unwrap_or(RedFlagLevel::None))
+        Ok(self.latest_screen()?.0)
     }
 
     /// The newest safety screen's level and flags (none before the first screen).

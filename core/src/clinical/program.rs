@@ -160,10 +160,7 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
                 .iter()
                 .filter_map(|e| match off_feet_level(&e.exercise_id, e.level) {
                     Some(level) if level == e.level => Some(e.clone()),
-                    Some(level) => {
-                        let started = Day::parse("level_started_on", &e.level_started_on).unwrap_or(start);
-                        program_exercise(&e.exercise_id, level, e.sides, started).ok()
-                    }
+                    Some(level) => shown_at(e, level, start),
                     None => None,
                 })
                 .collect();
@@ -214,8 +211,7 @@ pub fn for_safety_screen(program: &Program, level: RedFlagLevel, flagged: &[Stri
     let start = Day::parse("started_on", &kept.started_on).ok()?;
     for exercise in kept.exercises.iter_mut() {
         let Some(light) = light_level(&exercise.exercise_id, exercise.level).filter(|l| *l != exercise.level) else { continue };
-        let started = Day::parse("level_started_on", &exercise.level_started_on).unwrap_or(start);
-        if let Ok(shown) = program_exercise(&exercise.exercise_id, light, exercise.sides, started) {
+        if let Some(shown) = shown_at(exercise, light, start) {
             *exercise = shown;
         }
     }
@@ -225,8 +221,15 @@ pub fn for_safety_screen(program: &Program, level: RedFlagLevel, flagged: &[Stri
     Some(kept)
 }
 
+/// An exercise shown at another `level` of its ladder while a screen restricts it (R2, R3): same
+/// sides and level start, so the stored exercise is untouched and returns as it was.
+fn shown_at(exercise: &ProgramExercise, level: u32, program_start: Day) -> Option<ProgramExercise> {
+    let started = Day::parse("level_started_on", &exercise.level_started_on).unwrap_or(program_start);
+    program_exercise(&exercise.exercise_id, level, exercise.sides, started).ok()
+}
+
 /// rule R3: what "no heavy loading" means in the program.
-pub(crate) const NO_HEAVY_LOADING_WORDS: &str =
+const NO_HEAVY_LOADING_WORDS: &str =
     "Meanwhile the program has no backpack load and no hops: those levels are shown one step lighter and are not added (rule R3).";
 
 /// rule A6: a +5–10 % step-rate cue, never a fixed 180.

@@ -186,10 +186,7 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     .map(|d| LevelMarker { date: d.date, exercise_id: d.exercise_id, from_level: d.from_level, to_level: d.to_level })
     .collect();
 
-    let mut weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes)?;
-    for week in &mut weekly {
-        week.run = crate::report::distance(week.run_km, units);
-    }
+    let weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes, units)?;
 
     let weeks_on_program = program_start.filter(|s| *s <= end).map(|s| (end.days_since(s) / 7) as u32);
     let expectation = Expectation {
@@ -248,6 +245,7 @@ fn weekly_buckets(
     program: Option<&Program>,
     program_start: Option<Day>,
     level_changes: &[LevelMarker],
+    units: Units,
 ) -> Result<Vec<TrendWeek>, TrendError> {
     let done: HashSet<(Day, String)> = rows::in_range(
         conn,
@@ -296,7 +294,7 @@ fn weekly_buckets(
                 sessions_done: done_count,
                 sessions_planned: planned,
                 run_km,
-                run: String::new(), // in the runner's units, by `compute`
+                run: crate::report::distance(run_km, units),
             }
         })
         .collect())
