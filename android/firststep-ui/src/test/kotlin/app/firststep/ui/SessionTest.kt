@@ -82,8 +82,9 @@ class SessionTest {
         // 30 s with the window hidden while paused: nothing moves.
         advance(30_000)
         assertEquals(paused.secondsRemaining, state().secondsRemaining)
-        // The screen recomposes after the state changes: read it once it has settled.
-        rule.waitForIdle()
+        // The screen collects the state on its own dispatcher, which waitForIdle() does not wait
+        // for (on a loaded machine it still showed the label of two events before): wait for it.
+        rule.waitUntil(5_000) { rule.onNodeWithTag("session-phase").text() == paused.phaseLabel }
         assertEquals(paused.phaseLabel, rule.onNodeWithTag("session-phase").text())
         rule.tap("session-resume")
         rule.waitUntil(5_000) { state().status == SessionStatus.RUNNING }
