@@ -9,20 +9,16 @@ import app.firststep.core.FirstStepException
 import app.firststep.core.GuidedSession
 import app.firststep.core.SessionState
 import app.firststep.core.SessionStatus
+import app.firststep.kit.CurrentSession
 import app.firststep.kit.SessionTicker
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.android.asCoroutineDispatcher
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.SharingStarted
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
-import kotlinx.coroutines.flow.flatMapLatest
-import kotlinx.coroutines.flow.flowOf
-import kotlinx.coroutines.flow.stateIn
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import java.io.File
@@ -43,14 +39,13 @@ class SessionHub internal constructor(private val platform: Platform) {
     val timeline = SessionTimeline(File(platform.context.filesDir, SNAPSHOT_FILE), platform.bootClock)
     val cues = AndroidCuePlayer(platform.context, handler)
 
-    private val ticker = MutableStateFlow<SessionTicker?>(null)
+    @Volatile private var ticker: SessionTicker? = null
+    private val published = CurrentSession()
     private var session: GuidedSession? = null
     private var savedStep: StepKey? = null
 
-    /** The session's live state; null when there is none. */
-    @OptIn(ExperimentalCoroutinesApi::class)
-    val state: StateFlow<SessionState?> =
-        ticker.flatMapLatest { it?.state ?: flowOf(null) }.stateIn(scope, SharingStarted.Eagerly, null)
+    /** The session's live state; null when there is none. Set by the ticker itself (see [CurrentSession]). */
+    val state: StateFlow<SessionState?> = published.state
 
     private val mutableMessage = MutableStateFlow<String?>(null)
     /** The core's refusal of the last action (e.g. no program yet), for the screen to show. */
@@ -94,7 +89,8 @@ class SessionHub internal constructor(private val platform: Platform) {
         current.stop()
         session = null
         savedStep = null
-        ticker.value = null
+        ticker = null
+        published.clear()
     }
 
     /**
@@ -108,7 +104,8 @@ class SessionHub internal constructor(private val platform: Platform) {
         session?.let { timeline.saveNow(it.snapshot()) }
         session = null
         savedStep = null
-        ticker.value = null
+        ticker = null
+        published.clear()
         platform.context.stopService(GuidedSessionService.intent(platform.context))
     }
 
@@ -136,7 +133,7 @@ class SessionHub internal constructor(private val platform: Platform) {
 
     /** The current ticker, restoring a saved session if this process has none yet. */
     internal suspend fun open(): SessionTicker? {
-        ticker.value?.let { return it }
+        ticker?.let { return it }
         val loaded = timeline.open() ?: return null
         val restored = GuidedSession.restore(loaded.snapshot)
         val t = track(restored)
@@ -150,7 +147,7 @@ class SessionHub internal constructor(private val platform: Platform) {
     private fun track(guided: GuidedSession): SessionTicker {
         session = guided
         savedStep = null
-        return SessionTicker(guided, timeline.clock, cues, timeline, scope).also { ticker.value = it }
+        return SessionTicker(guided, timeline.clock, cues, timeline, scope, onState = published.sinkFor()).also { ticker = it }
     }
 
     /** Between events the ticker does not save; a snapshot at each new step bounds what a reboot loses. */
@@ -170,7 +167,7 @@ class SessionHub internal constructor(private val platform: Platform) {
             mutableMessage.value = e.coreMessage
             // A refused tap (e.g. "skip" when the time already ran out) still shows where the session is.
             try {
-                ticker.value?.refresh()
+                ticker?.refresh()
             } catch (ignored: FirstStepException) {
             }
         }

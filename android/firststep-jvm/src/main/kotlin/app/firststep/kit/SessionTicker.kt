@@ -49,6 +49,8 @@ class SessionTicker(
     private val snapshots: SnapshotStore,
     private val scope: CoroutineScope,
     private val tickMs: Long = DEFAULT_TICK_MS,
+    /** Called with every new state, under the ticker's lock and in order (see [CurrentSession]). */
+    private val onState: (SessionState) -> Unit = {},
 ) {
     private val mutableState = MutableStateFlow<SessionState?>(null)
 
@@ -107,6 +109,7 @@ class SessionTicker(
             if (!cue.late) cues.play(cue)
         }
         mutableState.value = state
+        onState(state)
         return state
     }
 
@@ -145,8 +148,9 @@ class SessionTicker(
             snapshots: SnapshotStore,
             scope: CoroutineScope,
             tickMs: Long = DEFAULT_TICK_MS,
+            onState: (SessionState) -> Unit = {},
         ): SessionTicker {
-            val ticker = SessionTicker(GuidedSession.restore(snapshot), clock, cues, snapshots, scope, tickMs)
+            val ticker = SessionTicker(GuidedSession.restore(snapshot), clock, cues, snapshots, scope, tickMs, onState)
             ticker.refresh()
             return ticker
         }

@@ -5,15 +5,10 @@ import app.firststep.core.FirstStepException
 import app.firststep.core.SessionRecord
 import app.firststep.core.SessionState
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
-import kotlinx.coroutines.flow.SharingStarted
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
-import kotlinx.coroutines.flow.flatMapLatest
-import kotlinx.coroutines.flow.flowOf
-import kotlinx.coroutines.flow.stateIn
 import kotlinx.coroutines.launch
 
 /**
@@ -28,12 +23,14 @@ class SessionViewModel(
     private val scope: CoroutineScope,
     private val tickMs: Long = SessionTicker.DEFAULT_TICK_MS,
 ) {
-    private val ticker = MutableStateFlow<SessionTicker?>(null)
+    @Volatile private var ticker: SessionTicker? = null
+    private val published = CurrentSession()
 
-    /** The session's live state; null before a session exists. */
-    @OptIn(ExperimentalCoroutinesApi::class)
-    val session: StateFlow<SessionState?> =
-        ticker.flatMapLatest { it?.state ?: flowOf(null) }.stateIn(scope, SharingStarted.Eagerly, null)
+    /**
+     * The session's live state; null before a session exists. Set synchronously by the ticker: after
+     * an event's or [refresh]'s job has completed, this is the state the core derived at that instant.
+     */
+    val session: StateFlow<SessionState?> = published.state
 
     private val mutableMessage = MutableStateFlow<String?>(null)
     /** Why the last action was refused (e.g. no program yet), for a snackbar. */
@@ -59,17 +56,18 @@ class SessionViewModel(
 
     /** Continues a session the OS interrupted, or starts today's session. */
     fun open(): Job {
-        ticker.value?.stop()
-        ticker.value = null
+        ticker?.stop()
+        ticker = null
+        val sink = published.sinkFor()
         mutableSaved.value = false
         mutableAskEffort.value = false
         pending = null
         return launchCatching {
             val snapshot = snapshots.load()
-            ticker.value = if (snapshot != null) {
-                SessionTicker.restore(snapshot, clock, cues, snapshots, scope, tickMs)
+            ticker = if (snapshot != null) {
+                SessionTicker.restore(snapshot, clock, cues, snapshots, scope, tickMs, sink)
             } else {
-                SessionTicker(repository.startSession(), clock, cues, snapshots, scope, tickMs).also { it.start() }
+                SessionTicker(repository.startSession(), clock, cues, snapshots, scope, tickMs, sink).also { it.start() }
             }
         }
     }
@@ -81,7 +79,7 @@ class SessionViewModel(
     fun repDone(): Job = launchCatching { current().repDone() }
 
     /** Re-derives the state now (the window came back, or a test moved its clock). */
-    fun refresh(): Job = launchCatching { ticker.value?.refresh() }
+    fun refresh(): Job = launchCatching { ticker?.refresh() }
 
     /**
      * Finishes with the peak pain (0–10). When a done exercise asks for effort (the program's
@@ -131,10 +129,10 @@ class SessionViewModel(
 
     /** The screen went away: stop ticking (the snapshot keeps the session). */
     fun close() {
-        ticker.value?.stop()
+        ticker?.stop()
     }
 
-    private fun current(): SessionTicker = checkNotNull(ticker.value) { "open() the session first" }
+    private fun current(): SessionTicker = checkNotNull(ticker) { "open() the session first" }
 
     private fun launchCatching(block: suspend () -> Unit): Job = scope.launch {
         try {
