@@ -26,6 +26,8 @@ let package = Package(
     platforms: [.iOS(.v17), .macOS(.v14)],
     products: [
         .library(name: "FirstStepKit", targets: ["FirstStepKit"]),
+        // The app's own files also use the generated types (Xcode/project.yml links both products).
+        .library(name: "FirstStepCore", targets: ["FirstStepCore"]),
     ],
     targets: [
         ffiTarget,

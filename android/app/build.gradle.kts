@@ -12,6 +12,23 @@ plugins {
 val repoRoot = rootProject.projectDir.parentFile
 val jniLibsDir = layout.buildDirectory.dir("rustJniLibs")
 
+// One version for the whole product: the workspace's `[workspace.package] version` in Cargo.toml (the core and
+// the CLI use it; ios/scripts/build-xcframework.sh writes it for Xcode). versionCode = major·10000 + minor·100 +
+// patch, the same build number the iOS app gets (design choice: minor and patch stay below 100).
+val productVersion: String = Regex("""(?ms)^\[workspace\.package\][^\[]*?^version\s*=\s*"([^"]+)"""")
+    .find(File(repoRoot, "Cargo.toml").readText())?.groupValues?.get(1)
+    ?: error("no [workspace.package] version in ${File(repoRoot, "Cargo.toml")}")
+val productVersionCode: Int = productVersion.substringBefore('-').split('.').map(String::toInt)
+    .let { (major, minor, patch) -> major * 10_000 + minor * 100 + patch }
+
+// What cargo reads to build the core and its bindings: declared as task inputs so Gradle skips both tasks when
+// none of them changed (and reruns them when one did).
+val rustInputs = files(
+    File(repoRoot, "Cargo.toml"), File(repoRoot, "Cargo.lock"), File(repoRoot, ".cargo/config.toml"),
+    fileTree(File(repoRoot, "core")) { include("Cargo.toml", "build.rs", "src/**", "uniffi.toml") },
+    fileTree(File(repoRoot, "bindings")) { include("Cargo.toml", "generate.sh", "src/**") },
+)
+
 android {
     namespace = "app.firststep.android"
     compileSdk = 35
@@ -20,8 +37,8 @@ android {
         applicationId = "app.firststep"
         minSdk = 26
         targetSdk = 34
-        versionCode = 1
-        versionName = "0.1.0"
+        versionCode = productVersionCode
+        versionName = productVersion
         ndk { abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64") }
     }
 
@@ -71,6 +88,7 @@ dependencies {
 val generateBindings by tasks.registering(Exec::class) {
     workingDir = repoRoot
     commandLine("bash", "bindings/generate.sh")
+    inputs.files(rustInputs).withPropertyName("rustSources").withPathSensitivity(PathSensitivity.RELATIVE)
     outputs.dir(File(repoRoot, "android/firststep-jvm/src/main/generated"))
 }
 
@@ -85,6 +103,8 @@ val cargoNdk by tasks.registering(Exec::class) {
             if (release) add("--release")
         },
     )
+    inputs.files(rustInputs).withPropertyName("rustSources").withPathSensitivity(PathSensitivity.RELATIVE)
+    inputs.property("release", release)
     outputs.dir(jniLibsDir)
 }
 

@@ -1,13 +1,16 @@
 #if canImport(AppIntents)
 import AppIntents
+import FirstStepKit
 import Foundation
 
-/// Where the Live Activity's buttons land. The app sets `handler` at launch; `LiveActivityIntent`s
-/// run in the app's process, so the widget extension (which only renders the buttons) never calls it.
+/// Where the Live Activity's buttons land. `LiveActivityIntent`s run in the app's process — when the app
+/// is not running, iOS launches it in the background to perform the intent (AppIntents, LiveActivityIntent)
+/// — so the widget extension (which only renders the buttons) never calls `handler`. The app sets it when
+/// AppServices starts, at launch (AppDelegate), before any screen: `SessionController.perform` restores the
+/// session from its snapshot when no screen has opened it (FirstStepKit `SessionViewModel.perform`).
 @MainActor
 enum SessionCommands {
-    enum Command: Sendable { case pause, resume, skip }
-    static var handler: ((Command) async -> Void)?
+    static var handler: ((SessionCommand) async -> Void)?
 }
 
 struct PauseSessionIntent: LiveActivityIntent {

@@ -4,6 +4,7 @@ import FirstStepKit
 import SwiftUI
 
 /// One core catalogue item per page, how-to steps from the core, the core's error on its page.
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct AssessmentView: View {
     @State private var store: ScreenStore<AssessmentModel>
     var onResult: (AssessmentResult) -> Void

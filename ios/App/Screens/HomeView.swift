@@ -3,6 +3,7 @@ import FirstStepCore
 import FirstStepKit
 import SwiftUI
 
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct HomeView: View {
     let repository: FirstStepRepository
     @State private var store: ScreenStore<HomeViewModel>

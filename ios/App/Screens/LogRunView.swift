@@ -4,6 +4,7 @@ import FirstStepKit
 import SwiftUI
 
 /// Log a run; the core's spike warning appears before saving and the first save only confirms it.
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct LogRunView: View {
     @State private var store: ScreenStore<LogRunModel>
     @Environment(\.dismiss) private var dismiss

@@ -3,6 +3,7 @@ import FirstStepCore
 import FirstStepKit
 import SwiftUI
 
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct ProgressScreen: View {
     let repository: FirstStepRepository
     @State private var store: ScreenStore<ProgressModel>
@@ -67,6 +68,7 @@ struct ProgressScreen: View {
     }
 }
 
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct LessonsView: View {
     @State private var store: ScreenStore<LessonsModel>
 

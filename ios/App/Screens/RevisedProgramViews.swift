@@ -33,6 +33,7 @@ struct EffortPromptView: View {
 
 /// The Patient-Specific Functional Scale (rule M2): name 3–5 activities, rate each 0–10, and the
 /// core's card (averages, detectable change, when the next rating is due).
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct PsfsView: View {
     @State private var store: ScreenStore<PsfsModel>
     @State private var editing = false
@@ -115,6 +116,7 @@ private struct ScoreRow: View {
 }
 
 /// Return to running (rule RR1): the card, the walk-run step, the self-test and its criteria.
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct ReturnToRunView: View {
     @State private var store: ScreenStore<ReturnToRunModel>
 

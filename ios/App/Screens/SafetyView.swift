@@ -3,6 +3,7 @@ import FirstStepCore
 import FirstStepKit
 import SwiftUI
 
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct SafetyView: View {
     @State private var store: ScreenStore<SafetyModel>
     var onContinue: ([String]) -> Void
@@ -50,6 +51,7 @@ struct SafetyView: View {
 
 /// R1: seek care today. No program is offered; the screen may be re-taken once a clinician has
 /// cleared the runner (recorded in the journal).
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct UrgentStopView: View {
     var advice: String
     var retake: () -> Void

@@ -5,6 +5,7 @@ import SwiftUI
 import UniformTypeIdentifiers
 
 /// Settings, with export through the share sheet and import through the file importer.
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct SettingsView: View {
     @State private var store: ScreenStore<SettingsModel>
     @State private var importing = false

@@ -6,6 +6,7 @@ import SwiftUI
 /// The recovery trend with Swift Charts, drawn from FirstStepKit's `TrendChartModel` (the core's
 /// numbers in chart coordinates): daily points with gaps, the 7-day mean, baseline and the
 /// meaningful-improvement line, level markers, weekly run km and adherence; the summary in words.
+@MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct TrendView: View {
     @State private var store: ScreenStore<TrendViewModel>
 

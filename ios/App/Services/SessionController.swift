@@ -32,14 +32,7 @@ final class SessionController {
 
     init(repository: FirstStepRepository) {
         self.repository = repository
-        SessionCommands.handler = { [weak self] command in
-            guard let model = self?.model else { return }
-            switch command {
-            case .pause: await model.pause()
-            case .resume: await model.resume()
-            case .skip: await model.skipStep()
-            }
-        }
+        SessionCommands.handler = { [weak self] command in await self?.perform(command) }
     }
 
     /// True when a killed session can be continued.
@@ -47,6 +40,30 @@ final class SessionController {
 
     /// Continues an interrupted session (from the core's snapshot) or starts today's.
     func open() async {
+        let model = await makeModel()
+        await model.open()
+        message = model.message
+    }
+
+    /// A Live Activity button. When iOS launched the app only to run the intent, no screen has opened the
+    /// session: the new model restores it from its snapshot (never starts one), and the Live Activity that
+    /// survived the old process gets the new state.
+    func perform(_ command: SessionCommand) async {
+        let model: SessionViewModel
+        if let open = self.model {
+            model = open
+        } else {
+            model = await makeModel()
+            activity = Activity<SessionActivityAttributes>.activities.first
+        }
+        await model.perform(command)
+        message = model.message
+    }
+
+    /// A new session model on the App Group's snapshot, publishing to this controller; the previous one
+    /// (if any) stops ticking first.
+    private func makeModel() async -> SessionViewModel {
+        await self.model?.close()
         let model = SessionViewModel(repository: repository, clock: BootClock(), cues: cues,
                                      snapshots: FileSnapshotStore(url: AppGroup.snapshotURL))
         model.onState = { [weak self] state in
@@ -64,8 +81,7 @@ final class SessionController {
         cues.begin()
         feed.reset()
         sessionDate = (try? await repository.today()) ?? ""
-        await model.open()
-        message = model.message
+        return model
     }
 
     func pause() async { await model?.pause() }

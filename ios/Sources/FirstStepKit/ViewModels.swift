@@ -117,6 +117,9 @@ public final class TrendViewModel: ScreenModel {
     public func refresh() async { await select(weeks: state.weeks) }
 }
 
+/// The Live Activity's buttons (ios/Shared/SessionIntents.swift), as `SessionViewModel.perform` runs them.
+public enum SessionCommand: String, Sendable, CaseIterable { case pause, resume, skip }
+
 /// The guided session screen: starts (or restores) a session, forwards taps to the `SessionTicker`
 /// and saves the records when the runner finishes with their peak pain.
 public final class SessionViewModel {
@@ -156,23 +159,54 @@ public final class SessionViewModel {
     /// Continues a session the OS interrupted, or starts today's session.
     public func open() async {
         await catching {
-            let forward: (SessionState) -> Void = { [weak self] state in self?.onState?(state) }
             if let snapshot = snapshots.load() {
-                let ticker = try await SessionTicker.restore(snapshot: snapshot, clock: clock, sleeper: sleeper, cues: cues,
-                                                             snapshots: snapshots, tickMs: tickMs)
-                await ticker.observe(forward)
-                self.ticker = ticker
+                let ticker = try await restoreTicker(from: snapshot)
                 // Killed while the effort question was open: the session is finished, ask again.
                 if await ticker.state?.status == .finished { try await afterFinish(ticker) }
             } else {
                 let ticker = SessionTicker(session: try await repository.startSession(), clock: clock, sleeper: sleeper,
                                            cues: cues, snapshots: snapshots, tickMs: tickMs)
-                await ticker.observe(forward)
+                await ticker.observe(forwardState)
                 try await ticker.start()
                 self.ticker = ticker
             }
         }
     }
+
+    /// A Live Activity button (Pause, Resume, Skip). When iOS launched the app only to run the button's
+    /// intent, no screen has opened the session: it is restored from its snapshot first (never a new
+    /// session: with no snapshot there is nothing to command, and nothing happens). The command's event
+    /// saves the snapshot, so the session screen and the next relaunch continue from it. Returns the state
+    /// after the command; nil when there is no session or the core refused the command (`message` says why).
+    @discardableResult
+    public func perform(_ command: SessionCommand) async -> SessionState? {
+        var snapshot: String?
+        if ticker == nil {
+            snapshot = snapshots.load()
+            if snapshot == nil { return nil }
+        }
+        var after: SessionState?
+        await catching {
+            let ticker: SessionTicker
+            if let open = self.ticker { ticker = open } else { ticker = try await restoreTicker(from: snapshot ?? "") }
+            switch command {
+            case .pause: after = try await ticker.pause()
+            case .resume: after = try await ticker.resume()
+            case .skip: after = try await ticker.skipStep()
+            }
+        }
+        return after
+    }
+
+    private func restoreTicker(from snapshot: String) async throws -> SessionTicker {
+        let ticker = try await SessionTicker.restore(snapshot: snapshot, clock: clock, sleeper: sleeper, cues: cues,
+                                                     snapshots: snapshots, tickMs: tickMs)
+        await ticker.observe(forwardState)
+        self.ticker = ticker
+        return ticker
+    }
+
+    private var forwardState: (SessionState) -> Void { { [weak self] state in self?.onState?(state) } }
 
     public func pause() async { await catching { try await current().pause() } }
     public func resume() async { await catching { try await current().resume() } }

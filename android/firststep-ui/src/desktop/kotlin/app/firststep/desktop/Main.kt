@@ -4,10 +4,9 @@ import androidx.compose.foundation.isSystemInDarkTheme
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
-import androidx.compose.ui.geometry.Size
-import androidx.compose.ui.graphics.Color
-import androidx.compose.ui.graphics.drawscope.DrawScope
+import androidx.compose.ui.graphics.painter.BitmapPainter
 import androidx.compose.ui.graphics.painter.Painter
+import androidx.compose.ui.graphics.toComposeImageBitmap
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.window.Notification
 import androidx.compose.ui.window.Tray
@@ -24,6 +23,7 @@ import app.firststep.ui.AppGraph
 import app.firststep.ui.FirstStepApp
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
+import org.jetbrains.skia.Image
 import java.io.File
 import kotlin.system.exitProcess
 
@@ -80,10 +80,11 @@ fun main(args: Array<String>) {
                 delay(REMINDER_LOOK_MS)
             }
         }
-        if (isTraySupported) Tray(icon = TrayIcon, state = trayState, tooltip = "FirstStep")
+        if (isTraySupported) Tray(icon = AppIcon, state = trayState, tooltip = "FirstStep")
         Window(
             onCloseRequest = { repository.close(); exitApplication() },
             title = "FirstStep",
+            icon = AppIcon,
             state = rememberWindowState(width = 440.dp, height = 900.dp),
         ) {
             frame = window
@@ -105,10 +106,9 @@ private fun fail(message: String): Nothing {
     exitProcess(2)
 }
 
-private object TrayIcon : Painter() {
-    override val intrinsicSize = Size(256f, 256f)
-    override fun DrawScope.onDraw() {
-        drawCircle(Color(0xFF1D6B5C))
-        drawCircle(Color.White, radius = size.minDimension / 5)
-    }
+/** The app icon (docs/icon/make-icons.py renders src/desktop/resources/firststep-icon.png): window and tray. */
+private val AppIcon: Painter by lazy {
+    val png = Thread.currentThread().contextClassLoader.getResourceAsStream("firststep-icon.png")
+        ?.use { it.readBytes() } ?: error("firststep-icon.png is missing from the classpath")
+    BitmapPainter(Image.makeFromEncoded(png).toComposeImageBitmap())
 }

@@ -28,7 +28,8 @@ fun SmokeProbe(graph: AppGraph, window: ComposeWindow, out: File) {
                 val bounds = Rectangle(window.locationOnScreen, window.size)
                 val capture = Robot().createScreenCapture(bounds)
                 ImageIO.write(capture, "png", File(out.path + ".png"))
-                out.writeText("title=${window.title}\nroute=home\nnext_step=${home.nextStepText}\nsize=${window.width}x${window.height}\n")
+                val icon = window.iconImage?.let { "${it.getWidth(null)}x${it.getHeight(null)}" } ?: "none"
+                out.writeText("title=${window.title}\nroute=home\nnext_step=${home.nextStepText}\nsize=${window.width}x${window.height}\nicon=$icon\n")
                 exitProcess(0)
             }
             delay(200)

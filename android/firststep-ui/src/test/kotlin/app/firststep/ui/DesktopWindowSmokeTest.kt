@@ -44,6 +44,8 @@ class DesktopWindowSmokeTest {
             val report = out.readText().lines().filter { '=' in it }.associate { it.substringBefore('=') to it.substringAfter('=') }
             val expected = FirstStepCoreHome.nextStepText(db)
             assertEquals("FirstStep", report["title"])
+            val icon = report["icon"]
+            assertTrue("the window shows the app icon, not Java's (icon=$icon)", icon != null && icon != "none")
             assertEquals("home", report["route"])
             assertEquals(expected, report["next_step"])
             val capture = ImageIO.read(File(out.path + ".png"))
