@@ -2,14 +2,21 @@
 //! at most five exercises, chosen as a new program would be — the stretch and the loading ladder,
 //! then one exercise per finding by severity, mild findings sharing one — and no kept exercise
 //! loses the level the runner reached. Each capped program leaves a line in `migration_notes`.
+//!
+//! The selection is a frozen copy of V1's as this step shipped ([`shipped`]), not a call into the
+//! live program builder: a released migration must give the same result whatever the program code
+//! becomes later (issue 26). Only the library's dosage for a kept exercise at its own level is read
+//! live (it is the same data a new program would get).
 
 use rusqlite::{params, Transaction};
 
 use crate::clinical::assessment::Finding;
 use crate::clinical::library::program_exercise;
-use crate::clinical::program::{choose_exercises, minutes_per_day, program_affected_sides, Candidate, MAX_EXERCISES};
+use crate::clinical::program::{minutes_per_day, program_affected_sides};
 use crate::day::Day;
 use crate::model::{Program, ProgramExercise, Severity};
+
+use self::shipped::{choose_exercises, Candidate, MAX_EXERCISES};
 
 /// Schema version this step migrates to (for its notes).
 const TO_VERSION: i64 = 4;
@@ -117,4 +124,145 @@ pub(crate) fn cap(program: &Program, findings: &[Finding]) -> (Program, Vec<Prog
     let mut capped = Program { exercises, set_aside, ..program.clone() };
     capped.minutes_per_day = minutes_per_day(&capped);
     (capped, dropped)
+}
+
+/// V1's selection exactly as schema step 4 shipped (2026-11-30): the base pair, at most five
+/// exercises, one per finding by severity, the mild findings sharing one slot, then library order.
+/// Frozen on purpose — change the live `clinical::program`, never this.
+mod shipped {
+    use crate::clinical::library::exercise_name;
+    use crate::model::{Domain, Severity, Side};
+
+    /// rule V1 (design) as shipped: at most five exercises a day.
+    pub(super) const MAX_EXERCISES: usize = 5;
+
+    /// The stretch (L3) and the loading ladder (L1/L2), always first.
+    const BASE: [&str; 2] = ["plantar_fascia_stretch", "calf_loading"];
+
+    /// The library's program order when step 4 shipped.
+    const LIBRARY_ORDER: [&str; 11] = [
+        "plantar_fascia_stretch",
+        "calf_loading",
+        "calf_stretch",
+        "ankle_mobility",
+        "towel_scrunch",
+        "short_foot",
+        "single_leg_balance",
+        "side_lying_hip_abduction",
+        "clamshell",
+        "single_leg_bridge",
+        "cadence_drill",
+    ];
+
+    /// One link of the chain competing for a slot: its finding and its exercises, best first.
+    #[derive(Clone, Debug)]
+    pub(super) struct Candidate {
+        pub domain: Domain,
+        pub severity: Severity,
+        pub severity_score: f64,
+        pub sides: Side,
+        pub exercises: Vec<String>,
+    }
+
+    impl Candidate {
+        fn words(&self) -> String {
+            let severity = match self.severity {
+                Severity::Mild => "mild",
+                Severity::Marked => "marked",
+            };
+            format!("{} ({severity})", self.domain.words())
+        }
+    }
+
+    fn library_order(id: &str) -> usize {
+        LIBRARY_ORDER.iter().position(|e| *e == id).unwrap_or(usize::MAX)
+    }
+
+    /// The chosen (exercise id, sides) in program order, and the findings left out in words.
+    pub(super) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (Vec<(String, Side)>, Vec<String>) {
+        let mut chosen: Vec<(String, Side)> = BASE.iter().map(|id| ((*id).to_string(), base_sides)).collect();
+        let mut ranked: Vec<&Candidate> =
+            candidates.iter().filter(|c| c.exercises.iter().any(|e| !BASE.contains(&e.as_str()))).collect();
+        crate::sort::sort_by(&mut ranked, |a, b| b.severity_score.total_cmp(&a.severity_score));
+        let mut set_aside = Vec::new();
+        let mut mild_slot: Option<String> = None;
+        for candidate in ranked {
+            let Some(id) = candidate.exercises.iter().find(|e| !chosen.iter().any(|(c, _)| c == *e)) else { continue };
+            if candidate.severity == Severity::Mild {
+                if let Some(shared) = &mild_slot {
+                    set_aside.push(format!(
+                        "{}: mild findings share one exercise ({}); this one is measured again at your next assessment (rule V1).",
+                        candidate.words(),
+                        exercise_name(shared).to_lowercase()
+                    ));
+                    continue;
+                }
+            }
+            if chosen.len() >= MAX_EXERCISES {
+                set_aside.push(format!(
+                    "{}: left out to keep the day to 5 exercises; it is measured again at your next assessment (rule V1).",
+                    candidate.words()
+                ));
+                continue;
+            }
+            if candidate.severity == Severity::Mild {
+                mild_slot = Some(id.clone());
+            }
+            chosen.push((id.clone(), candidate.sides));
+        }
+        crate::sort::sort_by_key(&mut chosen[BASE.len()..], |(id, _)| library_order(id));
+        (chosen, set_aside)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn candidate(domain: Domain, severity: Severity, score: f64, exercises: &[&str]) -> Candidate {
+            Candidate {
+                domain,
+                severity,
+                severity_score: score,
+                sides: Side::Left,
+                exercises: exercises.iter().map(|e| (*e).to_string()).collect(),
+            }
+        }
+
+        /// The step's selection is pinned: these are the programs it produced when it shipped, so a
+        /// change to the live program builder (a sixth exercise, another order, new ladders) cannot
+        /// move what this released migration writes.
+        #[test]
+        fn the_shipped_selection_is_pinned() {
+            let candidates = [
+                candidate(Domain::HipControl, Severity::Mild, 0.1, &["side_lying_hip_abduction", "clamshell"]),
+                candidate(Domain::AnkleMobility, Severity::Marked, 0.4, &["ankle_mobility", "calf_stretch"]),
+                candidate(Domain::Balance, Severity::Mild, 0.2, &["single_leg_balance"]),
+                candidate(Domain::FootIntrinsics, Severity::Marked, 0.6, &["towel_scrunch", "short_foot"]),
+                candidate(Domain::Gait, Severity::Marked, 0.3, &["cadence_drill"]),
+                candidate(Domain::CalfCapacity, Severity::Marked, 0.9, &["calf_loading"]),
+            ];
+            let (chosen, set_aside) = choose_exercises(Side::Left, &candidates);
+            let ids: Vec<&str> = chosen.iter().map(|(id, _)| id.as_str()).collect();
+            assert_eq!(ids, ["plantar_fascia_stretch", "calf_loading", "ankle_mobility", "towel_scrunch", "cadence_drill"]);
+            assert_eq!(set_aside.len(), 2, "{set_aside:?}");
+            assert!(set_aside[0].starts_with("Balance (mild): left out to keep the day to 5 exercises"), "{set_aside:?}");
+            assert!(set_aside[1].starts_with("Hip control (mild): left out"), "{set_aside:?}");
+
+            // Two mild findings with room to spare share one slot: the more severe one's exercise.
+            let (chosen, set_aside) = choose_exercises(Side::Right, &candidates[..3]);
+            let ids: Vec<&str> = chosen.iter().map(|(id, _)| id.as_str()).collect();
+            assert_eq!(ids, ["plantar_fascia_stretch", "calf_loading", "ankle_mobility", "single_leg_balance"]);
+            assert_eq!(set_aside.len(), 1);
+            assert!(set_aside[0].starts_with("Hip control (mild): mild findings share one exercise"), "{set_aside:?}");
+            assert_eq!(chosen[0].1, Side::Right, "the base pair is done on the program's sides");
+            assert_eq!(chosen[2].1, Side::Left, "a finding's exercise on the finding's sides");
+        }
+
+        #[test]
+        fn the_frozen_library_order_names_only_known_exercises() {
+            for id in LIBRARY_ORDER {
+                assert!(crate::clinical::library::program_exercise(id, 0, Side::Left, crate::day::Day::parse("d", "2026-01-01").unwrap()).is_ok(), "{id}");
+            }
+        }
+    }
 }
