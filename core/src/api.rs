@@ -81,6 +81,11 @@ pub struct ProgressReport {
     #[serde(default)]
     #[uniffi(default = None)]
     pub psfs: Option<Psfs>,
+    /// Today's load notes: the flare-morning cut (P7) and hopping levels held by the impact gate
+    /// (P8), the same sentences today's plan shows.
+    #[serde(default)]
+    #[uniffi(default = [])]
+    pub notes: Vec<RuleNote>,
 }
 
 /// The one thing the home screen suggests next.
@@ -464,6 +469,13 @@ impl FirstStep {
             decisions: self.journal.decisions(today.add_days(-83), today)?,
             running: self.running_guidance(today, planned)?,
             psfs: self.psfs_summary(today)?,
+            notes: match self.effective_program()? {
+                Some(program) if self.latest_level()? != RedFlagLevel::Urgent => {
+                    let plan = self.shown_plan(&program, today)?;
+                    plan.flare.into_iter().chain(plan.impact_hold).collect()
+                }
+                _ => Vec::new(),
+            },
         })
     }
 

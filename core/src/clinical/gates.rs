@@ -208,3 +208,57 @@ fn shown_at(exercise: &ProgramExercise, level: u32) -> Option<ProgramExercise> {
 pub(crate) fn level_words(id: &str, level: u32) -> String {
     find_exercise(id).ok().and_then(|e| e.levels.get(level as usize).map(|l| plain_level_name(&l.name))).unwrap_or_else(|| format!("level {}", level + 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_level_that_hops_or_jumps_is_a_hopping_level() {
+        // rule P8: found from the library's own words, so a new hopping level cannot slip past.
+        for exercise in crate::clinical::library::exercise_library() {
+            for level in &exercise.levels {
+                let words = format!("{} {}", level.name, level.how_to.join(" ")).to_lowercase();
+                let hops = words.contains("hop") || words.contains("jump");
+                assert_eq!(is_hopping(&exercise.id, level.level), hops, "{} level {}: {words}", exercise.id, level.level);
+            }
+        }
+        assert_eq!(below_hops("towel_scrunch", 3), Some(2));
+        assert_eq!(below_hops("side_lying_hip_abduction", 4), Some(3));
+        assert_eq!(plain_level_name("L3 single-leg hops, arch held"), "single-leg hops, arch held");
+        assert_eq!(plain_level_name("10 × 10 s stretch"), "10 × 10 s stretch");
+    }
+
+    fn morning(offset: i32, score: u8) -> Morning {
+        Morning { day: Day::parse("t", "2026-09-01").unwrap().add_days(offset), score }
+    }
+
+    #[test]
+    fn the_gate_needs_calm_mornings_no_recent_flare_and_a_recent_hop_check() {
+        let day = Day::parse("t", "2026-09-01").unwrap().add_days(20);
+        let calm: Vec<Morning> = (0..=20).map(|d| morning(d, 1)).collect();
+        let check = |offset: i32, pain: u8| HopCheck { date: day.add_days(-offset).iso(), pain, passed: pain <= 2 };
+        assert!(impact_gate(&calm, &[check(13, 1)], day).unwrap().open());
+        // 14 days old: too old; a failed one does not count; a check after the day is not seen.
+        let old = impact_gate(&calm, &[check(14, 1), check(2, 4), check(-1, 0)], day).unwrap();
+        assert!(!old.open() && old.mornings_ok());
+        assert_eq!(old.missing(), vec!["a hop check in the last 14 days: 10 hops on the affected foot with heel pain 2 or less".to_string()]);
+        // A 7-day mean of 2.1 closes it; a flare 6 days ago closes it, 7 days ago no longer.
+        let mut sore = calm.clone();
+        sore[20].score = 2;
+        sore[19].score = 2;
+        sore[18].score = 2;
+        sore[17].score = 2;
+        sore[16].score = 2;
+        sore[15].score = 2;
+        sore[14].score = 3;
+        let gate = impact_gate(&sore, &[check(1, 0)], day).unwrap();
+        assert!(!gate.open() && gate.missing()[0].contains("(yours is 2.1)"), "{:?}", gate.missing());
+        let mut flared = calm.clone();
+        flared[14].score = 4;
+        assert!(!impact_gate(&flared, &[check(1, 0)], day).unwrap().open(), "a flare 6 days ago");
+        let mut earlier = calm.clone();
+        earlier[13].score = 4;
+        assert!(impact_gate(&earlier, &[check(1, 0)], day).unwrap().open(), "a flare 7 days ago is outside the window");
+    }
+}
