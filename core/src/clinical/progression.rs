@@ -252,7 +252,7 @@ impl Context<'_> {
             return Some(self.decision(DecisionAction::Hold, 0, "P7", reason));
         }
         let reason = format!(
-            "{why}. From this morning {name} is one level easier, {}, whether or not you trained yesterday, and today has no backpack \
+            "{why}. From this morning {name} is one level easier ({}), whether or not you trained yesterday, and today has no backpack \
              load and no hops; you move up again once sessions are easy and mornings settle.",
             self.plain_name(level - 1)
         );
