@@ -54,6 +54,12 @@ pub enum Command {
         #[arg(long, value_name = "MIN", allow_negative_numbers = true, value_parser = stiffness_minutes)]
         stiffness: Option<i64>,
     },
+    /// Answer the hop check: heel pain (0–10) during or after 10 single-leg hops on the affected foot.
+    HopCheck {
+        /// 0 = no pain, 10 = worst imaginable; 2 or less passes.
+        #[arg(allow_negative_numbers = true, value_parser = pain_score)]
+        pain: i64,
+    },
     /// Record a visit to a clinician (clears the referral banner); `--cleared` if they cleared you
     /// after an urgent warning sign, so you can take the safety questions again.
     SeenClinician {

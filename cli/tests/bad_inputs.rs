@@ -67,6 +67,7 @@ fn every_bad_command_line_names_the_field_and_range_and_writes_nothing() {
     let mut rows = vec![
         // Morning pain: the parser and the core give the 0–10 range (item 5).
         row(&["--date", DAY, "pain", "11"], 2, "invalid_input", Some("score"), &["score", "0..=10", "11"]),
+        row(&["--date", DAY, "hop-check", "11"], 2, "invalid_input", Some("pain"), &["pain", "0..=10", "11"]),
         row(&["--date", DAY, "pain", "-1"], 2, "invalid_input", Some("score"), &["score", "0..=10", "-1"]),
         row(&["--date", DAY, "pain", "4.5"], 2, "invalid_input", Some("score"), &["0..=10", "4.5", "whole number"]),
         row(&["--date", DAY, "pain", "abc"], 2, "invalid_input", Some("score"), &["0..=10", "abc"]),
@@ -109,7 +110,7 @@ fn every_bad_command_line_names_the_field_and_range_and_writes_nothing() {
         row(&["--date", DAY, "import", &scroe], 1, "import", None, &["pain[0]: unknown key \"scroe\"", "nothing was written"]),
         row(&["--date", DAY, "import", &run_key], 1, "import", None, &["runs[0]: unknown key \"pace\""]),
         row(&["--date", DAY, "import", &negative], 1, "import", None, &["pain[0].score must be in 0..=10 (got -1)"]),
-        row(&["--date", DAY, "import", &version], 1, "import", None, &["format_version must be in 1..=3 (got -1)"]),
+        row(&["--date", DAY, "import", &version], 1, "import", None, &["format_version must be in 1..=4 (got -1)"]),
         // Other arguments and files.
         row(&["--date", DAY, "trend", "--weeks", "5"], 2, "invalid_input", Some("weeks"), &["5", "4", "8", "12"]),
         row(&["--date", DAY, "settings", "--units", "furlongs"], 2, "invalid_input", Some("units"), &["furlongs", "metric", "imperial"]),

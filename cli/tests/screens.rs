@@ -217,3 +217,32 @@ fn guided_session_json_takes_the_pain_as_an_option_and_asks_nothing() {
     assert!(!records.is_empty());
     assert!(records.iter().all(|r| r["peak_pain"] == 2 && r["date"] == DAY));
 }
+
+#[test]
+fn a_flare_morning_says_so_at_once_and_the_hop_check_is_answered_from_the_terminal() {
+    // rule P7: mornings at 2, then 6 — the pain confirmation, today, home and progress say the load
+    // is cut, with the rule as a label; the plan has no backpack and no hops.
+    let j = Journal::new();
+    assess(&j, DAY, &few_findings(DAY));
+    for offset in 0..7 {
+        j.ok(&["--date", &common::add_days(DAY, offset), "pain", "2"]);
+    }
+    let flare_day = common::add_days(DAY, 7);
+    let confirmation = j.ok(&["--date", &flare_day, "pain", "6"]);
+    assert!(confirmation.contains("A flare this morning") && confirmation.contains("Rule: P7"), "{confirmation}");
+    assert!(confirmation.contains("▼ calf_loading"), "the regression is listed: {confirmation}");
+    for screen in [vec!["today"], vec![], vec!["progress"]] {
+        let mut args = vec!["--date", flare_day.as_str()];
+        args.extend(screen.iter());
+        let out = j.ok(&args);
+        assert!(out.contains("no backpack load and no hops") && out.contains("Rule: P7"), "{screen:?}: {out}");
+    }
+    let json = j.json(&["--date", &flare_day, "today"]);
+    assert_eq!(json["flare"]["rule"], "P7");
+    // rule P8: the hop check from the terminal; bad input is refused before anything is written.
+    let hop = j.ok(&["--date", &flare_day, "hop-check", "1"]);
+    assert!(hop.contains("passed") && hop.contains("Rule: P8"), "{hop}");
+    j.cmd(&["--date", &flare_day, "hop-check", "11"]).assert().failure().stderr(predicate::str::contains("0").and(predicate::str::contains("10")));
+    let checks = j.json(&["--date", &flare_day, "hop-check", "4"]);
+    assert_eq!((checks["pain"].as_u64(), checks["passed"].as_bool()), (Some(4), Some(false)));
+}

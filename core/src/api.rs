@@ -19,7 +19,7 @@ use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
 use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend};
 use crate::model::{
-    AssessmentAnswers, DayPlan, Decision, Domain, Effort, PainEntry, Program, RedFlagLevel, RunRecord,
+    AssessmentAnswers, DayPlan, Decision, Domain, Effort, HopCheck, PainEntry, Program, RedFlagLevel, RuleNote, RunRecord,
     RunningGuidance, SessionRecord, Settings,
 };
 use crate::clinical::return_to_run::{self, ReturnToRunAnswers, ReturnToRunCheck};
@@ -62,8 +62,13 @@ pub struct MorningLog {
     pub entry: PainEntry,
     /// The value this one replaced (an edit); the earlier value is kept in the history.
     pub replaced: Option<PainEntry>,
-    /// Progression decisions taken because this morning's pain arrived (P2–P4).
+    /// Progression decisions taken because this morning's pain arrived (P2–P4, P7, P8).
     pub decisions: Vec<Decision>,
+    /// rule P7: set when this morning is a flare — today's load is cut at once; the sentence the
+    /// pain confirmation shows (the regressions are in `decisions`).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub flare: Option<RuleNote>,
 }
 
 /// Decisions with reasons and today's running guidance (the progress screen).
@@ -76,6 +81,11 @@ pub struct ProgressReport {
     #[serde(default)]
     #[uniffi(default = None)]
     pub psfs: Option<Psfs>,
+    /// Today's load notes: the flare-morning cut (P7) and hopping levels held by the impact gate
+    /// (P8), the same sentences today's plan shows.
+    #[serde(default)]
+    #[uniffi(default = [])]
+    pub notes: Vec<RuleNote>,
 }
 
 /// The one thing the home screen suggests next.
@@ -250,15 +260,39 @@ impl FirstStep {
         Ok(self.effective_program()?)
     }
 
-    /// The plan for `date` (YYYY-MM-DD), honouring every-other-day schedules.
+    /// The plan for `date` (YYYY-MM-DD), honouring every-other-day schedules, that morning's flare
+    /// (P7) and the impact gate (P8).
     pub fn plan_for(&self, date: String) -> FfiResult<DayPlan> {
         let day = Day::parse("date", &date)?;
-        Ok(clinical::day_plan(&self.require_program()?, day))
+        Ok(self.shown_plan(&self.require_program()?, day)?)
     }
 
-    /// Today's plan.
+    /// Today's plan: on a flare morning one level easier with no backpack and no hops (P7); a
+    /// hopping level waits behind the impact gate (P8), and the hop-check question is set when due.
     pub fn today_plan(&self, now: Moment) -> FfiResult<DayPlan> {
-        Ok(clinical::day_plan(&self.require_program()?, now.today()?))
+        Ok(self.shown_plan(&self.require_program()?, now.today()?)?)
+    }
+
+    /// Records today's single-leg hop check (rule P8): heel pain 0–10 during or after 10 hops on the
+    /// affected side; 2 or less passes and opens hopping levels for 14 days (with calm mornings).
+    /// A second answer the same day replaces the first. Refused while the safety screen says no
+    /// impact (R1, R2).
+    pub fn record_hop_check(&self, now: Moment, pain: i64) -> FfiResult<HopCheck> {
+        let today = now.today()?;
+        let check = clinical::gates::hop_check(today, pain)?;
+        if matches!(self.latest_level()?, RedFlagLevel::Urgent | RedFlagLevel::ReferNoImpact) {
+            return Err(CoreError::state(
+                "your safety screen says no impact until a clinician has checked your heel (rules R1, R2): no hop check for now",
+            )
+            .into());
+        }
+        self.journal.save_hop_check(&check, now.instant_ms, today)?;
+        Ok(check)
+    }
+
+    /// Every hop check answered, oldest first (rule P8).
+    pub fn hop_checks(&self) -> FfiResult<Vec<HopCheck>> {
+        Ok(self.journal.hop_checks()?)
     }
 
     // ---------------------------------------------------------------------------------- session
@@ -267,7 +301,7 @@ impl FirstStep {
     /// [`Self::save_session`].
     pub fn start_session(&self, now: Moment) -> FfiResult<Arc<GuidedSession>> {
         let today = now.today()?;
-        let plan = clinical::day_plan(&self.require_program()?, today);
+        let plan = self.shown_plan(&self.require_program()?, today)?;
         GuidedSession::new(today.iso(), plan.exercises)
     }
 
@@ -435,6 +469,13 @@ impl FirstStep {
             decisions: self.journal.decisions(today.add_days(-83), today)?,
             running: self.running_guidance(today, planned)?,
             psfs: self.psfs_summary(today)?,
+            notes: match self.effective_program()? {
+                Some(program) if self.latest_level()? != RedFlagLevel::Urgent => {
+                    let plan = self.shown_plan(&program, today)?;
+                    plan.flare.into_iter().chain(plan.impact_hold).collect()
+                }
+                _ => Vec::new(),
+            },
         })
     }
 
@@ -746,13 +787,20 @@ impl FirstStep {
                 crate::sort::sort_by(&mut pains, |a, b| a.date.cmp(&b.date));
                 let previous = self.journal.decisions(from, day)?;
                 let heavy_loading_barred = clinical::bars_heavy_loading(&self.latest_screen()?.1);
-                let (decisions, updated) = clinical::morning_update(program, &sessions, &pains, &previous, day, heavy_loading_barred)?;
+                let hop_checks = self.all_hop_checks()?;
+                let (decisions, updated) =
+                    clinical::morning_update(program, &sessions, &pains, &previous, day, heavy_loading_barred, &hop_checks)?;
                 (decisions, Some(updated))
             }
             _ => (Vec::new(), None),
         };
         let outcome = self.journal.record_morning(&entry, today, &decisions, new_program.as_ref())?;
-        Ok(MorningLog { entry, replaced: outcome.replaced, decisions })
+        // rule P7: the confirmation says at once that today's load is cut.
+        let flare = match (&program, before_program) {
+            (Some(_), false) => self.shown_plan_notes(day)?,
+            _ => None,
+        };
+        Ok(MorningLog { entry, replaced: outcome.replaced, decisions, flare })
     }
 
     fn running_guidance(&self, today: Day, planned_run_km: Option<f64>) -> Result<RunningGuidance> {
@@ -781,11 +829,54 @@ impl FirstStep {
         Ok(self.journal.assessments()?.pop().map(|a| a.answers))
     }
 
+    /// Every hop check (rule P8): the answers to the app's question and the hop item of every RR1
+    /// self-test (10 single-leg hops on the affected side, the same limit of 2).
+    fn all_hop_checks(&self) -> Result<Vec<HopCheck>> {
+        let mut checks = self.journal.hop_checks()?;
+        for test in self.journal.return_to_run_checks()? {
+            let pain = test.answers.hop_pain;
+            checks.push(HopCheck { date: test.date, pain, passed: pain <= clinical::gates::HOP_CHECK_PAIN_MAX });
+        }
+        Ok(checks)
+    }
+
+    /// What the morning of `day` allows (P7, P8), from the program's mornings (those before the
+    /// program are history, as for the progression rules) and the hop checks.
+    fn day_gates(&self, day: Day) -> Result<clinical::gates::DayGates> {
+        let start = match self.journal.current_program()? {
+            Some(p) => Day::parse("started_on", &p.started_on)?,
+            None => day.add_days(-HISTORY_DAYS),
+        };
+        let pains = self.journal.pain_entries(day.add_days(-HISTORY_DAYS).max(start), day.max(start))?;
+        let mornings = clinical::pain::mornings(&pains)?;
+        clinical::gates::day_gates(&mornings, &self.all_hop_checks()?, day)
+    }
+
+    /// The plan for `day` of `program` (the program under the safety screen) as the runner does it:
+    /// no heavy level on a flare morning (P7), hopping levels behind the impact gate (P8).
+    fn shown_plan(&self, program: &Program, day: Day) -> Result<DayPlan> {
+        let (level, flagged) = self.latest_screen()?;
+        // rule P8: no hop question while the screen bars impact (R1, R2) or heavy loading (R3).
+        let may_hop = matches!(level, RedFlagLevel::None | RedFlagLevel::Refer) && !clinical::bars_heavy_loading(&flagged);
+        let shown = clinical::gates::shown_on(program, &self.day_gates(day)?, may_hop);
+        let mut plan = clinical::day_plan(&shown.program, day);
+        plan.flare = shown.flare;
+        plan.impact_hold = shown.impact_hold;
+        plan.hop_check_question = shown.hop_check_question;
+        Ok(plan)
+    }
+
+    /// rule P7: the flare sentence of `day`'s plan, if that morning is a flare.
+    fn shown_plan_notes(&self, day: Day) -> Result<Option<RuleNote>> {
+        let Some(program) = self.effective_program()? else { return Ok(None) };
+        Ok(self.shown_plan(&program, day)?.flare)
+    }
+
     fn home_screen(&self, today: Day) -> Result<HomeScreen> {
         let (red_flag, flagged) = self.latest_screen()?;
         let stored_program = self.journal.current_program()?;
         let program = stored_program.as_ref().and_then(|p| clinical::for_safety_screen(p, red_flag, &flagged));
-        let plan = program.as_ref().map(|p| clinical::day_plan(p, today));
+        let plan = program.as_ref().map(|p| self.shown_plan(p, today)).transpose()?;
         let recent = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;
         let last_pain = self.journal.last_pain()?;
         let done_today: Vec<String> = {

@@ -390,6 +390,41 @@ pub struct DayPlan {
     #[serde(default)]
     #[uniffi(default = 0)]
     pub minutes: u32,
+    /// rule P7: set on a flare morning — today's load is cut at once (one level lower, no backpack
+    /// and no hops), and the regressions are stored as decisions dated this morning.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub flare: Option<RuleNote>,
+    /// rule P8: a hopping level is shown one level lower because a condition of the impact gate is
+    /// missing; the sentence names which.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub impact_hold: Option<RuleNote>,
+    /// rule P8: the hop-check question, set when a hopping level would be next and no passed check
+    /// of the last 14 days opens it. Answer with `record_hop_check`.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub hop_check_question: Option<String>,
+}
+
+/// A sentence for the runner and the rule behind it (X4: the rule stays structured data, the
+/// sentence carries no rule id).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RuleNote {
+    pub text: String,
+    /// CLINICAL rule id, e.g. "P7".
+    pub rule: String,
+}
+
+/// One single-leg hop check (rule P8; RR1's hop item): 10 hops on the affected side, and the heel
+/// pain during or after them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct HopCheck {
+    pub date: String,
+    /// Heel pain 0–10 during or after the hops.
+    pub pain: u8,
+    /// Pain 2 or less (rule P8, the same limit as RR1's hop item).
+    pub passed: bool,
 }
 
 // ---------------------------------------------------------------------------------------------

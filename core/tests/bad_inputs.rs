@@ -160,6 +160,9 @@ fn rows() -> Vec<Row> {
             let answers = firststep_core::clinical::ReturnToRunAnswers { walk_pain: 0, heel_raises_affected: 250, heel_raises_other: None, hop_pain: 0 };
             a.take_return_to_run_test(now(), answers).map(|_| ())
         }),
+        // The hop check (rule P8).
+        row("hop check pain 11", "invalid_input", Some("pain"), &["pain", "0..=10", "11"], |a, _| a.record_hop_check(now(), 11).map(|_| ())),
+        row("hop check pain -1", "invalid_input", Some("pain"), &["pain", "0..=10", "-1"], |a, _| a.record_hop_check(now(), -1).map(|_| ())),
         // Runs (item 10: a huge distance is shown as 1e308).
         row("run 0 km", "invalid_input", Some("distance_km"), &["distance_km", "0.1..=300", "(got 0)"], |a, _| run(a, 0.0, None, None, None, None, None)),
         row("run 1e308 km", "invalid_input", Some("distance_km"), &["distance_km", "0.1..=300", "(got 1e308)"], |a, _| run(a, 1e308, None, None, None, None, None)),
@@ -240,9 +243,9 @@ fn rows() -> Vec<Row> {
             })
         }),
         row("backup runs[0] 1e308 km", "import", None, &["runs[0].distance_km", "0.1..=300", "1e308"], |a, b| import_edited(a, b, |v| v["runs"][0]["distance_km"] = 1e308.into())),
-        row("backup format_version -1", "import", None, &["format_version must be in 1..=3 (got -1)"], |a, b| import_edited(a, b, |v| v["format_version"] = (-1).into())),
-        row("backup format_version \"2\"", "import", None, &["format_version must be in 1..=3 (got \"2\")"], |a, b| import_edited(a, b, |v| v["format_version"] = "2".into())),
-        row("backup format_version 4", "import", None, &["format_version 4", "newer"], |a, b| import_edited(a, b, |v| v["format_version"] = 4.into())),
+        row("backup format_version -1", "import", None, &["format_version must be in 1..=4 (got -1)"], |a, b| import_edited(a, b, |v| v["format_version"] = (-1).into())),
+        row("backup format_version \"2\"", "import", None, &["format_version must be in 1..=4 (got \"2\")"], |a, b| import_edited(a, b, |v| v["format_version"] = "2".into())),
+        row("backup format_version 5", "import", None, &["format_version 5", "newer"], |a, b| import_edited(a, b, |v| v["format_version"] = 5.into())),
         row("backup of another app", "import", None, &["\"app\"", "FirstStep"], |a, b| import_edited(a, b, |v| v["app"] = "Strava".into())),
         row("backup truncated", "import", None, &["not a complete JSON document"], |a, b| {
             let text = b.to_string();

@@ -49,7 +49,7 @@ fn export_import_into_empty_export_gives_the_same_document() {
     let source = filled();
     let doc = source.journal.export_json(1_782_000_000_000).unwrap();
     let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
-    assert_eq!((v["format_version"].as_u64(), v["app"].as_str()), (Some(3), Some("FirstStep")));
+    assert_eq!((v["format_version"].as_u64(), v["app"].as_str()), (Some(4), Some("FirstStep")));
     assert_eq!(v["pain_edits"].as_array().unwrap().len(), 1);
     assert_eq!(v["exported_at"], "2026-06-21T00:00:00Z");
 
@@ -140,8 +140,9 @@ fn tampered_backups_are_rejected_with_nothing_written() {
     rejected_import(|v| v["pain_edits"][0]["date"] = "2026-05-05".into(), "pain_edits[0].date");
     rejected_import(|v| v["programs"][0]["current"] = true.into(), "marked current");
     rejected_import(|v| v["settings"]["time_zone"] = "Nowhere/Land".into(), "settings.time_zone");
-    rejected_import(|v| v["format_version"] = 4.into(), "newer");
-    rejected_import(|v| v["format_version"] = 0.into(), "format_version must be in 1..=3");
+    rejected_import(|v| v["format_version"] = 5.into(), "newer");
+    rejected_import(|v| v["format_version"] = 0.into(), "format_version must be in 1..=4");
+    rejected_import(|v| v["hop_checks"] = serde_json::json!([{"date": "2026-01-01", "pain": 11, "passed": false}]), "hop_checks[0].pain");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2099-01-01", "cleared": true, "logged_at_ms": 0}]), "clinician_visits[0].date");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2026-01-01", "cleared": true, "logged_at_ms": 0, "by": "x"}]), "clinician_visits[0]: unknown key \"by\"");
     rejected_import(|v| v["app"] = "OtherApp".into(), "not a FirstStep backup");
@@ -149,6 +150,26 @@ fn tampered_backups_are_rejected_with_nothing_written() {
     rejected_import(|v| v["pain"][1]["scroe"] = 4.into(), "pain[1]: unknown key \"scroe\"");
     rejected_import(|v| { v.as_object_mut().unwrap().remove("sessions"); }, "sessions");
     rejected_import(|v| v["sessions"][0]["level"] = "high".into(), "sessions[0].level must be in 0..=10 (got \"high\")");
+}
+
+#[test]
+fn hop_checks_travel_in_the_backup_and_import_once() {
+    // rule P8: the hop checks (format 4) are exported and merged by date.
+    let source = filled();
+    let check = firststep_core::model::HopCheck { date: "2026-06-02".into(), pain: 1, passed: true };
+    source.journal.save_hop_check(&check, 5, day(TODAY)).unwrap();
+    let doc = source.journal.export_json(1_782_000_000_000).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    assert_eq!(v["hop_checks"], serde_json::json!([{"date": "2026-06-02", "pain": 1, "passed": true}]));
+    let target = temp_journal();
+    assert_eq!(target.journal.import_json(&doc, day(TODAY), &known).unwrap().hop_checks_added, 1);
+    assert_eq!(target.journal.hop_checks().unwrap(), vec![check]);
+    assert_eq!(target.journal.import_json(&doc, day(TODAY), &known).unwrap().hop_checks_unchanged, 1);
+    // A format-3 document has no hop checks: it still imports.
+    let mut old = v.clone();
+    old["format_version"] = 3.into();
+    old.as_object_mut().unwrap().remove("hop_checks");
+    assert_eq!(temp_journal().journal.import_json(&old.to_string(), day(TODAY), &known).unwrap().hop_checks_added, 0);
 }
 
 #[test]

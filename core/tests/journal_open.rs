@@ -196,7 +196,7 @@ fn frozen_v3_database_caps_its_program_to_five_without_lowering_a_level_and_reco
     );
     // Levels and their start dates are the runner's: untouched; the new fields are filled.
     let ladder = &program.exercises[1];
-    assert_eq!((ladder.level_started_on.as_str(), ladder.min_days_at_level), ("2026-06-02", 14));
+    assert_eq!((ladder.level_started_on.as_str(), ladder.min_days_at_level), ("2026-06-02", 28));
     assert!(program.exercises.iter().all(|e| e.minutes > 0));
     assert!(program.minutes_per_day > 0);
     assert_eq!(program.set_aside.len(), 1, "{:?}", program.set_aside);
@@ -214,6 +214,36 @@ fn frozen_v3_database_caps_its_program_to_five_without_lowering_a_level_and_reco
     let entry = firststep_core::model::PainEntry { date: "2026-06-04".into(), score: 2, stiffness_minutes: None, note: None, logged_at_ms: 1 };
     journal.record_morning(&entry, day("2026-06-04"), &[add], Some(&program)).unwrap();
     assert_eq!(journal.all_decisions().unwrap().len(), 2);
+    drop(journal);
+
+    let fresh = temp_journal();
+    assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
+}
+
+#[test]
+fn frozen_v4_database_gains_hop_checks_with_its_data_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v4.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v4.sql")).unwrap();
+    }
+    let journal = Journal::open(&old).expect("v4 migrates");
+    assert_eq!(journal.schema_version().unwrap(), schema::CURRENT_VERSION);
+    // History intact: the effort answer, the add-load decision, the self-test (its hop item counts
+    // as a hop check, rule P8) and the PSFS rating.
+    let session = &journal.sessions(day("2026-10-01"), day("2026-10-01")).unwrap()[0];
+    assert_eq!((session.effort, session.reps_in_reserve), (Some(firststep_core::model::Effort::TooEasy), Some(4)));
+    assert_eq!(journal.all_decisions().unwrap()[0].action, DecisionAction::AddLoad);
+    assert_eq!(journal.return_to_run_checks().unwrap()[0].answers.hop_pain, 1);
+    assert_eq!(journal.pain_entries(day("2026-10-02"), day("2026-10-02")).unwrap()[0].note.as_deref(), Some("easy morning"));
+    assert!(journal.migration_notes().unwrap().is_empty(), "step 5 changes no data");
+    // The v5 table works (rule P8): one check per date, a second replaces it.
+    assert!(journal.hop_checks().unwrap().is_empty());
+    let check = |pain| firststep_core::model::HopCheck { date: "2026-10-03".into(), pain, passed: pain <= 2 };
+    journal.save_hop_check(&check(3), 1, day("2026-10-03")).unwrap();
+    journal.save_hop_check(&check(1), 2, day("2026-10-03")).unwrap();
+    assert_eq!(journal.hop_checks().unwrap(), vec![check(1)]);
     drop(journal);
 
     let fresh = temp_journal();

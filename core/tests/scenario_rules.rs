@@ -21,7 +21,7 @@ use firststep_core::clinical::{PsfsActivity, PsfsRating};
 use firststep_core::clinical::{bars_heavy_loading, evaluate_assessment, for_safety_screen, morning_update, running_guidance, RunningInput};
 use firststep_core::day::Day;
 use firststep_core::model::{
-    AssessmentAnswers, Decision, DecisionAction, Domain, PainEntry, RedFlagLevel, RunRecord, RunningState, SessionRecord, Severity, Side,
+    AssessmentAnswers, Decision, DecisionAction, Domain, HopCheck, PainEntry, RedFlagLevel, RunRecord, RunningState, SessionRecord, Severity, Side,
 };
 use serde::Deserialize;
 
@@ -262,7 +262,12 @@ fn replay(path: &Path) {
         if let Some(score) = day.pain {
             pains.push(PainEntry { date: day.date.clone(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 });
             if let Some(current) = program.as_ref() {
-                let (new, updated) = morning_update(current, &sessions, &pains, &decisions, date, bars_heavy_loading(&result.safety.flagged))
+                // rule P8: the RR1 self-tests' hop items are the hop checks of a pure replay.
+                let hops: Vec<HopCheck> = checks
+                    .iter()
+                    .map(|c: &firststep_core::clinical::ReturnToRunCheck| HopCheck { date: c.date.clone(), pain: c.answers.hop_pain, passed: c.answers.hop_pain <= 2 })
+                    .collect();
+                let (new, updated) = morning_update(current, &sessions, &pains, &decisions, date, bars_heavy_loading(&result.safety.flagged), &hops)
                     .unwrap_or_else(|e| panic!("{name}: morning_update {}: {e}", day.date));
                 if dump {
                     for d in &new {

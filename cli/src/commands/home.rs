@@ -39,6 +39,7 @@ pub fn render(home: &HomeScreen) -> String {
         out.push(format!("Logging streak: {} day{s} in a row", home.streak_days));
     }
     if let Some(plan) = &home.plan {
+        out.extend(super::today::notes(plan));
         let total = plan.exercises.len();
         let done = plan.exercises.iter().filter(|e| home.done_today.contains(&e.exercise_id)).count();
         if total == 0 {

@@ -1,7 +1,7 @@
 //! `firststep pain` and `firststep run`: the daily logs.
 
 use crate::context::{CliResult, Context};
-use crate::render::words;
+use crate::render::{words, wrap};
 
 /// Logs morning first-step pain for the context's date.
 pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i64>) -> CliResult {
@@ -13,10 +13,31 @@ pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i
         Some(old) => println!("Updated {}: first-step pain {}/10 (was {}/10; the earlier value is kept in the history).", log.entry.date, log.entry.score, old.score),
         None => println!("Logged {}: first-step pain {}/10. Thank you.", log.entry.date, log.entry.score),
     }
+    if let Some(flare) = &log.flare {
+        // rule P7: a flare acts the same morning; say so with the confirmation.
+        println!("{}", wrap(&flare.text, 78, "⚠  "));
+        println!("   Rule: {} — a flare acts the same morning. Today's plan: firststep today", flare.rule);
+    }
     for d in &log.decisions {
         println!("  {} {}: {} (L{} → L{}, rule {})", arrow(d.to_level, d.from_level), d.exercise_id, words(&d.action), d.from_level, d.to_level, d.rule);
         println!("    {}", d.reason);
     }
+    Ok(())
+}
+
+/// Records the single-leg hop check on the context's date (rule P8): heel pain 0–10 during or after
+/// 10 hops on the affected foot.
+pub fn hop_check(ctx: &Context, pain: i64) -> CliResult {
+    let check = ctx.app.record_hop_check(ctx.moment.clone(), pain)?;
+    if ctx.json {
+        return ctx.print_json(&check);
+    }
+    if check.passed {
+        println!("Hop check on {}: heel pain {}/10 — passed. With calm mornings, hopping levels open for the next 14 days.", check.date, check.pain);
+    } else {
+        println!("Hop check on {}: heel pain {}/10 — above 2, so hops wait. The question comes back in a week.", check.date, check.pain);
+    }
+    println!("   Rule: P8 — impact gate");
     Ok(())
 }
 

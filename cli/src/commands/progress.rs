@@ -18,6 +18,8 @@ pub struct ProgressOutput {
     pub running: RunningOutput,
     /// The core's `Psfs` (rule M2); `null` until activities are named.
     pub psfs: Option<Psfs>,
+    /// Today's load notes (rule P7 flare morning, P8 hops held): `{text, rule}`.
+    pub notes: Vec<firststep_core::model::RuleNote>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +79,7 @@ impl From<&ProgressReport> for ProgressOutput {
                 return_to_run: report.running.return_to_run.clone(),
             },
             psfs: report.psfs.clone(),
+            notes: report.notes.clone(),
         }
     }
 }
@@ -94,6 +97,11 @@ pub fn run(ctx: &Context, planned_km: Option<f64>) -> CliResult {
 /// The progress screen as text. Holds are summarised; level changes are listed with reasons.
 pub fn render(ctx: &Context, report: &ProgressReport) -> String {
     let mut out = vec![heading(&format!("Progress · {}", report.date))];
+    for note in &report.notes {
+        // rule P7 / P8: today's load, with its rule as a label (X4).
+        out.push(wrap(&note.text, 78, "⚠  "));
+        out.push(format!("   Rule: {}", note.rule));
+    }
     let changes: Vec<_> = report.decisions.iter().filter(|d| d.action != DecisionAction::Hold).collect();
     let holds = report.decisions.len() - changes.len();
     if changes.is_empty() {

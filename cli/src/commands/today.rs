@@ -18,6 +18,7 @@ pub fn run(ctx: &Context) -> CliResult {
 /// The plan as text.
 pub fn render(plan: &DayPlan) -> String {
     let mut out = vec![heading(&format!("Today · {}", plan.date))];
+    out.extend(notes(plan));
     if plan.exercises.is_empty() {
         out.push("No exercises today: a rest day.".to_string());
     } else {
@@ -42,6 +43,21 @@ pub fn render(plan: &DayPlan) -> String {
         out.push("Start the guided session: firststep session".to_string());
     }
     out.join("\n")
+}
+
+/// The day's load notes (rule P7: a flare morning; P8: hops held, the hop-check question), each
+/// with its rule as a label (X4).
+pub fn notes(plan: &DayPlan) -> Vec<String> {
+    let mut out = Vec::new();
+    for note in plan.flare.iter().chain(&plan.impact_hold) {
+        out.push(wrap(&note.text, 78, "⚠  "));
+        out.push(format!("   Rule: {}", note.rule));
+    }
+    if let Some(question) = &plan.hop_check_question {
+        out.push(wrap(question, 78, "?  "));
+        out.push("   Answer: firststep hop-check PAIN   (Rule: P8)".to_string());
+    }
+    out
 }
 
 /// "3 × 12 reps, tempo 3-2-3 s, each side" and similar.

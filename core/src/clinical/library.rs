@@ -47,8 +47,10 @@ pub struct ExerciseLevel {
 
 /// rule P5 (design): the easier entry levels and single-level hip/foot/balance work keep 7 days.
 pub const DEFAULT_MIN_DAYS: u32 = 7;
-/// rule P5: at least 14 days at each of Rathleff's stages 3×12 and 4×10 (L1).
+/// rule P5: at least 14 days at Rathleff's 3×12 (L1: weeks 1–2)…
 pub const RATHLEFF_STAGE_DAYS: u32 = 14;
+/// rule P5: …and at least 28 days at 4×10 with a backpack (L1: "the next 4 weeks").
+pub const RATHLEFF_BACKPACK_DAYS: u32 = 28;
 
 impl ExerciseLevel {
     /// rule P5: this level's dwell time.
@@ -178,11 +180,11 @@ fn build_library() -> Vec<Exercise> {
                     "On one leg: 3 seconds up, hold 2 seconds at the top, 3 seconds down.",
                     "Start with body weight. The right load is one where 12 is the most you can do with good form: when you could do several more, add load (rule P5).",
                 ], (3, Some(12), None), Some((3, 2, 3)), 120, None, EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
-                // rule L1: next 4 weeks 4×10 with a backpack of books; rule P5: ≥ 14 days, load by effort
+                // rule L1: next 4 weeks 4×10 with a backpack of books; rule P5: ≥ 28 days, load by effort
                 level(3, "L3 loaded raise with a backpack", &[
                     "As L2, wearing a backpack with books.",
                     "Choose a load where 10 is the most you can do with good form; add a book when you could do several more (rule P5).",
-                ], (4, Some(10), None), Some((3, 2, 3)), 120, Some("backpack: a load where 10 reps is your limit with good form"), EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
+                ], (4, Some(10), None), Some((3, 2, 3)), 120, Some("backpack: a load where 10 reps is your limit with good form"), EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_BACKPACK_DAYS),
                 // rule L1: then 5×8 adding load, held to week 12 (P5)
                 level(4, "L4 heavy raise, more load", &[
                     "As L3 with more weight in the backpack: a load where 8 is the most you can do with good form.",

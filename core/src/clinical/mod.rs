@@ -4,6 +4,7 @@
 //! `docs/clinical-rules.md`.
 
 pub mod assessment;
+pub(crate) mod gates;
 pub mod lessons;
 pub mod library;
 pub(crate) mod pain;

@@ -27,8 +27,9 @@ use crate::clinical::return_to_run::ReturnToRunCheck;
 use crate::strict_json;
 
 /// The backup format this build writes. 2 added `clinician_visits`, the `refer_no_impact` level and
-/// the answers `age_years` and `clinician_cleared_on`.
-pub const FORMAT_VERSION: u32 = 3;
+/// the answers `age_years` and `clinician_cleared_on`; 3 the PSFS and the return-to-run tests; 4 the
+/// hop checks (rule P8).
+pub const FORMAT_VERSION: u32 = 4;
 /// The oldest format this build reads: a version-1 document's safety screens are re-graded under
 /// the revised red-flag levels on import, as schema migration 3 does for stored screens.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
@@ -72,6 +73,9 @@ pub struct Backup {
     /// Return-to-run self-tests (rule RR1), oldest first. Absent before format 3.
     #[serde(default)]
     pub return_to_run_checks: Vec<ReturnToRunCheck>,
+    /// Single-leg hop checks (rule P8), oldest first. Absent before format 4.
+    #[serde(default)]
+    pub hop_checks: Vec<crate::model::HopCheck>,
 }
 
 /// One red-flag screen in a backup.
@@ -152,6 +156,13 @@ pub struct ImportReport {
     #[serde(default)]
     #[uniffi(default = 0)]
     pub return_to_run_checks_unchanged: u32,
+    /// Hop checks new to this journal (rule P8), and those whose date was already there.
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub hop_checks_added: u32,
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub hop_checks_unchanged: u32,
 }
 
 /// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
@@ -241,6 +252,7 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
             psfs_activities: psfs::all_activities(conn)?,
             psfs_ratings: psfs::all_ratings(conn)?,
             return_to_run_checks: rows::return_to_run_checks(conn)?,
+            hop_checks: rows::hop_checks(conn)?,
         })
     })();
     // A read-only transaction: ending it cannot lose data.
@@ -403,6 +415,10 @@ fn validate_doc(doc: &Backup, today: Day, is_known: &dyn Fn(&str) -> bool) -> Re
     for (i, c) in doc.return_to_run_checks.iter().enumerate() {
         validate::past_date("date", &c.date, today).map_err(at("return_to_run_checks", i))?;
         crate::clinical::return_to_run::check_answers(&c.answers).map_err(at("return_to_run_checks", i))?;
+    }
+    for (i, c) in doc.hop_checks.iter().enumerate() {
+        validate::past_date("date", &c.date, today).map_err(at("hop_checks", i))?;
+        crate::error::check_pain("pain", i64::from(c.pain)).map_err(at("hop_checks", i))?;
     }
     let mut current = 0;
     for (i, p) in doc.programs.iter().enumerate() {
@@ -567,6 +583,18 @@ pub fn merge(conn: &mut Connection, doc: &Backup) -> Result<ImportReport, Backup
             report.return_to_run_checks_added += 1;
         } else {
             report.return_to_run_checks_unchanged += 1;
+        }
+    }
+
+    // rule P8: one hop check per date; a date already in the journal keeps the local check.
+    for check in &doc.hop_checks {
+        let added = tx
+            .prepare_cached("INSERT OR IGNORE INTO hop_checks (date, pain, logged_at_ms) VALUES (?1, ?2, ?3)")?
+            .execute(rusqlite::params![check.date, check.pain, doc.exported_at_ms])?;
+        if added == 1 {
+            report.hop_checks_added += 1;
+        } else {
+            report.hop_checks_unchanged += 1;
         }
     }
 

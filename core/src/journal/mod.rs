@@ -289,6 +289,22 @@ impl Journal {
         self.read(rows::return_to_run_checks)
     }
 
+    /// Stores a single-leg hop check (rule P8); a second check on the same date replaces the first.
+    pub fn save_hop_check(&self, check: &crate::model::HopCheck, logged_at_ms: i64, today: Day) -> Result<()> {
+        validate::past_date("date", &check.date, today)?;
+        crate::error::check_pain("pain", i64::from(check.pain))?;
+        self.write(|c| {
+            c.prepare_cached("INSERT OR REPLACE INTO hop_checks (date, pain, logged_at_ms) VALUES (?1, ?2, ?3)")?
+                .execute(rusqlite::params![check.date, check.pain, logged_at_ms])
+                .map(|_| ())
+        })
+    }
+
+    /// Every hop check, oldest first (rule P8).
+    pub fn hop_checks(&self) -> Result<Vec<crate::model::HopCheck>> {
+        self.read(rows::hop_checks)
+    }
+
     /// What migrations changed in this journal's data, oldest first (e.g. re-graded screens).
     pub fn migration_notes(&self) -> Result<Vec<String>> {
         self.read(|c| {

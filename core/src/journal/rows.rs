@@ -36,6 +36,16 @@ pub fn return_to_run_checks(conn: &Connection) -> rusqlite::Result<Vec<crate::cl
         .collect()
 }
 
+/// Every hop check (rule P8), oldest first; `passed` is graded from the pain on the way out.
+pub fn hop_checks(conn: &Connection) -> rusqlite::Result<Vec<crate::model::HopCheck>> {
+    conn.prepare_cached("SELECT date, pain, logged_at_ms FROM hop_checks ORDER BY date")?
+        .query_map([], |r| {
+            let pain: u8 = r.get(1)?;
+            Ok(crate::model::HopCheck { date: r.get(0)?, pain, passed: pain <= crate::clinical::gates::HOP_CHECK_PAIN_MAX })
+        })?
+        .collect()
+}
+
 pub const PAIN_COLUMNS: &str = "date, score, stiffness_minutes, note, logged_at_ms";
 
 pub fn pain_from_row(row: &Row<'_>) -> rusqlite::Result<PainEntry> {

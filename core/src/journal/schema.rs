@@ -236,6 +236,17 @@ CREATE TABLE psfs_ratings (
 ) WITHOUT ROWID;
 "#;
 
+/// Schema version 5 (CLINICAL P8): `hop_checks`, the single-leg hop checks the app asks for before
+/// a hopping level (10 hops on the affected side; pain 2 or less passes). One per date: a second
+/// answer that day replaces the first.
+pub const V4_TO_V5: &str = r#"
+CREATE TABLE hop_checks (
+    date         TEXT PRIMARY KEY CHECK (length(date) = 10),
+    pain         INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    logged_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+"#;
+
 /// One migration step: SQL, then optional Rust work in the same transaction.
 pub struct Step {
     pub sql: &'static str,
@@ -248,6 +259,7 @@ pub const MIGRATIONS: &[Step] = &[
     Step { sql: V1_TO_V2, then: None },
     Step { sql: V2_TO_V3, then: None },
     Step { sql: V3_TO_V4, then: Some(cap_programs_v4) },
+    Step { sql: V4_TO_V5, then: None },
 ];
 
 /// rule V1, applied to journals written before it: every stored program (current and past) keeps

@@ -66,6 +66,26 @@ struct HomeView: View {
                     NavigationLink("Your program") { ProgramScreen(repository: repository) }
                 } header: { Text(home.date) }
                 if let message = state.message { Section { Text(message) } }
+                if let flare = state.flare {
+                    // rule P7: the core's sentence; the rule as a label (X4).
+                    Section { Text(flare.text); Text("Rule: \(flare.rule)").font(.caption) }
+                }
+                if let hold = state.impactHold {
+                    Section { Text(hold.text).font(.footnote); Text("Rule: \(hold.rule)").font(.caption) }
+                }
+                if let question = state.hopCheckQuestion {
+                    Section {
+                        Text(question)
+                        ScrollView(.horizontal) {
+                            HStack {
+                                ForEach(0...10, id: \.self) { value in
+                                    Button("\(value)") { Task { await store.model.answerHopCheck(value) } }.buttonStyle(.bordered)
+                                }
+                            }
+                        }
+                        Text("Rule: P8").font(.caption)
+                    }
+                }
                 if let plan = home.plan {
                     Section {
                         ForEach(state.exercises, id: \.exercise.exerciseId) { item in

@@ -34,6 +34,11 @@ public final class FirstStepRepository: @unchecked Sendable {
         try await run { try $0.logPain(now: $1, date: date, score: Int64(score), stiffnessMinutes: stiffnessMinutes.map(Int64.init), note: note) }
     }
 
+    /// Today's single-leg hop check (rule P8): heel pain 0–10 during or after 10 hops.
+    public func recordHopCheck(_ pain: Int) async throws -> HopCheck {
+        try await run { try $0.recordHopCheck(now: $1, pain: Int64(pain)) }
+    }
+
     public func logRun(distanceKm: Double, minutes: Double? = nil, painDuring: Int? = nil, painAfter: Int? = nil, date: String? = nil) async throws -> RunRecord {
         try await run {
             try $0.logRun(now: $1, date: date, distanceKm: distanceKm, minutes: minutes, painDuring: painDuring.map(Int64.init),

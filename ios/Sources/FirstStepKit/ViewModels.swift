@@ -21,6 +21,12 @@ public struct HomeUiState {
     public var planSummary: String? { home?.plan.map(PlanSummary.text) }
     /// A PSFS rating is due (rule M2): the home screen offers it.
     public var psfsDue: Bool { home?.psfsDue ?? false }
+    /// rule P7: a flare this morning — the core's sentence and rule; nil on other mornings.
+    public var flare: RuleNote? { home?.plan?.flare }
+    /// rule P8: hopping levels held by the impact gate (what is missing), nil when none is held.
+    public var impactHold: RuleNote? { home?.plan?.impactHold }
+    /// rule P8: the hop-check question when it is due (answer with `answerHopCheck`).
+    public var hopCheckQuestion: String? { home?.plan?.hopCheckQuestion }
     /// Today's exercises with their done state, in plan order.
     public var exercises: [(exercise: ProgramExercise, done: Bool)] {
         guard let home, let plan = home.plan else { return [] }
@@ -50,9 +56,21 @@ public final class HomeViewModel: ScreenModel {
         do {
             let log = try await repository.logPain(score, stiffnessMinutes: stiffnessMinutes, note: note, date: date)
             onJournalChange?(.painLogged(date: log.entry.date))
-            // Level changes (P4) and load added within a level (P5); holds change nothing.
+            // Level changes (P4, P7) and load added within a level (P5); holds change nothing. A
+            // flare morning says first that today's load is cut (rule P7, the core's words).
             let changes = log.decisions.filter { $0.action != .hold }
-            await load(message: changes.isEmpty ? nil : changes.map(\.reason).joined(separator: "\n"), decisions: changes)
+            let lines = (log.flare.map { [$0.text] } ?? []) + changes.map(\.reason)
+            await load(message: lines.isEmpty ? nil : lines.joined(separator: "\n"), decisions: changes)
+        } catch {
+            state.message = describe(error)
+        }
+    }
+
+    /// Answers today's hop check (rule P8): heel pain 0–10 during or after 10 single-leg hops.
+    public func answerHopCheck(_ pain: Int) async {
+        do {
+            _ = try await repository.recordHopCheck(pain)
+            await load(message: nil, decisions: [])
         } catch {
             state.message = describe(error)
         }

@@ -455,3 +455,24 @@ func XCTUnwrapAsync<T>(_ value: @autoclosure () async throws -> T?, file: Static
     let result = try await value()
     return try XCTUnwrap(result, file: file, line: line)
 }
+
+/// Rules P7 and P8 on the home screen model: the core's flare sentence and the hop check.
+@MainActor
+final class FlareAndHopCheckTests: XCTestCase {
+    func testAFlareMorningSaysAtOnceThatTheLoadIsCutAndTheHopCheckIsValidated() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock("2026-06-01"))
+        _ = try await repo.submitAssessmentJson(answersJson("2026-05-25"))
+        for day in ["2026-05-25", "2026-05-26", "2026-05-27", "2026-05-28", "2026-05-29", "2026-05-30", "2026-05-31"] {
+            _ = try await repo.logPain(2, date: day)
+        }
+        let home = HomeViewModel(repository: repo)
+        await home.logPain(6)
+        let message = try XCTUnwrap(home.state.message)
+        XCTAssertTrue(message.hasPrefix("A flare this morning"), message)
+        XCTAssertEqual(home.state.flare?.rule, "P7")
+        XCTAssertTrue(home.state.exercises.allSatisfy { !$0.exercise.levelName.contains("backpack") && !$0.exercise.levelName.contains("hop") })
+
+        await home.answerHopCheck(11)
+        XCTAssertTrue(home.state.message?.contains("0..=10") ?? false, home.state.message ?? "")
+    }
+}

@@ -9,6 +9,7 @@ import app.firststep.core.Exercise
 import app.firststep.core.FirstStep
 import app.firststep.core.GuidedSession
 import app.firststep.core.HomeScreen
+import app.firststep.core.HopCheck
 import app.firststep.core.ImportReport
 import app.firststep.core.Lesson
 import app.firststep.core.MorningLog
@@ -120,6 +121,12 @@ class FirstStepRepository(
 
     /** Every return-to-run self-test taken, oldest first. */
     suspend fun returnToRunChecks(): List<ReturnToRunCheck> = call { core.returnToRunChecks() }
+
+    /** Today's single-leg hop check (rule P8): heel pain 0–10 during or after 10 hops. */
+    suspend fun recordHopCheck(pain: Int): HopCheck = call { core.recordHopCheck(clock.now(), pain.toLong()) }
+
+    /** Every hop check answered, oldest first (rule P8). */
+    suspend fun hopChecks(): List<HopCheck> = call { core.hopChecks() }
 
     /** The PSFS (M2) as of today: activities, first and latest scores, whether a rating is due. */
     suspend fun psfs(): Psfs = call { core.psfs(clock.now()) }

@@ -39,7 +39,19 @@ class HomeViewModel(
         try {
             val log = repository.logPain(score)
             val changes = log.decisions.filter { it.fromLevel != it.toLevel }
-            load(message = changes.joinToString("\n") { it.reason }.ifEmpty { null })
+            // rule P7: a flare morning says at once that today's load is cut (the core's words).
+            val lines = listOfNotNull(log.flare?.text) + changes.map { it.reason }
+            load(message = lines.joinToString("\n").ifEmpty { null })
+        } catch (e: FirstStepException) {
+            mutableState.update { it.copy(message = e.reasonText) }
+        }
+    }
+
+    /** Answers today's hop check (rule P8), then reloads the screen (the question goes away). */
+    fun answerHopCheck(pain: Int): Job = scope.launch {
+        try {
+            repository.recordHopCheck(pain)
+            load()
         } catch (e: FirstStepException) {
             mutableState.update { it.copy(message = e.reasonText) }
         }

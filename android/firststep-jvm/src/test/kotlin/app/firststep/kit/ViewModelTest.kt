@@ -39,6 +39,27 @@ class ViewModelTest {
     }
 
     @Test
+    fun `a flare morning says at once that the load is cut, and the hop check is validated (P7, P8)`() = runTest {
+        val start = "2026-05-25"
+        val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
+        repo.submitAssessmentJson(answersJson(start))
+        for (day in listOf("2026-05-25", "2026-05-26", "2026-05-27", "2026-05-28", "2026-05-29", "2026-05-30", "2026-05-31")) {
+            repo.logPain(2, date = day)
+        }
+        val home = HomeViewModel(repo, backgroundScope)
+        home.logPain(6).join()
+        val state = home.state.value
+        assertTrue(state.message!!.startsWith("A flare this morning"), state.message)
+        assertEquals("P7", state.home?.plan?.flare?.rule)
+        assertTrue(state.home!!.plan!!.exercises.none { it.levelName.contains("backpack") || it.levelName.contains("hop") })
+
+        home.answerHopCheck(11).join()
+        assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
+        assertTrue(repo.hopChecks().isEmpty(), "nothing written")
+        repo.close()
+    }
+
+    @Test
     fun `session runs, finishes with pain and is saved, then the trend switches windows`() = runTest {
         val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
         repo.submitAssessmentJson(answersJson(today))

@@ -298,6 +298,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                     graph.navigator.push(Route.Urgent(home?.caution ?: home?.nextStepText.orEmpty(), emptyList()))
                 },
                 logRun = { graph.navigate(Route.Run) },
+                answerHopCheck = { graph.home.answerHopCheck(it).invokeOnCompletion { graph.onJournalChanged() } },
                 takeSelfTest = { graph.navigate(Route.ReturnToRun) },
                 ratePsfs = { graph.navigate(Route.PsfsRate) },
                 openLesson = graph::openLesson,

@@ -37,6 +37,8 @@ class HomeActions(
     val ratePsfs: () -> Unit = {},
     /** An exercise's "why": its lesson (E1–E7) by id. */
     val openLesson: (String) -> Unit = {},
+    /** The answer to today's hop check (rule P8): heel pain 0–10. */
+    val answerHopCheck: (Int) -> Unit = {},
 )
 
 /** Today: one-tap first-step pain, the next step, the running advice, today's exercises, streak, next reminder. */
@@ -118,6 +120,26 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
         }
 
         home.plan?.let { plan ->
+            // rule P7: a flare morning — today's load is cut at once (the core's words and rule).
+            plan.flare?.let { flare ->
+                SectionCard(Modifier.testTag("home-flare"), container = MaterialTheme.colorScheme.errorContainer) {
+                    Text(flare.text, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onErrorContainer)
+                    Text(s.rules(listOf(flare.rule)), style = MaterialTheme.typography.labelSmall)
+                }
+            }
+            // rule P8: hops held by the impact gate, and the hop-check question when it is due.
+            plan.impactHold?.let { hold ->
+                SectionCard(Modifier.testTag("home-impact-hold")) {
+                    Text(hold.text, style = MaterialTheme.typography.bodyMedium)
+                    Text(s.rules(listOf(hold.rule)), style = MaterialTheme.typography.labelSmall)
+                }
+            }
+            plan.hopCheckQuestion?.let { question ->
+                SectionCard(Modifier.testTag("home-hop-check")) {
+                    PainScale(question, null, actions.answerHopCheck, tagPrefix = "home-hop-check")
+                    Text(s.rules(listOf("P8")), style = MaterialTheme.typography.labelSmall)
+                }
+            }
             SectionTitle(s.todaysExercises)
             Text(s.planSummary(plan.exercises.size, plan.minutes.toInt()), style = MaterialTheme.typography.bodyLarge,
                 modifier = Modifier.testTag("home-plan-summary"))

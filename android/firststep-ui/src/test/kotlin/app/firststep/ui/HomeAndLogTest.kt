@@ -43,6 +43,19 @@ class HomeAndLogTest {
     }
 
     @Test
+    fun `a flare morning shows the core's flare card with its rule at once (P7)`() {
+        openHome()
+        // Mornings at 5 this week: 8 is a flare (2 or more above the usual mornings, rule P3).
+        rule.tap("home-pain-8")
+        rule.waitForTag("home-flare")
+        val plan = app.reopen { it.home(morning(TODAY)) }.plan!!
+        val flare = plan.flare!!
+        assertEquals("P7", flare.rule)
+        rule.onNodeWithText(flare.text, useUnmergedTree = true).assertExists()
+        assertTrue(plan.exercises.none { it.levelName.contains("backpack") || it.levelName.contains("hop") })
+    }
+
+    @Test
     fun `the home screen shows the core's next step, running advice, plan and streak`() {
         openHome()
         val home = app.reopen { it.home(morning(TODAY)) }
