@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day::Day;
 use crate::error::CoreError;
-use crate::model::{DecisionAction, Frequency, Program, ProgramExercise, Units};
+use crate::model::{DecisionAction, Frequency, Program, ProgramExercise, RedFlagLevel, Units};
 
 use super::rows;
 
@@ -35,7 +35,9 @@ pub struct TrendWeek {
     pub mean_pain: Option<f64>,
     /// Planned exercise-days of the block that have a session logged (so done ≤ planned).
     pub sessions_done: u32,
-    /// Exercises the program planned in the block, counting days on/after the program start.
+    /// Exercises the program showed the runner in the block, counting days on/after the program
+    /// start: each day's plan after the safety screen in force that day (R2, R3) and V1 (rule RR3:
+    /// an exercise the screen hid is never a missed session).
     pub sessions_planned: u32,
     pub run_km: f64,
     /// `run_km` as the runner reads it, in their units: "12.0 km", "7.5 mi".
@@ -274,6 +276,7 @@ fn weekly_buckets(
             .collect::<Result<_, TrendError>>()?,
         _ => Vec::new(),
     };
+    let screens = screens_in_force(conn, start, end)?;
 
     Ok((0..weeks as i32)
         .map(|w| {
@@ -281,9 +284,11 @@ fn weekly_buckets(
             let (first_iso, last_iso) = (first.iso(), first.add_days(6).iso());
             let (mut planned, mut done_count) = (0u32, 0u32);
             for day in (0..7).map(|i| first.add_days(i)).filter(|d| program_start.is_some_and(|ps| *d >= ps)) {
-                for schedule in schedules.iter().filter(|s| s.is_planned_on(day)) {
+                let Some(program) = program else { continue };
+                // rule RR3: what the runner was asked to do that day is the plan they were shown.
+                for exercise_id in shown_on(program, &schedules, &screens, day) {
                     planned += 1;
-                    done_count += u32::from(done.contains(&(day, schedule.exercise_id.clone())));
+                    done_count += u32::from(done.contains(&(day, exercise_id)));
                 }
             }
             // Start from +0.0: an empty float sum is -0.0, which would print as "-0.0 km".
@@ -304,9 +309,9 @@ fn weekly_buckets(
 /// planned as they were (level, daily or every-other-day, and the day that level started), not as
 /// the current program is.
 struct ExerciseSchedule {
-    exercise_id: String,
-    /// (first day, frequency) of each level in force during the window, oldest first.
-    spans: Vec<(Day, Frequency)>,
+    exercise: ProgramExercise,
+    /// (first day, level, frequency) of each level in force during the window, oldest first.
+    spans: Vec<(Day, u32, Frequency)>,
 }
 
 impl ExerciseSchedule {
@@ -317,7 +322,7 @@ impl ExerciseSchedule {
         };
         let changes: Vec<&LevelMarker> = window_changes.iter().filter(|m| m.exercise_id == id).collect();
         let spans = match changes.first() {
-            None => vec![(Day::parse("level_started_on", &exercise.level_started_on)?, exercise.frequency)],
+            None => vec![(Day::parse("level_started_on", &exercise.level_started_on)?, exercise.level, exercise.frequency)],
             Some(first) => {
                 // The level before the window's first change started at the previous change (one
                 // indexed lookup), or with the program.
@@ -331,23 +336,72 @@ impl ExerciseSchedule {
                     Some(d) => Day::parse("decisions.date", &d)?,
                     None => program_start,
                 };
-                let mut spans = vec![(before, frequency_at(first.from_level))];
+                let mut spans = vec![(before, first.from_level, frequency_at(first.from_level))];
                 for change in &changes {
-                    spans.push((Day::parse("decisions.date", &change.date)?, frequency_at(change.to_level)));
+                    spans.push((Day::parse("decisions.date", &change.date)?, change.to_level, frequency_at(change.to_level)));
                 }
                 spans
             }
         };
-        Ok(ExerciseSchedule { exercise_id: id.to_string(), spans })
+        Ok(ExerciseSchedule { exercise: exercise.clone(), spans })
     }
 
-    fn is_planned_on(&self, day: Day) -> bool {
-        let Some((from, frequency)) = self.spans.iter().rev().find(|(from, _)| *from <= day) else { return false };
-        match frequency {
-            Frequency::Daily | Frequency::ThreeTimesDaily => true,
-            Frequency::EveryOtherDay => day.days_since(*from) % 2 == 0,
-        }
+    /// The exercise as it stood on `day` (its level, frequency and the day that level started), or
+    /// `None` before it started.
+    fn as_of(&self, day: Day) -> Option<ProgramExercise> {
+        let (from, level, frequency) = *self.spans.iter().rev().find(|(from, _, _)| *from <= day)?;
+        let mut exercise = self.exercise.clone();
+        exercise.level = level;
+        exercise.frequency = frequency;
+        exercise.level_started_on = from.iso();
+        Some(exercise)
     }
+}
+
+/// A stored safety screen as it applies to the program: its date, level and the questions answered
+/// "yes" (R2 keeps only work off the feet; an R3 flag may bar heavy levels).
+type ScreenInForce = (Day, RedFlagLevel, Vec<String>);
+
+/// The screens that decide the window's days: the newest one before the window and those inside
+/// it, oldest first (date, then the order saved). Two indexed reads, whatever the history.
+fn screens_in_force(conn: &Connection, start: Day, end: Day) -> Result<Vec<ScreenInForce>, TrendError> {
+    let read = |r: &rusqlite::Row| -> rusqlite::Result<(String, RedFlagLevel, Vec<String>)> {
+        Ok((r.get(0)?, rows::enum_from_text(1, r.get(1)?)?, rows::json_from_text(2, &r.get::<_, String>(2)?)?))
+    };
+    let before = conn
+        .prepare_cached("SELECT date, level, flagged_json FROM safety_screens WHERE date < ?1 ORDER BY date DESC, id DESC LIMIT 1")?
+        .query_row([start.iso()], read)
+        .optional()?;
+    let mut screens = Vec::new();
+    for (date, level, flagged) in before.into_iter().chain(rows::in_range(
+        conn,
+        "SELECT date, level, flagged_json FROM safety_screens WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+        &start.iso(),
+        &end.iso(),
+        read,
+    )?) {
+        screens.push((Day::parse("safety_screens.date", &date)?, level, flagged));
+    }
+    Ok(screens)
+}
+
+/// rule RR3: the exercises the runner was shown on `day` — the program as it stood that day, under
+/// the safety screen in force that day (R1: nothing; R2: only work off the feet; R3: heavy levels
+/// one step lighter), the same view `for_safety_screen` gives the plan — and planned that day.
+fn shown_on(program: &Program, schedules: &[ExerciseSchedule], screens: &[ScreenInForce], day: Day) -> Vec<String> {
+    let as_of = Program {
+        started_on: program.started_on.clone(),
+        exercises: schedules.iter().filter_map(|s| s.as_of(day)).collect(),
+        caution: None,
+        cadence_cue: None,
+        minutes_per_day: 0,
+        set_aside: Vec::new(),
+    };
+    let shown = match screens.iter().rev().find(|(date, _, _)| *date <= day) {
+        Some((_, level, flagged)) => crate::clinical::for_safety_screen(&as_of, *level, flagged),
+        None => Some(as_of),
+    };
+    shown.map(|p| p.planned_on(day).into_iter().map(|e| e.exercise_id.clone()).collect()).unwrap_or_default()
 }
 
 /// Plain-language expectation (rule M4: 4–6 weeks to meaningful improvement, 8–12 to resolution

