@@ -81,3 +81,49 @@ fn rr3_adherence_counts_only_the_exercises_shown_under_the_no_impact_screen() {
     assert_eq!(referral.level, ReferralLevel::Advised);
     assert!(referral.text.contains("100 %"), "{}", referral.text);
 }
+
+/// Issue 27 item 10 (rules M1, P3): the assessment's "How much did your first steps hurt this
+/// morning?" is that day's morning log, so home, the running advice, the trend's baseline and the
+/// next morning's flare check start from it — exactly as if the runner had logged it.
+#[test]
+fn m1_p3_the_assessments_first_step_pain_is_that_mornings_log() {
+    let day0 = "2026-09-01";
+    let (_dir, app) = open_temp();
+    app.submit_assessment_json(at(day0), answers(day0, &[], "")).unwrap();
+    // The same runner who logs the morning by hand after the assessment.
+    let (_dir2, logged) = open_temp();
+    logged.submit_assessment_json(at(day0), answers(day0, &[], "")).unwrap();
+    logged.log_pain(at(day0), None, 5, None, None).unwrap();
+
+    let entries = app.pain_entries(day0.into(), day0.into()).unwrap();
+    assert_eq!(entries.iter().map(|p| (p.date.as_str(), p.score)).collect::<Vec<_>>(), [(day0, 5)]);
+    let home = app.home(at(day0)).unwrap();
+    assert_eq!(home.last_pain.as_ref().map(|p| p.score), Some(5));
+    assert_ne!(home.next_step, firststep_core::api::NextStep::LogPain, "{}", home.next_step_text);
+    let (running, by_hand) = (home.running.unwrap(), logged.home(at(day0)).unwrap().running.unwrap());
+    assert_eq!((running.state, &running.reason), (by_hand.state, &by_hand.reason), "the running advice reads the morning");
+
+    // The baseline (M1): the assessment's 5 and six mornings at 3 → (5 + 18) / 7.
+    for i in 1..=6 {
+        let date = add_days(day0, i);
+        app.log_pain(at(&date), None, 3, None, None).unwrap();
+    }
+    let trend = app.trend(add_days(day0, 6), 4).unwrap();
+    assert_eq!(trend.baseline_mornings, 7);
+    assert!((trend.baseline.unwrap() - 23.0 / 7.0).abs() < 1e-9, "{:?}", trend.baseline);
+    assert_eq!(trend.days.iter().find(|d| d.date == day0).and_then(|d| d.pain), Some(5));
+
+    // P3: a morning 2 points above the assessment's is a flare the next morning.
+    let (_dir3, flare) = open_temp();
+    flare.submit_assessment_json(at(day0), answers(day0, &[], "").replace(r#""first_step_pain": 5"#, r#""first_step_pain": 2"#)).unwrap();
+    do_the_plan(&flare, day0);
+    let next = add_days(day0, 1);
+    let morning = flare.log_pain(at(&next), None, 4, None, None).unwrap();
+    assert!(morning.decisions.iter().any(|d| d.rule == "P3" && d.exercise_id == "calf_loading"), "{:?}", morning.decisions);
+
+    // A morning already logged for the assessment's date is the runner's own and stays.
+    let (_dir4, early) = open_temp();
+    early.log_pain(at(day0), None, 3, None, None).unwrap();
+    early.submit_assessment_json(at(day0), answers(day0, &[], "")).unwrap();
+    assert_eq!(early.pain_entries(day0.into(), day0.into()).unwrap().iter().map(|p| p.score).collect::<Vec<_>>(), [3]);
+}
