@@ -127,3 +127,60 @@ fn m1_p3_the_assessments_first_step_pain_is_that_mornings_log() {
     early.submit_assessment_json(at(day0), answers(day0, &[], "")).unwrap();
     assert_eq!(early.pain_entries(day0.into(), day0.into()).unwrap().iter().map(|p| p.score).collect::<Vec<_>>(), [3]);
 }
+
+/// Issue 27 item 9 (rule R4, X4): the 12-week trend of a runner who has not improved says the
+/// firm 12-week referral the home screen shows — not the 6-week one, and no rule id in the
+/// sentence; after a clinician visit both restart their clocks.
+#[test]
+fn r4_the_twelve_week_trend_names_the_referral_the_home_screen_shows() {
+    let (_dir, app) = open_temp();
+    let start = "2026-09-01";
+    app.submit_assessment_json(at(start), answers(start, &[], "")).unwrap();
+    for i in 0..=84 {
+        let date = add_days(start, i);
+        app.log_pain(at(&date), Some(date.clone()), 5, None, None).unwrap();
+    }
+    let end = add_days(start, 84);
+    let home = app.home(at(&end)).unwrap();
+    assert_eq!(home.referral.as_ref().map(|r| r.level), Some(ReferralLevel::Firm));
+    let text = app.trend(end.clone(), 12).unwrap().expectation.text;
+    assert!(text.contains("After 12 weeks") && text.contains("physiotherapist or doctor"), "{text}");
+    assert!(!text.contains("After 6 weeks") && !text.contains("(R"), "one referral, no rule id: {text}");
+
+    // At 8 weeks the 6-week check-in applies (the pain is not lower), worded without a rule id.
+    let eight = app.trend(add_days(start, 56), 12).unwrap().expectation.text;
+    assert!(eight.contains("After 6 weeks") && !eight.contains("(R"), "{eight}");
+
+    // A clinician visit in week 11 restarts the clocks: neither the banner nor the trend is firm.
+    app.record_clinician_visit(at(&add_days(start, 80)), Some(add_days(start, 80)), false).unwrap();
+    assert!(app.home(at(&end)).unwrap().referral.is_none());
+    let after_visit = app.trend(end.clone(), 12).unwrap().expectation.text;
+    assert!(!after_visit.contains("After 12 weeks") && !after_visit.contains("After 6 weeks"), "{after_visit}");
+}
+
+/// Issue 27 item 9 (rule V1): one computation of minutes — after the ladder has moved up a level,
+/// the program's minutes a day (the clinician summary's "About N minutes a day") is the busier
+/// of the plans home and today show, not the figure of the program's first build.
+#[test]
+fn v1_home_and_the_summary_give_the_same_minutes_for_the_same_plan() {
+    let (_dir, app) = open_temp();
+    let start = "2026-09-01";
+    app.submit_assessment_json(at(start), answers(start, &[], "")).unwrap();
+    let first = app.program().unwrap().unwrap().minutes_per_day;
+    let mut day = start.to_string();
+    for (i, pain) in [5, 5, 4, 4, 4, 3, 3, 3, 3, 3].iter().enumerate() {
+        day = add_days(start, i as i64 + 1);
+        do_the_plan(&app, &add_days(&day, -1));
+        let log = app.log_pain(at(&day), None, *pain, None, None).unwrap();
+        if log.decisions.iter().any(|d| d.exercise_id == "calf_loading" && d.from_level != d.to_level) {
+            break;
+        }
+    }
+    let program = app.program().unwrap().unwrap();
+    assert_eq!(program.exercises.iter().find(|e| e.exercise_id == "calf_loading").map(|e| e.level), Some(2), "the ladder moved up");
+    let (today, tomorrow) = (app.home(at(&day)).unwrap().plan.unwrap().minutes, app.plan_for(add_days(&day, 1)).unwrap().minutes);
+    assert_eq!(program.minutes_per_day, today.max(tomorrow), "the program's minutes are the busier plan's");
+    assert_ne!(program.minutes_per_day, first, "the new level changes the minutes");
+    let summary = app.clinician_summary(at(&day)).unwrap().html;
+    assert!(summary.contains(&format!("About {} minutes a day", program.minutes_per_day)), "summary minutes");
+}

@@ -191,9 +191,21 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     let weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes, units)?;
 
     let weeks_on_program = program_start.filter(|s| *s <= end).map(|s| (end.days_since(s) / 7) as u32);
+    // rule R4: the referral clocks run from the program start, or from a clinician visit after it
+    // (the banner's anchor), so the trend names the referral the home screen shows.
+    let weeks_since_review = match program_start.filter(|s| *s <= end) {
+        Some(start) => {
+            let visit: Option<String> = conn
+                .prepare_cached("SELECT max(date) FROM clinician_visits WHERE date <= ?1")?
+                .query_row([end.iso()], |r| r.get(0))?;
+            let anchor = visit.and_then(|d| Day::parse("clinician_visits.date", &d).ok()).filter(|v| *v > start).unwrap_or(start);
+            Some((end.days_since(anchor) / 7) as u32)
+        }
+        None => None,
+    };
     let expectation = Expectation {
         weeks_on_program,
-        text: expectation_text(program_start.is_some(), weeks_on_program, meaningful_improvement, change_points),
+        text: expectation_text(program_start.is_some(), weeks_on_program, weeks_since_review, meaningful_improvement, change_points),
     };
 
     Ok(Trend {
@@ -406,8 +418,10 @@ fn shown_on(program: &Program, schedules: &[ExerciseSchedule], screens: &[Screen
 
 /// Plain-language expectation (rule M4: 4–6 weeks to meaningful improvement, 8–12 to resolution
 /// with consistent work; loading's benefit showed at 3 months, L1; many still have symptoms at
-/// 1 year, Hansen 2018). Ranges, never promises.
-fn expectation_text(has_program: bool, weeks_on_program: Option<u32>, improved: bool, change: Option<f64>) -> String {
+/// 1 year, Hansen 2018). Ranges, never promises. Without improvement it says the referral that
+/// applies (rule R4), on the banner's clock (`weeks_since_review`: from the program start or a
+/// later clinician visit): firm from 12 weeks, the 6-week check-in when the pain is not lower.
+fn expectation_text(has_program: bool, weeks_on_program: Option<u32>, weeks_since_review: Option<u32>, improved: bool, change: Option<f64>) -> String {
     const RANGES: &str = "Many people notice a meaningful improvement after 4–6 weeks of consistent work and settle within 8–12 weeks; some take longer. These are typical ranges, not promises.";
     let Some(weeks) = weeks_on_program.filter(|_| has_program) else {
         return format!("Log your morning first-step pain each day to see your trend. {RANGES}");
@@ -415,11 +429,16 @@ fn expectation_text(has_program: bool, weeks_on_program: Option<u32>, improved: 
     if improved {
         return format!("Week {weeks} of your program: your morning pain is clearly lower than at the start (at least 2 points and 30 % below your baseline). Keep the consistent work going — recovery is often not a straight line.");
     }
+    let review = weeks_since_review.unwrap_or(weeks);
+    let not_lower = change.is_none_or(|c| c <= 0.0);
     match weeks {
         0..=3 => format!("Week {weeks} of your program: it is early. {RANGES}"),
         4..=5 => format!("Week {weeks} of your program: this is when many people start to notice change, but in trials the benefit of strength work showed at 3 months, not at 1. {RANGES}"),
-        // design: no improvement after 6 weeks of consistent work → see a clinician (rule R2).
-        _ if change.is_none_or(|c| c <= 0.0) => format!("Week {weeks} of your program and your morning pain is not lower than at the start. After 6 weeks of consistent work without improvement, it is worth seeing a clinician to check the diagnosis and options (R2)."),
+        // rule R4: 12 weeks without a meaningful improvement — the firm referral.
+        _ if review >= 12 => format!("Week {weeks} of your program and your morning pain has not improved meaningfully. After 12 weeks without a clear improvement, please see a physiotherapist or doctor: other treatments can help alongside the exercises, and your home screen lists the options to discuss."),
+        // rule R4: 6 weeks of consistent work without improvement — worth a clinician's look.
+        _ if not_lower && review >= 6 => format!("Week {weeks} of your program and your morning pain is not lower than at the start. After 6 weeks of consistent work without improvement, it is worth seeing a clinician to check the diagnosis and options."),
+        _ if not_lower => format!("Week {weeks} of your program and your morning pain is not lower than at the start yet. Keep to the plan you discussed with your clinician and keep logging to see your direction."),
         6..=11 => format!("Week {weeks} of your program: some change, not yet a clear improvement. Settling often takes 8–12 weeks; if you are stuck, a clinician can help."),
         _ => format!("Week {weeks} of your program: heel pain can last longer than 12 weeks — in one hospital study most people still had some symptoms at a year. A clinician can review your plan; keep logging to see your direction."),
     }
