@@ -184,3 +184,19 @@ fn v1_home_and_the_summary_give_the_same_minutes_for_the_same_plan() {
     let summary = app.clinician_summary(at(&day)).unwrap().html;
     assert!(summary.contains(&format!("About {} minutes a day", program.minutes_per_day)), "summary minutes");
 }
+
+/// Issue 27 item 12 (rule A7, Riddle 2003; lesson E5): 9 hours a day on the feet at work gives
+/// advice on footwear and sitting breaks in the findings and in the running lesson, which the
+/// finding opens on day one.
+#[test]
+fn a7_nine_hours_on_the_feet_at_work_gives_footwear_and_sitting_break_advice() {
+    let (_dir, app) = open_temp();
+    let start = "2026-09-01";
+    let result = app.submit_assessment_json(at(start), answers(start, &[], r#", "hours_on_feet_per_day": 9"#)).unwrap();
+    let load = result.findings.iter().find(|f| f.domain == firststep_core::model::Domain::TrainingLoad).expect("training-load finding");
+    assert!(load.explanation.contains("cushioned, supportive shoes at work") && load.explanation.contains("sitting breaks"), "{}", load.explanation);
+    let e5 = app.lesson(at(start), "E5".into()).unwrap();
+    assert!(e5.unlocked, "{}", e5.unlocked_because);
+    let body = e5.body.join(" ");
+    assert!(body.contains("cushioned, supportive shoes") && body.contains("sitting breaks"), "{body}");
+}

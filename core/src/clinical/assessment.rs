@@ -162,8 +162,9 @@ pub(crate) const WEEKLY_INCREASE_LIMIT: f64 = 0.30;
 pub const LONG_RUN_SPIKE: f64 = 0.10;
 /// rule A7: more than 100 % longer (HR 2.28).
 const LONG_RUN_DOUBLE: f64 = 1.0;
-/// rule A7 (Riddle 2003: most of the day on the feet); design choice: 6 hours.
-const HOURS_ON_FEET_FLAG: f64 = 6.0;
+/// rule A7 (Riddle 2003, OR 3.6): 8 hours a day or more on the feet at work → advice on footwear and
+/// sitting breaks (CLINICAL A7 gives the 8 h; it replaces the earlier design choice of 6 h).
+const HOURS_ON_FEET_FLAG: f64 = 8.0;
 
 /// The assessment as a guided flow, in the order to ask it. The red-flag questions come first and
 /// are listed separately by `safety_questions`.
@@ -598,10 +599,10 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
     if answers.shoe_change == Some(true) {
         factors.push("a change of shoes".to_string());
     }
-    if let Some(hours) = answers.hours_on_feet_per_day {
-        if hours >= HOURS_ON_FEET_FLAG {
-            factors.push(format!("{hours:.0} hours a day on your feet"));
-        }
+    let changes = factors.clone();
+    let hours_on_feet = answers.hours_on_feet_per_day.filter(|h| *h >= HOURS_ON_FEET_FLAG); // rule A7 (Riddle)
+    if let Some(hours) = hours_on_feet {
+        factors.push(format!("{} hours a day on your feet", hours_words(hours)));
     }
     if spikes.is_empty() && factors.is_empty() {
         return None;
@@ -612,11 +613,20 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
     if answers.race_build_up == Some(true) {
         parts.push("a race build-up".to_string());
     }
-    let explanation = if spikes.is_empty() {
-        format!("Recent changes can add load to the heel ({}). Keep them gradual while the heel settles.", factors.join(", "))
-    } else {
-        "Your running load rose quickly. Spreading increases out and keeping single runs within about 10 % of your longest recent run is something to work on; the running guidance helps each day.".to_string()
-    };
+    let mut sentences = Vec::new();
+    if !spikes.is_empty() {
+        sentences.push("Your running load rose quickly. Spreading increases out and keeping single runs within about 10 % of your longest recent run is something to work on; the running guidance helps each day.".to_string());
+    } else if !changes.is_empty() {
+        sentences.push(format!("Recent changes can add load to the heel ({}). Keep them gradual while the heel settles.", changes.join(", ")));
+    }
+    if let Some(hours) = hours_on_feet {
+        // rule A7 (Riddle 2003): long hours standing or walking at work add load too.
+        sentences.push(format!(
+            "About {} hours a day on your feet at work add load too: wear cushioned, supportive shoes at work and take short sitting breaks through the day.",
+            hours_words(hours)
+        ));
+    }
+    let explanation = sentences.join(" ");
     Some(Finding {
         domain: Domain::TrainingLoad,
         side: Side::None,
@@ -628,6 +638,11 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
         // No exercise answers it (the running guidance does), so its rank never takes a V1 slot.
         severity_score: severity_score(severity, 0.0),
     })
+}
+
+/// Hours as a runner says them: "9", "8.5".
+fn hours_words(hours: f64) -> String {
+    if hours.fract() == 0.0 { format!("{hours:.0}") } else { format!("{hours:.1}") }
 }
 
 /// All findings from validated answers, in chain order (ankle → load).
@@ -741,6 +756,30 @@ mod tests {
         assert_eq!(domains(&a), vec![(Domain::AnkleMobility, Side::Left, Severity::Mild)]);
         a.knee_to_wall_cm = Some(SideMeasure { left: 9.9, right: 10.0 }); // below the 10 cm screen, within its noise
         assert_eq!(domains(&a), vec![(Domain::AnkleMobility, Side::Left, Severity::Mild)]);
+    }
+
+    /// rule A7 (Riddle 2003): 8 hours a day or more on the feet at work → footwear and sitting
+    /// breaks in the training-load finding; under 8 h no finding from the hours alone.
+    #[test]
+    fn a7_long_hours_on_the_feet_get_footwear_and_sitting_break_advice() {
+        let mut a = base();
+        for hours in [8.0, 9.0] {
+            a.hours_on_feet_per_day = Some(hours);
+            let findings = evaluate_assessment(&a, None).unwrap().findings;
+            let load = findings.iter().find(|f| f.domain == Domain::TrainingLoad).expect("a training-load finding");
+            assert_eq!(load.severity, Severity::Mild);
+            assert!(load.measurement.contains(&format!("{hours:.0} hours a day on your feet")), "{}", load.measurement);
+            for needle in ["cushioned, supportive shoes at work", "sitting breaks"] {
+                assert!(load.explanation.contains(needle), "{needle:?} in {}", load.explanation);
+            }
+            assert!(!load.explanation.contains("Recent changes"), "hours are not a recent change: {}", load.explanation);
+        }
+        a.hours_on_feet_per_day = Some(7.5);
+        assert!(domains(&a).is_empty(), "under 8 h the hours alone are no finding");
+        a.hours_on_feet_per_day = Some(8.5);
+        a.shoe_change = Some(true);
+        let load = evaluate_assessment(&a, None).unwrap().findings.remove(0);
+        assert!(load.explanation.contains("a change of shoes") && load.explanation.contains("About 8.5 hours"), "{}", load.explanation);
     }
 
     /// rule A1 (design): a value within the MDC (1.9 cm) of the 10 cm screen is at most mild,
