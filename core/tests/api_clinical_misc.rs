@@ -80,6 +80,11 @@ fn rr3_adherence_counts_only_the_exercises_shown_under_the_no_impact_screen() {
     let referral = home.referral.expect("6 weeks at 100 % of what was shown, no improvement");
     assert_eq!(referral.level, ReferralLevel::Advised);
     assert!(referral.text.contains("100 %"), "{}", referral.text);
+    // Issue 27 item 14 (rule R4, G): the 6-week banner names the options to ask a clinician about.
+    for needle in ["Manual therapy", "Taping", "night splint", "orthoses"] {
+        assert!(referral.options.iter().any(|o| o.contains(needle)), "{needle:?} in {:?}", referral.options);
+    }
+    assert!(summary.contains("Options to discuss") && summary.contains("night splint"), "the summary lists them too");
 }
 
 /// Issue 27 item 10 (rules M1, P3): the assessment's "How much did your first steps hurt this
