@@ -622,7 +622,7 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
     if let Some(hours) = hours_on_feet {
         // rule A7 (Riddle 2003): long hours standing or walking at work add load too.
         sentences.push(format!(
-            "About {} hours a day on your feet at work add load too: wear cushioned, supportive shoes at work and take short sitting breaks through the day.",
+            "About {} hours a day on your feet at work adds load too: wear cushioned, supportive shoes at work and take short sitting breaks through the day.",
             hours_words(hours)
         ));
     }
