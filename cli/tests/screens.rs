@@ -43,8 +43,10 @@ fn human_screens_show_the_plan_and_logs() {
     let file = j.write("answers.json", &stiff_ankle_weak_calf(DAY));
     let screen = j.ok(&["--date", DAY, "assess", "--answers", path_str(&file)]);
     assert!(screen.contains("Things to work on") && screen.contains("Your program"), "{screen}");
+    // The assessment's first-step pain is this morning's log (issue 27): home goes on to the session.
     let home = j.ok(&["--date", DAY]);
-    assert!(home.contains("firststep pain"), "{home}");
+    assert!(home.contains("Last first-step pain: 6/10 on 2026-09-01") && home.contains("firststep session"), "{home}");
+    assert!(!home.contains("No first-step pain logged yet"), "{home}");
     let logged = j.ok(&["--date", DAY, "pain", "5", "--note", "stiff", "--stiffness", "10"]);
     assert!(logged.contains("5/10"), "{logged}");
     let today = j.ok(&["--date", DAY, "today"]);

@@ -221,7 +221,7 @@ impl FirstStep {
     /// Evaluates an assessment, stores it with its red-flag screen and (unless urgent) the program.
     /// Compared with the previous assessment where there is one (A1, A2 noise thresholds).
     pub fn submit_assessment(&self, now: Moment, answers: AssessmentAnswers) -> FfiResult<AssessmentResult> {
-        Ok(self.assess(now.today()?, &answers)?)
+        Ok(self.assess(now.today()?, now.instant_ms, &answers)?)
     }
 
     /// Same as [`Self::submit_assessment`] with the answers as JSON (the documented answers file,
@@ -239,7 +239,7 @@ impl FirstStep {
             let field = if p.field.is_empty() { "answers".to_string() } else { p.field };
             CoreError::invalid(field, message)
         })?;
-        Ok(self.assess(now.today()?, &answers)?)
+        Ok(self.assess(now.today()?, now.instant_ms, &answers)?)
     }
 
     /// The most recent assessment result, if any.
@@ -718,7 +718,7 @@ impl FirstStep {
         Ok(day)
     }
 
-    fn assess(&self, today: Day, answers: &AssessmentAnswers) -> Result<AssessmentResult> {
+    fn assess(&self, today: Day, now_ms: i64, answers: &AssessmentAnswers) -> Result<AssessmentResult> {
         let date = Day::parse("date", &answers.date)?;
         ensure_not_future("date", date, today)?;
         let cleared_on = answers.clinician_cleared_on.as_deref().map(|d| Day::parse("clinician_cleared_on", d)).transpose()?;
@@ -753,6 +753,15 @@ impl FirstStep {
         self.journal.save_assessment(date, answers, &result_json)?;
         if let Some(program) = &result.program {
             self.journal.save_program(program)?;
+        }
+        // The answer to "How much did your first steps hurt this morning?" is that morning's log
+        // (rules M1, P3): home, the running advice, the trend's baseline and the next morning's
+        // flare check start from it. A morning already logged for that date is the runner's own
+        // entry and wins. It goes through the same path as any morning log, so the program's rules
+        // see it as they would see the runner's log.
+        if self.journal.pain_entries(date, date)?.is_empty() {
+            let entry = PainEntry { date: date.iso(), score: answers.first_step_pain, stiffness_minutes: None, note: None, logged_at_ms: now_ms };
+            self.record_morning(entry, date, today)?;
         }
         // The runner sees the program they follow now (R2 keeps only non-weight-bearing work); the
         // full program is stored so the ladder continues where it stands once cleared.

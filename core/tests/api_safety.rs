@@ -83,7 +83,8 @@ fn re_taking_the_screen_after_urgent_needs_a_dated_clearance_and_writes_nothing_
     assert!(result.program.is_some());
     let visits = app.clinician_visits().unwrap();
     assert_eq!((visits.len(), visits[0].date.as_str(), visits[0].cleared), (1, "2026-09-02", true));
-    assert_eq!(app.home(at("2026-09-03")).unwrap().next_step, NextStep::LogPain);
+    // The assessment's first-step pain is this morning's log (issue 27): today's exercises are next.
+    assert_eq!(app.home(at("2026-09-03")).unwrap().next_step, NextStep::DoSession);
 }
 
 #[test]

@@ -88,8 +88,10 @@ fn morning_pain_after_easy_sessions_progresses_the_ladder_and_home_follows() {
     let ladder = program.exercises.iter().find(|e| e.exercise_id == "calf_loading").unwrap();
     assert_eq!(ladder.level, 1, "first-step pain 6 starts the ladder at L1");
 
+    // The assessment's first-step pain (6) is this morning's log (issue 27): the session is next.
     let home = app.home(at("2026-09-01", 9, "UTC")).unwrap();
-    assert_eq!(home.next_step, NextStep::LogPain);
+    assert_eq!(home.last_pain.map(|p| p.score), Some(6));
+    assert_eq!(home.next_step, NextStep::DoSession);
 
     // Eight days of easy, completed eccentric drops (L1 is daily), mornings settling.
     let mut progressed = None;

@@ -157,7 +157,7 @@ fn expectations_are_honest_ranges_by_weeks_on_program() {
     let early = t.journal.trend(day("2026-01-15"), 4, Some(&p)).unwrap();
     assert_eq!(early.expectation.weeks_on_program, Some(2));
     assert!(early.expectation.text.contains("4–6 weeks") && early.expectation.text.contains("not promises"), "{}", early.expectation.text);
-    // 8 weeks in, pain unchanged: suggest a clinician (R2 design rule).
+    // 8 weeks in, pain unchanged: suggest a clinician (R4's 6-week check-in).
     log_days(&t, "2026-02-20", &[5; 7]);
     let stuck = t.journal.trend(day("2026-02-26"), 8, Some(&p)).unwrap();
     assert_eq!(stuck.expectation.weeks_on_program, Some(8));

@@ -245,7 +245,15 @@ fn replay(path: &Path) {
 
     // 2. Days.
     let mut program = result.program.clone();
-    let mut pains: Vec<PainEntry> = Vec::new();
+    // The assessment's first-step pain is that morning's log (issue 27 item 10; M1, P3); a day of
+    // the same date that logs pain replaces it. A new program has no session yet, so no rule runs.
+    let mut pains: Vec<PainEntry> = vec![PainEntry {
+        date: scenario.answers.date.clone(),
+        score: scenario.answers.first_step_pain,
+        stiffness_minutes: None,
+        note: None,
+        logged_at_ms: 0,
+    }];
     let mut sessions: Vec<SessionRecord> = Vec::new();
     let mut runs: Vec<RunRecord> = Vec::new();
     let mut checks = Vec::new();
@@ -260,6 +268,7 @@ fn replay(path: &Path) {
     for (index, day) in scenario.days.iter().enumerate() {
         let date = Day::parse("date", &day.date).unwrap_or_else(|e| panic!("{name}: day {index}: {e}"));
         if let Some(score) = day.pain {
+            pains.retain(|p| p.date != day.date); // one morning per date: a second log replaces it
             pains.push(PainEntry { date: day.date.clone(), score, stiffness_minutes: None, note: None, logged_at_ms: 0 });
             if let Some(current) = program.as_ref() {
                 // rule P8: the RR1 self-tests' hop items are the hop checks of a pure replay.

@@ -143,6 +143,9 @@ const KNEE_TO_WALL_SCREEN_CM: f64 = 10.0;
 const KNEE_TO_WALL_ASYMMETRY_CM: f64 = 1.5;
 /// rule A1: minimal detectable change within one tester (Powden 2015).
 pub const KNEE_TO_WALL_NOISE_CM: f64 = 1.9;
+/// rule A1 (design): "marked" needs a value below the 10 cm screen by more than the 1.9 cm MDC; a
+/// value within the noise of the screen is at most "mild", whatever the difference between sides.
+const KNEE_TO_WALL_MARKED_CM: f64 = 8.1;
 /// rule A2 design: low capacity under 20 reps.
 const HEEL_RAISE_LOW: u32 = 20;
 /// rule A2 design: a side under 90 % of the other.
@@ -159,8 +162,9 @@ pub(crate) const WEEKLY_INCREASE_LIMIT: f64 = 0.30;
 pub const LONG_RUN_SPIKE: f64 = 0.10;
 /// rule A7: more than 100 % longer (HR 2.28).
 const LONG_RUN_DOUBLE: f64 = 1.0;
-/// rule A7 (Riddle 2003: most of the day on the feet); design choice: 6 hours.
-const HOURS_ON_FEET_FLAG: f64 = 6.0;
+/// rule A7 (Riddle 2003, OR 3.6): 8 hours a day or more on the feet at work → advice on footwear and
+/// sitting breaks (CLINICAL A7 gives the 8 h; it replaces the earlier design choice of 6 h).
+const HOURS_ON_FEET_FLAG: f64 = 8.0;
 
 /// The assessment as a guided flow, in the order to ask it. The red-flag questions come first and
 /// are listed separately by `safety_questions`.
@@ -345,16 +349,21 @@ fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_string()).collect()
 }
 
-/// Ankle mobility (A1): the seed's 10 cm screen marks a side; otherwise a between-limb
-/// difference ≥ 1.5 cm marks the stiffer side mildly.
+/// Ankle mobility (A1): a side below the seed's 10 cm screen by more than the test's noise
+/// (under 8.1 cm) is marked; a side below the screen but within its 1.9 cm MDC, or a between-limb
+/// difference ≥ 1.5 cm, is mild (the stiffer side(s)).
 fn ankle_finding(cm: SideMeasure) -> Option<Finding> {
-    let restricted_left = cm.left < KNEE_TO_WALL_SCREEN_CM; // rule A1
-    let restricted_right = cm.right < KNEE_TO_WALL_SCREEN_CM;
+    // Round to 0.01 cm so 1.5 typed as 6.0 vs 7.5, or 8.1, is not lost to floating point.
+    let hundredths = |x: f64| (x * 100.0).round() / 100.0;
+    let below_screen = |x: f64| hundredths(x) < KNEE_TO_WALL_SCREEN_CM; // rule A1
+    let marked = |x: f64| hundredths(x) < KNEE_TO_WALL_MARKED_CM; // rule A1 (design: MDC)
     let difference = (cm.left - cm.right).abs();
-    // Round to 0.01 cm so 1.5 typed as 6.0 vs 7.5 is not lost to floating point.
-    let asymmetric = (difference * 100.0).round() / 100.0 >= KNEE_TO_WALL_ASYMMETRY_CM; // rule A1
-    let (side, severity) = if restricted_left || restricted_right {
-        (side_of(restricted_left, restricted_right), Severity::Marked)
+    let asymmetric = hundredths(difference) >= KNEE_TO_WALL_ASYMMETRY_CM; // rule A1
+    let stiffest = cm.left.min(cm.right);
+    let (side, severity) = if marked(cm.left) || marked(cm.right) {
+        (side_of(marked(cm.left), marked(cm.right)), Severity::Marked)
+    } else if below_screen(cm.left) || below_screen(cm.right) {
+        (side_of(below_screen(cm.left), below_screen(cm.right)), Severity::Mild)
     } else if asymmetric {
         (if cm.left < cm.right { Side::Left } else { Side::Right }, Severity::Mild)
     } else {
@@ -365,10 +374,21 @@ fn ankle_finding(cm: SideMeasure) -> Option<Finding> {
             "Your ankle bends less than the 10 cm knee-to-wall screen {}. More ankle bend can spread the load on the calf and heel: work on it with the calf stretch and knee-to-wall rocks.",
             on_side(side)
         ),
+        Severity::Mild if below_screen(stiffest) => format!(
+            "Your ankle bends a little less than the 10 cm knee-to-wall screen {} ({stiffest:.1} cm), within the 1.9 cm a re-test can differ by. Something to work on with the calf stretch and knee-to-wall rocks.",
+            on_side(side)
+        ),
         Severity::Mild => format!(
             "Your {} ankle bends {difference:.1} cm less than the other. Evening this out is something to work on with the calf stretch and knee-to-wall rocks.",
             side_words(side)
         ),
+    };
+    // design (V1 ranking): a mild value below the screen scores its distance to the screen; with an
+    // asymmetry too, the larger of the two.
+    let mild_score = {
+        let screen = if below_screen(stiffest) { (KNEE_TO_WALL_SCREEN_CM - stiffest) / KNEE_TO_WALL_SCREEN_CM } else { 0.0 };
+        let asymmetry = if asymmetric { (difference - KNEE_TO_WALL_ASYMMETRY_CM) / KNEE_TO_WALL_ASYMMETRY_CM } else { 0.0 };
+        screen.max(asymmetry)
     };
     Some(Finding {
         domain: Domain::AnkleMobility,
@@ -379,8 +399,8 @@ fn ankle_finding(cm: SideMeasure) -> Option<Finding> {
         exercises: strings(&["calf_stretch", "ankle_mobility"]),
         rules: strings(&["A1"]),
         severity_score: match severity {
-            Severity::Marked => severity_score(severity, (KNEE_TO_WALL_SCREEN_CM - cm.left.min(cm.right)) / KNEE_TO_WALL_SCREEN_CM),
-            Severity::Mild => severity_score(severity, (difference - KNEE_TO_WALL_ASYMMETRY_CM) / KNEE_TO_WALL_ASYMMETRY_CM),
+            Severity::Marked => severity_score(severity, (KNEE_TO_WALL_SCREEN_CM - stiffest) / KNEE_TO_WALL_SCREEN_CM),
+            Severity::Mild => severity_score(severity, mild_score),
         },
     })
 }
@@ -579,10 +599,10 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
     if answers.shoe_change == Some(true) {
         factors.push("a change of shoes".to_string());
     }
-    if let Some(hours) = answers.hours_on_feet_per_day {
-        if hours >= HOURS_ON_FEET_FLAG {
-            factors.push(format!("{hours:.0} hours a day on your feet"));
-        }
+    let changes = factors.clone();
+    let hours_on_feet = answers.hours_on_feet_per_day.filter(|h| *h >= HOURS_ON_FEET_FLAG); // rule A7 (Riddle)
+    if let Some(hours) = hours_on_feet {
+        factors.push(format!("{} hours a day on your feet", hours_words(hours)));
     }
     if spikes.is_empty() && factors.is_empty() {
         return None;
@@ -593,11 +613,20 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
     if answers.race_build_up == Some(true) {
         parts.push("a race build-up".to_string());
     }
-    let explanation = if spikes.is_empty() {
-        format!("Recent changes can add load to the heel ({}). Keep them gradual while the heel settles.", factors.join(", "))
-    } else {
-        "Your running load rose quickly. Spreading increases out and keeping single runs within about 10 % of your longest recent run is something to work on; the running guidance helps each day.".to_string()
-    };
+    let mut sentences = Vec::new();
+    if !spikes.is_empty() {
+        sentences.push("Your running load rose quickly. Spreading increases out and keeping single runs within about 10 % of your longest recent run is something to work on; the running guidance helps each day.".to_string());
+    } else if !changes.is_empty() {
+        sentences.push(format!("Recent changes can add load to the heel ({}). Keep them gradual while the heel settles.", changes.join(", ")));
+    }
+    if let Some(hours) = hours_on_feet {
+        // rule A7 (Riddle 2003): long hours standing or walking at work add load too.
+        sentences.push(format!(
+            "About {} hours a day on your feet at work adds load too: wear cushioned, supportive shoes at work and take short sitting breaks through the day.",
+            hours_words(hours)
+        ));
+    }
+    let explanation = sentences.join(" ");
     Some(Finding {
         domain: Domain::TrainingLoad,
         side: Side::None,
@@ -609,6 +638,11 @@ fn load_finding(answers: &AssessmentAnswers) -> Option<Finding> {
         // No exercise answers it (the running guidance does), so its rank never takes a V1 slot.
         severity_score: severity_score(severity, 0.0),
     })
+}
+
+/// Hours as a runner says them: "9", "8.5".
+fn hours_words(hours: f64) -> String {
+    if hours.fract() == 0.0 { format!("{hours:.0}") } else { format!("{hours:.1}") }
 }
 
 /// All findings from validated answers, in chain order (ankle → load).
@@ -720,7 +754,50 @@ mod tests {
         assert!(domains(&a).is_empty());
         a.knee_to_wall_cm = Some(SideMeasure { left: 11.5, right: 13.0 }); // exactly 1.5 cm
         assert_eq!(domains(&a), vec![(Domain::AnkleMobility, Side::Left, Severity::Mild)]);
-        a.knee_to_wall_cm = Some(SideMeasure { left: 9.9, right: 10.0 }); // 10 cm screen
+        a.knee_to_wall_cm = Some(SideMeasure { left: 9.9, right: 10.0 }); // below the 10 cm screen, within its noise
+        assert_eq!(domains(&a), vec![(Domain::AnkleMobility, Side::Left, Severity::Mild)]);
+    }
+
+    /// rule A7 (Riddle 2003): 8 hours a day or more on the feet at work → footwear and sitting
+    /// breaks in the training-load finding; under 8 h no finding from the hours alone.
+    #[test]
+    fn a7_long_hours_on_the_feet_get_footwear_and_sitting_break_advice() {
+        let mut a = base();
+        for hours in [8.0, 9.0] {
+            a.hours_on_feet_per_day = Some(hours);
+            let findings = evaluate_assessment(&a, None).unwrap().findings;
+            let load = findings.iter().find(|f| f.domain == Domain::TrainingLoad).expect("a training-load finding");
+            assert_eq!(load.severity, Severity::Mild);
+            assert!(load.measurement.contains(&format!("{hours:.0} hours a day on your feet")), "{}", load.measurement);
+            for needle in ["cushioned, supportive shoes at work", "sitting breaks"] {
+                assert!(load.explanation.contains(needle), "{needle:?} in {}", load.explanation);
+            }
+            assert!(!load.explanation.contains("Recent changes"), "hours are not a recent change: {}", load.explanation);
+        }
+        a.hours_on_feet_per_day = Some(7.5);
+        assert!(domains(&a).is_empty(), "under 8 h the hours alone are no finding");
+        a.hours_on_feet_per_day = Some(8.5);
+        a.shoe_change = Some(true);
+        let load = evaluate_assessment(&a, None).unwrap().findings.remove(0);
+        assert!(load.explanation.contains("a change of shoes") && load.explanation.contains("About 8.5 hours"), "{}", load.explanation);
+    }
+
+    /// rule A1 (design): a value within the MDC (1.9 cm) of the 10 cm screen is at most mild,
+    /// whatever the difference between sides; "marked" needs a value below 8.1 cm.
+    #[test]
+    fn a1_knee_to_wall_within_the_noise_of_the_screen_is_never_marked() {
+        let mut a = base();
+        for (left, right) in [(9.5, 12.0), (9.5, 14.0), (8.1, 12.0), (9.0, 9.5)] {
+            a.knee_to_wall_cm = Some(SideMeasure { left, right });
+            let side = if right < 10.0 { Side::Both } else { Side::Left };
+            assert_eq!(domains(&a), vec![(Domain::AnkleMobility, side, Severity::Mild)], "{left} / {right} cm");
+        }
+        a.knee_to_wall_cm = Some(SideMeasure { left: 9.5, right: 12.0 });
+        let finding = evaluate_assessment(&a, None).unwrap().findings.remove(0);
+        assert!(finding.explanation.contains("9.5 cm") && finding.explanation.contains("1.9 cm"), "{}", finding.explanation);
+        a.knee_to_wall_cm = Some(SideMeasure { left: 8.0, right: 9.5 });
+        assert_eq!(domains(&a), vec![(Domain::AnkleMobility, Side::Left, Severity::Marked)], "only the side below 8.1 cm is marked");
+        a.knee_to_wall_cm = Some(SideMeasure { left: 8.09, right: 12.0 });
         assert_eq!(domains(&a), vec![(Domain::AnkleMobility, Side::Left, Severity::Marked)]);
     }
 

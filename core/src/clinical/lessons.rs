@@ -141,6 +141,8 @@ const LESSONS: &[LessonText] = &[
             "A slightly quicker step rate — about 5–10 % above your own — with the foot landing closer under the knee lowers braking and the load of each step. There is no magic number of steps per minute: your target is your own rate plus 5–10 %.",
             // rule A7: surface and shoe change, race build-up
             "Change one thing at a time. New shoes, a switch to harder surfaces or a race build-up add load too, so avoid stacking them on top of more distance.",
+            // rule A7 (Riddle 2003): 8 hours or more a day on the feet at work
+            "Time on your feet counts as well. If you stand or walk for 8 hours or more a day at work, wear cushioned, supportive shoes there and take short sitting breaks through the day.",
             // rule RR1: pain during a run ≤ 3 (design)
             "Keep heel pain during a run at 3 or less, and check that the next morning is no worse.",
         ],
@@ -408,7 +410,9 @@ mod tests {
         let lessons = lessons_for(Some(day("2026-01-01")), day("2026-12-01"), &[], false);
         let text = |id: &str| lessons.iter().find(|l| l.id == id).unwrap().body.join(" ");
         assert!(text("E3").contains("both groups wore shoe inserts") && text("E3").contains("discuss with a clinician"));
-        for needle in ["reduce, not eliminate", "10 %", "30 % over 2 weeks", "5–10 %", "shoes", "surfaces"] {
+        // rule A7 (Riddle 2003): time on the feet at work — footwear and sitting breaks.
+        for needle in ["reduce, not eliminate", "10 %", "30 % over 2 weeks", "5–10 %", "shoes", "surfaces", "8 hours or more a day at work",
+            "cushioned, supportive shoes", "sitting breaks"] {
             assert!(text("E5").contains(needle), "E5 lacks {needle:?}");
         }
         for needle in ["4–6 weeks", "8–12 weeks", "3 months", "80 %", "6 weeks", "12 weeks", "for 2 weeks"] {

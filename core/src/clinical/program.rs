@@ -94,13 +94,18 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
     (chosen, set_aside)
 }
 
+/// rule V1: the estimated minutes of the exercises planned on `day` — the one computation behind
+/// both the day's plan (`DayPlan.minutes`, home and today) and the program's minutes a day.
+pub(crate) fn minutes_on(program: &Program, day: Day) -> u32 {
+    program.planned_on(day).iter().map(|e| e.minutes).sum()
+}
+
 /// rule V1: minutes on the busier of two consecutive days once every level has started
 /// (every-other-day work alternates).
 pub(crate) fn minutes_per_day(program: &Program) -> u32 {
     let latest = program.exercises.iter().filter_map(|e| Day::parse("level_started_on", &e.level_started_on).ok()).max();
     let Some(day) = latest else { return 0 };
-    let on = |d: Day| program.planned_on(d).iter().map(|e| e.minutes).sum::<u32>();
-    on(day).max(on(day.add_days(1)))
+    minutes_on(program, day).max(minutes_on(program, day.add_days(1)))
 }
 
 /// Builds the program, or `None` when the safety screen is urgent (R1). Invalid dates yield `None`
@@ -188,11 +193,14 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
         RedFlagLevel::Refer => {
             let mut kept = program.clone();
             kept.caution = kept.caution.or_else(|| Some(format!("{} (rule R3)", advice(RedFlagLevel::Refer))));
+            // rule V1: the stored figure dates from the program's last build; levels have moved since.
+            kept.minutes_per_day = minutes_per_day(&kept);
             Some(kept)
         }
         RedFlagLevel::None => {
             let mut kept = program.clone();
             kept.caution = None; // a later screen without flags lifts an earlier caution
+            kept.minutes_per_day = minutes_per_day(&kept); // rule V1, as above
             Some(kept)
         }
     }
@@ -275,8 +283,7 @@ pub fn day_plan(program: &Program, day: Day) -> DayPlan {
         let sentences: Vec<&str> = notes.iter().map(|n| n.trim_end_matches('.')).collect();
         format!("{}.", sentences.join(". "))
     });
-    let minutes = exercises.iter().map(|e| e.minutes).sum(); // rule V1
-    DayPlan { date: day.iso(), exercises, note, minutes, flare: None, impact_hold: None, hop_check_question: None }
+    DayPlan { date: day.iso(), exercises, note, minutes: minutes_on(program, day), flare: None, impact_hold: None, hop_check_question: None }
 }
 
 /// The side(s) the runner's affected foot is worked on, read back from a program (the stretch is

@@ -28,7 +28,8 @@ pub struct Referral {
     pub level: ReferralLevel,
     /// Why, with the runner's numbers, and what to do.
     pub text: String,
-    /// Treatments to discuss with the clinician (the guideline's options, G); empty when advised.
+    /// Treatments to ask the clinician about (the guideline's options, G): the bridges alongside the
+    /// program on the advised banner, the full list on the firm one.
     pub options: Vec<String>,
 }
 
@@ -64,6 +65,20 @@ const GUIDELINE_OPTIONS: [&str; 5] = [
     "Shoe inserts (orthoses) alongside other treatment (grade B)",
 ];
 
+/// rule R4, G: the options the advised banner (6 weeks, or a 2-week worsening) names to ask a
+/// clinician about — manual therapy, and taping, night splints and orthoses as a bridge alongside
+/// the program.
+const ADVISED_OPTIONS: [&str; 4] = [
+    "Manual therapy by a physiotherapist (guideline grade A)",
+    "Taping for short-term relief (grade A)",
+    "A night splint for 1–3 months for first-step pain (grade A)",
+    "Shoe inserts (orthoses) alongside the exercises (grade B)",
+];
+
+fn options(list: &[&str]) -> Vec<String> {
+    list.iter().map(|o| (*o).to_string()).collect()
+}
+
 /// The referral banner for the trend's last day, if any (rule R4).
 pub(crate) fn referral(input: &ReferralInput) -> Result<Option<Referral>> {
     let trend = input.trend;
@@ -87,11 +102,11 @@ pub(crate) fn referral(input: &ReferralInput) -> Result<Option<Referral>> {
             rule: "R4".into(),
             level: ReferralLevel::Firm,
             text: format!(
-                "After {weeks} weeks your morning pain has not improved meaningfully (it is {now_words} against {} at the start; rule M1). \
+                "After {weeks} weeks your morning pain has not improved meaningfully (it is {now_words} against {} at the start). \
                  Please see a physiotherapist or doctor: other treatments can help alongside the exercises. Options to discuss with them:",
                 format_score(baseline)
             ),
-            options: GUIDELINE_OPTIONS.iter().map(|o| (*o).to_string()).collect(),
+            options: options(&GUIDELINE_OPTIONS),
         }));
     }
     if let Some(since) = worsening_since(trend, first_day, anchor, baseline) {
@@ -100,10 +115,10 @@ pub(crate) fn referral(input: &ReferralInput) -> Result<Option<Referral>> {
             level: ReferralLevel::Advised,
             text: format!(
                 "Since {since} your morning pain has averaged at least 2 points above {} at the start of your program, for 2 weeks. \
-                 Please see a physiotherapist or doctor soon; keep the exercises gentle meanwhile.",
+                 Please see a physiotherapist or doctor soon; keep the exercises gentle meanwhile. Options to ask them about, alongside the exercises:",
                 format_score(baseline)
             ),
-            options: vec![],
+            options: options(&ADVISED_OPTIONS),
         }));
     }
     let (planned, done) = trend.weekly.iter().fold((0u32, 0u32), |(p, d), w| (p + w.sessions_planned, d + w.sessions_done));
@@ -114,12 +129,12 @@ pub(crate) fn referral(input: &ReferralInput) -> Result<Option<Referral>> {
             level: ReferralLevel::Advised,
             text: format!(
                 "After {weeks} weeks of steady work ({:.0} % of planned sessions done) your morning pain has not improved meaningfully yet \
-                 (it is {now_words} against {} at the start; rule M1). That is worth a clinician's look: book a visit with a physiotherapist or doctor, \
-                 and keep going meanwhile.",
+                 (it is {now_words} against {} at the start). That is worth a clinician's look: book a visit with a physiotherapist or doctor, \
+                 and keep going meanwhile. Options to ask them about, alongside the exercises:",
                 adherence.unwrap_or(0.0) * 100.0,
                 format_score(baseline)
             ),
-            options: vec![],
+            options: options(&ADVISED_OPTIONS),
         }));
     }
     Ok(None)
@@ -208,7 +223,12 @@ mod tests {
         assert!(at(41, flat, 100, 90, None).is_none(), "before 6 weeks");
         let six = at(42, flat, 100, 70, None).expect("6 weeks, 70 %");
         assert_eq!((six.rule.as_str(), six.level), ("R4", ReferralLevel::Advised));
-        assert!(six.text.contains("70 %") && six.options.is_empty(), "{}", six.text);
+        assert!(six.text.contains("70 %"), "{}", six.text);
+        // rule R4, G: the 6-week banner names the bridges to ask about, not only the 12-week one.
+        for needle in ["Manual therapy", "Taping", "night splint", "orthoses"] {
+            assert!(six.options.iter().any(|o| o.contains(needle)), "{needle:?} in {:?}", six.options);
+        }
+        assert!(!six.text.contains("rule "), "no rule id in the sentence: {}", six.text);
         assert!(at(42, flat, 100, 69, None).is_none(), "under 70 % adherence the rule waits");
         let twelve = at(84, flat, 100, 10, None).expect("12 weeks, whatever the adherence");
         assert_eq!(twelve.level, ReferralLevel::Firm);
@@ -230,6 +250,7 @@ mod tests {
         assert!(at(28, worse, 10, 1, None).is_none(), "13 days at +2 is not yet 2 weeks");
         let banner = at(29, worse, 10, 1, None).expect("14 days at +2");
         assert!(banner.text.contains("2 points above 3"), "{}", banner.text);
+        assert_eq!(banner.options.len(), 4, "the worsening banner names the same options: {:?}", banner.options);
         // A slow creep of 1 point never escalates by itself.
         assert!(at(40, |d| Some(if d < 7 { 3 } else { 4 }), 10, 1, None).is_none());
         // It stays after the pain settles back to baseline (no M1 improvement reached).

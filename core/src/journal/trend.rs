@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::day::Day;
 use crate::error::CoreError;
-use crate::model::{DecisionAction, Frequency, Program, ProgramExercise, Units};
+use crate::model::{DecisionAction, Frequency, Program, ProgramExercise, RedFlagLevel, Units};
 
 use super::rows;
 
@@ -35,7 +35,9 @@ pub struct TrendWeek {
     pub mean_pain: Option<f64>,
     /// Planned exercise-days of the block that have a session logged (so done ≤ planned).
     pub sessions_done: u32,
-    /// Exercises the program planned in the block, counting days on/after the program start.
+    /// Exercises the program showed the runner in the block, counting days on/after the program
+    /// start: each day's plan after the safety screen in force that day (R2, R3) and V1 (rule RR3:
+    /// an exercise the screen hid is never a missed session).
     pub sessions_planned: u32,
     pub run_km: f64,
     /// `run_km` as the runner reads it, in their units: "12.0 km", "7.5 mi".
@@ -189,9 +191,21 @@ pub fn compute(conn: &Connection, end: Day, weeks: u32, program: Option<&Program
     let weekly = weekly_buckets(conn, start, end, weeks, &pain, program, program_start, &level_changes, units)?;
 
     let weeks_on_program = program_start.filter(|s| *s <= end).map(|s| (end.days_since(s) / 7) as u32);
+    // rule R4: the referral clocks run from the program start, or from a clinician visit after it
+    // (the banner's anchor), so the trend names the referral the home screen shows.
+    let weeks_since_review = match program_start.filter(|s| *s <= end) {
+        Some(start) => {
+            let visit: Option<String> = conn
+                .prepare_cached("SELECT max(date) FROM clinician_visits WHERE date <= ?1")?
+                .query_row([end.iso()], |r| r.get(0))?;
+            let anchor = visit.and_then(|d| Day::parse("clinician_visits.date", &d).ok()).filter(|v| *v > start).unwrap_or(start);
+            Some((end.days_since(anchor) / 7) as u32)
+        }
+        None => None,
+    };
     let expectation = Expectation {
         weeks_on_program,
-        text: expectation_text(program_start.is_some(), weeks_on_program, meaningful_improvement, change_points),
+        text: expectation_text(program_start.is_some(), weeks_on_program, weeks_since_review, meaningful_improvement, change_points),
     };
 
     Ok(Trend {
@@ -274,6 +288,7 @@ fn weekly_buckets(
             .collect::<Result<_, TrendError>>()?,
         _ => Vec::new(),
     };
+    let screens = screens_in_force(conn, start, end)?;
 
     Ok((0..weeks as i32)
         .map(|w| {
@@ -281,9 +296,11 @@ fn weekly_buckets(
             let (first_iso, last_iso) = (first.iso(), first.add_days(6).iso());
             let (mut planned, mut done_count) = (0u32, 0u32);
             for day in (0..7).map(|i| first.add_days(i)).filter(|d| program_start.is_some_and(|ps| *d >= ps)) {
-                for schedule in schedules.iter().filter(|s| s.is_planned_on(day)) {
+                let Some(program) = program else { continue };
+                // rule RR3: what the runner was asked to do that day is the plan they were shown.
+                for exercise_id in shown_on(program, &schedules, &screens, day) {
                     planned += 1;
-                    done_count += u32::from(done.contains(&(day, schedule.exercise_id.clone())));
+                    done_count += u32::from(done.contains(&(day, exercise_id)));
                 }
             }
             // Start from +0.0: an empty float sum is -0.0, which would print as "-0.0 km".
@@ -304,9 +321,9 @@ fn weekly_buckets(
 /// planned as they were (level, daily or every-other-day, and the day that level started), not as
 /// the current program is.
 struct ExerciseSchedule {
-    exercise_id: String,
-    /// (first day, frequency) of each level in force during the window, oldest first.
-    spans: Vec<(Day, Frequency)>,
+    exercise: ProgramExercise,
+    /// (first day, level, frequency) of each level in force during the window, oldest first.
+    spans: Vec<(Day, u32, Frequency)>,
 }
 
 impl ExerciseSchedule {
@@ -317,7 +334,7 @@ impl ExerciseSchedule {
         };
         let changes: Vec<&LevelMarker> = window_changes.iter().filter(|m| m.exercise_id == id).collect();
         let spans = match changes.first() {
-            None => vec![(Day::parse("level_started_on", &exercise.level_started_on)?, exercise.frequency)],
+            None => vec![(Day::parse("level_started_on", &exercise.level_started_on)?, exercise.level, exercise.frequency)],
             Some(first) => {
                 // The level before the window's first change started at the previous change (one
                 // indexed lookup), or with the program.
@@ -331,29 +348,80 @@ impl ExerciseSchedule {
                     Some(d) => Day::parse("decisions.date", &d)?,
                     None => program_start,
                 };
-                let mut spans = vec![(before, frequency_at(first.from_level))];
+                let mut spans = vec![(before, first.from_level, frequency_at(first.from_level))];
                 for change in &changes {
-                    spans.push((Day::parse("decisions.date", &change.date)?, frequency_at(change.to_level)));
+                    spans.push((Day::parse("decisions.date", &change.date)?, change.to_level, frequency_at(change.to_level)));
                 }
                 spans
             }
         };
-        Ok(ExerciseSchedule { exercise_id: id.to_string(), spans })
+        Ok(ExerciseSchedule { exercise: exercise.clone(), spans })
     }
 
-    fn is_planned_on(&self, day: Day) -> bool {
-        let Some((from, frequency)) = self.spans.iter().rev().find(|(from, _)| *from <= day) else { return false };
-        match frequency {
-            Frequency::Daily | Frequency::ThreeTimesDaily => true,
-            Frequency::EveryOtherDay => day.days_since(*from) % 2 == 0,
-        }
+    /// The exercise as it stood on `day` (its level, frequency and the day that level started), or
+    /// `None` before it started.
+    fn as_of(&self, day: Day) -> Option<ProgramExercise> {
+        let (from, level, frequency) = *self.spans.iter().rev().find(|(from, _, _)| *from <= day)?;
+        let mut exercise = self.exercise.clone();
+        exercise.level = level;
+        exercise.frequency = frequency;
+        exercise.level_started_on = from.iso();
+        Some(exercise)
     }
+}
+
+/// A stored safety screen as it applies to the program: its date, level and the questions answered
+/// "yes" (R2 keeps only work off the feet; an R3 flag may bar heavy levels).
+type ScreenInForce = (Day, RedFlagLevel, Vec<String>);
+
+/// The screens that decide the window's days: the newest one before the window and those inside
+/// it, oldest first (date, then the order saved). Two indexed reads, whatever the history.
+fn screens_in_force(conn: &Connection, start: Day, end: Day) -> Result<Vec<ScreenInForce>, TrendError> {
+    let read = |r: &rusqlite::Row| -> rusqlite::Result<(String, RedFlagLevel, Vec<String>)> {
+        Ok((r.get(0)?, rows::enum_from_text(1, r.get(1)?)?, rows::json_from_text(2, &r.get::<_, String>(2)?)?))
+    };
+    let before = conn
+        .prepare_cached("SELECT date, level, flagged_json FROM safety_screens WHERE date < ?1 ORDER BY date DESC, id DESC LIMIT 1")?
+        .query_row([start.iso()], read)
+        .optional()?;
+    let mut screens = Vec::new();
+    for (date, level, flagged) in before.into_iter().chain(rows::in_range(
+        conn,
+        "SELECT date, level, flagged_json FROM safety_screens WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+        &start.iso(),
+        &end.iso(),
+        read,
+    )?) {
+        screens.push((Day::parse("safety_screens.date", &date)?, level, flagged));
+    }
+    Ok(screens)
+}
+
+/// rule RR3: the exercises the runner was shown on `day` — the program as it stood that day, under
+/// the safety screen in force that day (R1: nothing; R2: only work off the feet; R3: heavy levels
+/// one step lighter), the same view `for_safety_screen` gives the plan — and planned that day.
+fn shown_on(program: &Program, schedules: &[ExerciseSchedule], screens: &[ScreenInForce], day: Day) -> Vec<String> {
+    let as_of = Program {
+        started_on: program.started_on.clone(),
+        exercises: schedules.iter().filter_map(|s| s.as_of(day)).collect(),
+        caution: None,
+        cadence_cue: None,
+        minutes_per_day: 0,
+        set_aside: Vec::new(),
+    };
+    let shown = match screens.iter().rev().find(|(date, _, _)| *date <= day) {
+        Some((_, level, flagged)) => crate::clinical::for_safety_screen(&as_of, *level, flagged),
+        None => Some(as_of),
+    };
+    shown.map(|p| p.planned_on(day).into_iter().map(|e| e.exercise_id.clone()).collect()).unwrap_or_default()
 }
 
 /// Plain-language expectation (rule M4: 4–6 weeks to meaningful improvement, 8–12 to resolution
 /// with consistent work; loading's benefit showed at 3 months, L1; many still have symptoms at
-/// 1 year, Hansen 2018). Ranges, never promises.
-fn expectation_text(has_program: bool, weeks_on_program: Option<u32>, improved: bool, change: Option<f64>) -> String {
+/// 1 year, Hansen 2018). Ranges, never promises. Without improvement it says the referral that
+/// applies (rule R4), on the banner's clock (`weeks_since_review`: from the program start or a
+/// later clinician visit): firm from 12 weeks, the 6-week check-in when the pain is not lower.
+fn expectation_text(has_program: bool, weeks_on_program: Option<u32>, weeks_since_review: Option<u32>, improved: bool, change: Option<f64>) -> String {
     const RANGES: &str = "Many people notice a meaningful improvement after 4–6 weeks of consistent work and settle within 8–12 weeks; some take longer. These are typical ranges, not promises.";
     let Some(weeks) = weeks_on_program.filter(|_| has_program) else {
         return format!("Log your morning first-step pain each day to see your trend. {RANGES}");
@@ -361,11 +429,16 @@ fn expectation_text(has_program: bool, weeks_on_program: Option<u32>, improved: 
     if improved {
         return format!("Week {weeks} of your program: your morning pain is clearly lower than at the start (at least 2 points and 30 % below your baseline). Keep the consistent work going — recovery is often not a straight line.");
     }
+    let review = weeks_since_review.unwrap_or(weeks);
+    let not_lower = change.is_none_or(|c| c <= 0.0);
     match weeks {
         0..=3 => format!("Week {weeks} of your program: it is early. {RANGES}"),
         4..=5 => format!("Week {weeks} of your program: this is when many people start to notice change, but in trials the benefit of strength work showed at 3 months, not at 1. {RANGES}"),
-        // design: no improvement after 6 weeks of consistent work → see a clinician (rule R2).
-        _ if change.is_none_or(|c| c <= 0.0) => format!("Week {weeks} of your program and your morning pain is not lower than at the start. After 6 weeks of consistent work without improvement, it is worth seeing a clinician to check the diagnosis and options (R2)."),
+        // rule R4: 12 weeks without a meaningful improvement — the firm referral.
+        _ if review >= 12 => format!("Week {weeks} of your program and your morning pain has not improved meaningfully. After 12 weeks without a clear improvement, please see a physiotherapist or doctor: other treatments can help alongside the exercises, and your home screen lists the options to discuss."),
+        // rule R4: 6 weeks of consistent work without improvement — worth a clinician's look.
+        _ if not_lower && review >= 6 => format!("Week {weeks} of your program and your morning pain is not lower than at the start. After 6 weeks of consistent work without improvement, it is worth seeing a clinician to check the diagnosis and options."),
+        _ if not_lower => format!("Week {weeks} of your program and your morning pain is not lower than at the start yet. Keep to the plan you discussed with your clinician and keep logging to see your direction."),
         6..=11 => format!("Week {weeks} of your program: some change, not yet a clear improvement. Settling often takes 8–12 weeks; if you are stuck, a clinician can help."),
         _ => format!("Week {weeks} of your program: heel pain can last longer than 12 weeks — in one hospital study most people still had some symptoms at a year. A clinician can review your plan; keep logging to see your direction."),
     }

@@ -97,7 +97,8 @@ final class ViewModelTests: XCTestCase {
 
     func testHomeAsksForPainLogsItThenPointsToTheSession() async throws {
         let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
-        _ = try await repo.submitAssessmentJson(answersJson(today))
+        // Assessed yesterday: its first-step pain is yesterday's morning (issue 27), so today asks.
+        _ = try await repo.submitAssessmentJson(answersJson("2026-05-31"))
         let home = HomeViewModel(repository: repo)
         await home.refresh()
         XCTAssertEqual(home.state.home?.nextStep, .logPain)

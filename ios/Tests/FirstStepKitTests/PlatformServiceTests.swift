@@ -47,7 +47,8 @@ final class NotificationPlannerTests: XCTestCase {
 
     func testReplanAddsRemovesAndKeepsAndClearsTodaysDeliveredReminder() async throws {
         let clock = ZonedClock("2026-06-01 06:00", zone: "Europe/Berlin")
-        let repo = try await assessedRepository(today, clock: clock)
+        // Assessed yesterday: its first-step pain is yesterday's morning (issue 27); today's reminder is due.
+        let repo = try await assessedRepository(shift(today, -1), clock: clock)
         let center = FakeNotificationCenter()
         let replanner = ReminderReplanner(repository: repo, center: center, limit: 10)
 
@@ -108,7 +109,7 @@ final class QuickLogTests: XCTestCase {
     private let today = "2026-06-02"
 
     func testTapLogsTheExactScoreForTheRemindersDate() async throws {
-        let repo = try await assessedRepository("2026-06-01", clock: FixedClock(today))
+        let repo = try await assessedRepository("2026-05-31", clock: FixedClock(today)) // its morning is 05-31 (issue 27)
         let changes = ChangeRecorder()
         let model = QuickLogModel(repository: repo, onJournalChange: changes.handler)
         XCTAssertEqual(QuickLogModel.values, Array(0...10), "eleven values")
@@ -129,7 +130,7 @@ final class QuickLogTests: XCTestCase {
     }
 
     func testRefusalsAreShownAndNothingIsWritten() async throws {
-        let repo = try await assessedRepository("2026-06-01", clock: FixedClock(today))
+        let repo = try await assessedRepository("2026-05-31", clock: FixedClock(today)) // its morning is 05-31 (issue 27)
         let changes = ChangeRecorder()
         let model = QuickLogModel(repository: repo, onJournalChange: changes.handler)
         await model.tap(11, reminderDate: today)
@@ -139,13 +140,13 @@ final class QuickLogTests: XCTestCase {
         XCTAssertTrue(model.state.message?.contains("date") == true, "a future morning is refused by the core")
         await model.tap(3, reminderDate: "June 1st")
         XCTAssertTrue(model.state.message?.contains("date") == true)
-        let stored = try await repo.painEntries(from: "2026-05-01", to: today)
+        let stored = try await repo.painEntries(from: "2026-06-01", to: today)
         XCTAssertTrue(stored.isEmpty)
         XCTAssertTrue(changes.changes.isEmpty)
     }
 
     func testUndoRemovesTheTapOrRestoresTheEditedValue() async throws {
-        let repo = try await assessedRepository("2026-06-01", clock: FixedClock(today))
+        let repo = try await assessedRepository("2026-05-31", clock: FixedClock(today)) // its morning is 05-31 (issue 27)
         let changes = ChangeRecorder()
         let model = QuickLogModel(repository: repo, onJournalChange: changes.handler)
         await model.undo()

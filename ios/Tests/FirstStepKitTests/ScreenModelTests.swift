@@ -176,8 +176,10 @@ final class HomeLogRunAndTrendTests: XCTestCase {
 
     func testHomeShowsTheReferralBannerTheExercisesAndReportsTheLog() async throws {
         let refer = try XCTUnwrap(try openTempCore().safetyQuestions().first { $0.level == .refer })
-        let answers = answersJson(today).replacingOccurrences(of: "\"red_flags\": []", with: "\"red_flags\": [\"\(refer.id)\"]")
-        let repo = try await assessedRepository(today, answers: answers)
+        // Assessed yesterday: its first-step pain is yesterday's morning (issue 27), so today's is not logged yet.
+        let yesterday = shift(today, -1)
+        let answers = answersJson(yesterday).replacingOccurrences(of: "\"red_flags\": []", with: "\"red_flags\": [\"\(refer.id)\"]")
+        let repo = try await assessedRepository(yesterday, clock: FixedClock(today), answers: answers)
         let changes = ChangeRecorder()
         let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
         await home.refresh()

@@ -21,7 +21,8 @@ class ViewModelTest {
     @Test
     fun `home asks for pain, logs it, then points to the session`() = runTest {
         val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
-        repo.submitAssessmentJson(answersJson(today))
+        // Assessed yesterday: its first-step pain is yesterday's morning (issue 27), so today asks.
+        repo.submitAssessmentJson(answersJson("2026-05-31"))
         val home = HomeViewModel(repo, backgroundScope)
 
         home.refresh().join()

@@ -1,5 +1,6 @@
 package app.firststep.ui
 
+import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.junit4.createComposeRule
@@ -166,6 +167,8 @@ class OnboardingTest {
         }
         rule.tap("findings-done")
         rule.waitForTag("home-next-step")
-        rule.waitForTag("home-pain-4")
+        // The assessment's first-step pain (5) is this morning's log (issue 27): home shows it.
+        rule.waitForTag("home-pain-logged")
+        rule.onNodeWithTag("home-pain-logged").assertTextEquals(EnglishStrings.painLogged(5))
     }
 }
