@@ -228,7 +228,7 @@ fn single_leg_squat(level: u32, poor: bool) -> Movement {
 /// Side-lying: the figure on the other side, the working (top) side up; the bottom hip on the mat.
 fn side_lying(id: &'static str, level: u32, clam: bool, band: bool) -> Movement {
     let setup = BodySetup::new(Root::OtherHip, v3(0.0, 0.04, 0.0));
-    let arms_bottom = arm(0.0, 170.0, 0.0); // along the mat under the head
+    let arms_bottom = arm(0.0, 180.0, 0.0); // along the mat under the head
     let arms_top = arm(0.0, 8.0, 10.0); // resting along the top side
     let pose = |work: Leg, other: Leg| BodyAngles { pitch: 0.0, roll: 90.0, work, other, work_arm: arms_top, other_arm: arms_bottom };
     let (keys, trained) = if clam {
@@ -269,7 +269,7 @@ fn close_up(id: &'static str, level: u32, setup: FootSetup, keys: Vec<(&'static 
 
 fn short_foot(id: &'static str, level: u32) -> Movement {
     // The arch rises a few millimetres; the toes stay long and flat.
-    let keys = vec![("relaxed", f(0.0, 0.0, 0.0, 0.0, 0.0)), ("arch_lifted", f(4.0, 0.0, 0.0, 0.0, 0.0))];
+    let keys = vec![("relaxed", f(0.0, 0.0, 0.0, 0.0, 0.0)), ("arch_lifted", f(6.0, 0.0, 0.0, 0.0, 0.0))];
     close_up(id, level, FootSetup::Floor, keys, vec![Prop::Floor], Tracked::FootNavicular, Trained::Arch, 3.0)
 }
 

@@ -149,12 +149,12 @@ pub fn draw_foot_props(props: &[Prop], f: &FootPoints, rest: &FootPoints, front:
                 }
             }
             (Prop::Card, false) => {
-                out.push(prim(prop, WorldShape::Stroke(vec![(0.78, 0.012), (1.25, 0.012)], width::CLOSE_PROP)));
+                out.push(prim(prop, WorldShape::Stroke(vec![(0.8, 0.02), (1.3, 0.02)], width::CLOSE_PROP * 1.6)));
             }
             (Prop::StretchHands, false) => {
                 // The other knee under the lower shank (the foot rests across it).
                 let d = (f.knee - f.ankle).unit();
-                let under = v3(-d.y, d.x, 0.0).scale(-1.0);
+                let under = v3(-d.y, d.x, 0.0);
                 let c = f.ankle + d.scale(0.4) + under.scale(0.085 + 0.14);
                 out.push(prim(FigureRole::OtherLimb, WorldShape::Circle((c.x, c.y), 0.14)));
             }

@@ -56,12 +56,19 @@ pub fn prim(role: FigureRole, shape: WorldShape) -> WorldPrim {
     WorldPrim { role, shape }
 }
 
+/// design choice: the front view is turned 25° (a three-quarter front view) so a bent knee is seen.
+pub const FRONT_TURN_DEG: f64 = 25.0;
+
 /// World 3D → view 2D (u, v).
 pub fn project(view: FigureView, p: V3) -> (f64, f64) {
     match view {
         FigureView::Side => (p.z, p.y),
-        // Seen from the front: the figure's working side (+x) is on the viewer's left.
-        FigureView::Front => (-p.x, p.y),
+        // Seen from the front, turned a quarter toward the working side so hip and knee flexion
+        // show: the figure's working side (+x) is on the viewer's left.
+        FigureView::Front => {
+            let (s, c) = FRONT_TURN_DEG.to_radians().sin_cos();
+            (-p.x * c + p.z * s, p.y)
+        }
         FigureView::FootCloseUp => (p.x, p.y),
     }
 }
