@@ -106,7 +106,8 @@ pub fn figure_catalogue() -> Vec<FigureInfo> {
         .collect()
 }
 
-/// The drawn geometry of one pose (for the frame and for the tests).
+/// The drawn geometry of one pose (for the frame and for the tests; short-lived, never stored).
+#[allow(clippy::large_enum_variant)]
 pub enum Geometry {
     Body(Skeleton),
     Foot(FootPoints),

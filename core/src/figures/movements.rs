@@ -69,8 +69,8 @@ pub struct Movement {
     pub setup: Setup,
     pub keys: Vec<(&'static str, Pose)>,
     /// (phase fraction, key index): the first at 0, the last at 1.
-    pub up: Vec<(f64, usize)>,
-    pub down: Vec<(f64, usize)>,
+    pub up: Track,
+    pub down: Track,
     pub props: Vec<Prop>,
     pub eyes_closed: bool,
     pub tracked: Tracked,
@@ -92,7 +92,10 @@ impl Movement {
 /// (design choice) by less: the arch lift 3°, the toe grip 10°, the stretches 12°, steps 10°.
 const BIG: f64 = 20.0;
 
-fn two() -> (Vec<(f64, usize)>, Vec<(f64, usize)>) {
+/// A phase's track: (phase fraction, key index) pairs.
+pub type Track = Vec<(f64, usize)>;
+
+fn two() -> (Track, Track) {
     (vec![(0.0, 0), (1.0, 1)], vec![(0.0, 1), (1.0, 0)])
 }
 
@@ -123,7 +126,7 @@ fn movement(
     view: FigureView,
     setup: Setup,
     keys: Vec<(&'static str, Pose)>,
-    phases: Option<(Vec<(f64, usize)>, Vec<(f64, usize)>)>,
+    phases: Option<(Track, Track)>,
     props: Vec<Prop>,
     tracked: Tracked,
     trained: Trained,
@@ -263,6 +266,7 @@ fn hops(id: &'static str, level: u32) -> Movement {
     movement(id, level, FigureView::Side, Setup::Body(setup), keys, Some(phases), vec![Prop::Floor], Tracked::WorkHeel, Trained::Knee, BIG)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn close_up(id: &'static str, level: u32, setup: FootSetup, keys: Vec<(&'static str, Pose)>, props: Vec<Prop>, tracked: Tracked, trained: Trained, min: f64) -> Movement {
     movement(id, level, FigureView::FootCloseUp, Setup::Foot(setup), keys, None, props, tracked, trained, min)
 }
