@@ -402,7 +402,7 @@ fn build() -> Vec<Movement> {
 
     // single_leg_bridge L0 (A4): shoulders on the mat, the working foot planted, hips rise.
     {
-        let mut setup = BodySetup::new(Root::Neck, v3(0.0, 0.04, 0.0));
+        let mut setup = BodySetup::new(Root::Neck, v3(0.0, 0.055, 0.0)); // the head (radius 0.053 H) rests on the mat
         setup.work_foot = FootHold::World(0.0);
         setup.work_toes = Some(0.0);
         setup.work_planted = true;
