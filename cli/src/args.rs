@@ -136,6 +136,9 @@ pub enum Command {
         #[arg(value_name = "ID")]
         id: Option<String>,
     },
+    /// The exercise library; `exercises show ID --svg FILE` draws an exercise (or an assessment
+    /// test) as a figure.
+    Exercises(ExercisesArgs),
     /// A one-minute tour on a throw-away database with eight weeks of history.
     Demo {
         /// No pauses and a simulated clock (for tests).
@@ -162,6 +165,57 @@ pub struct SessionArgs {
     pub effort: Option<EffortArg>,
     #[command(subcommand)]
     pub log: Option<SessionCommand>,
+}
+
+/// `firststep exercises`.
+#[derive(Debug, Args)]
+pub struct ExercisesArgs {
+    #[command(subcommand)]
+    pub action: Option<ExercisesCommand>,
+}
+
+/// `firststep exercises show ...`.
+#[derive(Debug, Subcommand)]
+pub enum ExercisesCommand {
+    /// Draw one pose of an exercise (or an assessment test, e.g. knee_to_wall_cm) as an SVG file.
+    Show {
+        /// Exercise id (see `firststep exercises`) or a physical test's id.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// The level (0-based, as `firststep exercises` lists; default 0).
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        level: u32,
+        /// The working side (the figure of the left side is the mirror image).
+        #[arg(long, value_enum, default_value_t = SideArg::Right)]
+        side: SideArg,
+        /// The tempo phase: up (into the key pose), hold (the key pose), down (back to the start).
+        #[arg(long, value_enum, default_value_t = PhaseArg::Hold)]
+        phase: PhaseArg,
+        /// How far through the phase, 0.0–1.0.
+        #[arg(long, default_value_t = 0.0, value_name = "0.0-1.0", allow_negative_numbers = true, value_parser = progress)]
+        at: f64,
+        /// Write the figure to this SVG file (with --json and without --svg, the frame's primitives are printed).
+        #[arg(long, value_name = "FILE.svg")]
+        svg: Option<PathBuf>,
+        /// Replace FILE if it exists (never the journal or its -wal/-shm/-journal files).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// A side for `exercises show --side`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    Left,
+    Right,
+}
+
+/// A phase for `exercises show --phase`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhaseArg {
+    Up,
+    Down,
+    Hold,
 }
 
 /// `firststep return-to-run`.
@@ -315,6 +369,10 @@ fn reps_done(text: &str) -> Result<i64, String> {
 
 fn hold_seconds(text: &str) -> Result<i64, String> {
     whole(text, validate::HOLD_SECONDS)
+}
+
+fn progress(text: &str) -> Result<f64, String> {
+    number(text, (0.0, 1.0))
 }
 
 fn run_km(text: &str) -> Result<f64, String> {

@@ -199,7 +199,7 @@ fn midday(civil: Date, zone_name: &str, zone: &TimeZone) -> CliResult<Moment> {
 }
 
 /// `~/.local/share/firststep/firststep.db` or the platform equivalent.
-fn default_db_path() -> CliResult<PathBuf> {
+pub fn default_db_path() -> CliResult<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "firststep").ok_or_else(|| {
         CliError::state("cannot find a home directory for the database; pass --db PATH")
     })?;

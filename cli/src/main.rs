@@ -58,6 +58,10 @@ fn run(cli: Cli) -> context::CliResult {
     if let Some(Command::Demo { fast }) = cli.command {
         return commands::demo::run(fast, cli.tz);
     }
+    // The library and its figures need no journal (the path only guards an --svg target).
+    if let Some(Command::Exercises(args)) = cli.command {
+        return commands::exercises::run(args.action, cli.json, cli.db);
+    }
     if cli.json {
         needs_no_questions(&cli)?;
     }
@@ -81,7 +85,7 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Report { out, force }) => commands::report::run(&ctx, &out, force),
         Some(Command::Learn { id }) => commands::learn::run(&ctx, id.as_deref()),
         Some(Command::Import { file }) => commands::backup::import(&ctx, &file),
-        Some(Command::Demo { .. }) => Ok(()),
+        Some(Command::Demo { .. }) | Some(Command::Exercises(_)) => Ok(()),
     }
 }
 

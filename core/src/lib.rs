@@ -8,6 +8,7 @@
 //! - [`reminders`]: the 14-day reminder planner (values the shells schedule).
 //! - [`journal`]: the SQLite journal, recovery trend and export/import.
 //! - [`report`]: the one-page clinician summary (self-contained HTML).
+//! - [`figures`]: the exercise and test figures (poses as drawing primitives, SVG).
 //! - [`api`]: the UniFFI surface — the `FirstStep` object shells and the CLI use.
 
 uniffi::setup_scaffolding!();
@@ -16,6 +17,7 @@ pub mod api;
 pub mod clinical;
 pub mod day;
 pub mod error;
+pub mod figures;
 pub mod journal;
 pub mod model;
 pub mod reminders;

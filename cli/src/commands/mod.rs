@@ -4,6 +4,7 @@
 pub mod assess;
 pub mod backup;
 pub mod demo;
+pub mod exercises;
 pub mod home;
 pub mod learn;
 pub mod log;
