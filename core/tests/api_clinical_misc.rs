@@ -118,13 +118,13 @@ fn m1_p3_the_assessments_first_step_pain_is_that_mornings_log() {
     assert!((trend.baseline.unwrap() - 23.0 / 7.0).abs() < 1e-9, "{:?}", trend.baseline);
     assert_eq!(trend.days.iter().find(|d| d.date == day0).and_then(|d| d.pain), Some(5));
 
-    // P3: a morning 2 points above the assessment's is a flare the next morning.
+    // P3: a morning 2 points above the assessment's is a flare the next morning, acted on at once (P7).
     let (_dir3, flare) = open_temp();
     flare.submit_assessment_json(at(day0), answers(day0, &[], "").replace(r#""first_step_pain": 5"#, r#""first_step_pain": 2"#)).unwrap();
     do_the_plan(&flare, day0);
     let next = add_days(day0, 1);
     let morning = flare.log_pain(at(&next), None, 4, None, None).unwrap();
-    assert!(morning.decisions.iter().any(|d| d.rule == "P3" && d.exercise_id == "calf_loading"), "{:?}", morning.decisions);
+    assert!(morning.decisions.iter().any(|d| d.rule == "P7" && d.exercise_id == "calf_loading"), "{:?}", morning.decisions);
 
     // A morning already logged for the assessment's date is the runner's own and stays.
     let (_dir4, early) = open_temp();
