@@ -52,12 +52,16 @@ pub fn render(home: &HomeScreen) -> String {
         }
     }
     if let Some(running) = &home.running {
+        if let Some(race) = &running.race {
+            out.push(wrap(&race.verdict, 78, "Race: "));
+        }
         out.push(wrap(&format!("{} {}", light(running.state), running.reason), 78, "Running: "));
         if let Some(warning) = &running.weekly_warning {
             out.push(wrap(warning, 78, "⚠  "));
         }
-        // While walking and running, the guidance above already names the step.
-        if let Some(card) = running.return_to_run.as_ref().filter(|c| c.state != firststep_core::clinical::ReturnToRunState::WalkRun) {
+        // While walking and running, and before the self-test passes (RR2: "not yet"), the
+        // guidance above already says what to do.
+        if let Some(card) = running.return_to_run.as_ref().filter(|c| c.state == firststep_core::clinical::ReturnToRunState::Complete) {
             out.push(super::return_to_run::render_card(card));
         }
     }
