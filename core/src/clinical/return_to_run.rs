@@ -238,13 +238,13 @@ impl WalkRunStep {
         }
     }
 
-    /// The words of the RR2 warning for a run (or a planned distance) longer than this step.
-    pub fn overrun_words(&self, what: &str) -> String {
+    /// The words of the RR2 warning for a run (or, `planned`, a planned distance) longer than this step.
+    pub fn overrun_words(&self, what: &str, planned: bool) -> String {
         format!(
-            "{what} is longer than your walk-run step ({}, {} min), so it does not count toward the next step. \
+            "{what} is longer than your walk-run step ({}), so it {} toward the next step. \
              Runs longer than the step raise the injury risk on the way back: keep to the step until it moves on.",
             self.description,
-            self.total_minutes()
+            if planned { "would not count" } else { "does not count" }
         )
     }
 }
@@ -303,7 +303,7 @@ pub(crate) fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord]
             good = 0;
             note = Some(format!(" The run on {} hurt more than 3, so this step repeats.", run.date));
         } else if at.overrun_by(run) {
-            note = Some(format!(" {}", at.overrun_words(&run_words(run, units))));
+            note = Some(format!(" {}", at.overrun_words(&run_words(run, units), false)));
         } else if let Some(d) = flared {
             good = 0;
             note = Some(format!(" Your morning pain flared on {} after the run on {}, so this step starts again.", d.iso(), run.date));

@@ -165,11 +165,11 @@ pub fn logged_run_warning(input: &RunningInput, run: &RunRecord) -> Result<Optio
         .filter(|c| c.state == ReturnToRunState::WalkRun)
         .and_then(|c| c.step)
     {
-        return Ok(step.overrun_by(run).then(|| (step.overrun_words(&return_to_run::run_words(run, input.units)), "RR2".to_string())));
+        return Ok(step.overrun_by(run).then(|| (step.overrun_words(&return_to_run::run_words(run, input.units), false), "RR2".to_string())));
     }
     Ok(single_run_spike(input.runs, day, run.distance_km).map(|(longest, cap)| {
         let words = format!(
-            "This {} run is {:.0} % longer than your longest run of the 30 days before it ({}). Single runs more than 10 % longer than that raise the injury risk: watch the next two mornings, and keep your next long run to about {}.",
+            "This {} run is {:.0} % longer than your longest run of the 30 days before it ({}; about {} would have been within 10 %). Single runs more than 10 % longer than that raise the injury risk: watch the next two mornings, and lengthen long runs by no more than 10 % at a time.",
             distance(run.distance_km, input.units),
             (run.distance_km / longest - 1.0) * 100.0,
             distance(longest, input.units),
@@ -298,7 +298,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
     let run_cap_km = spike.map(|(_, (_, cap))| cap);
     let long_run_warning = match (&walk_run, input.planned_run_km, spike) {
         (Some(step), Some(planned), _) if planned > step.distance_limit_km() => {
-            Some(step.overrun_words(&format!("Your planned {}", distance(planned, input.units))))
+            Some(step.overrun_words(&format!("Your planned {}", distance(planned, input.units)), true))
         }
         (_, _, Some((planned, (longest, cap)))) => Some(format!(
             "Your planned {} is {:.0} % longer than your longest run of the last 30 days ({}). Single runs more than 10 % longer than that raise the injury risk: keep this run to about {}; the rest of your week can stay as it is.",
@@ -454,7 +454,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
             None => "runs of 20–30 minutes for now (log your runs and this becomes a distance)".to_string(),
         },
     };
-    let cap_words = run_cap_km.map(|km| format!(" Keep today's run to about {}: it is more than 10 % longer than your longest run of the last 30 days.", distance(km, input.units)));
+    let cap_words = run_cap_km.map(|km| format!(" Keep today's run to about {}, no more than 10 % over your longest run of the last 30 days.", distance(km, input.units)));
 
     let (state, reason) = if returning_not_passed {
         // rule RR2: until the self-test passes, no running yet — never more than a pass allows.
