@@ -103,8 +103,6 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
                     Text("${s.runningAdvice}: ${s.runningState(running.state)}", style = MaterialTheme.typography.titleMedium,
                         modifier = Modifier.semantics { contentDescription = "${s.runningAdvice}: ${s.runningState(running.state)}" })
                 }
-                // rule A8: the race verdict, words from the core.
-                running.race?.let { Text(it.verdict, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("home-race-verdict")) }
                 Text(running.reason, style = MaterialTheme.typography.bodyMedium)
                 running.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error) }
                 RunningDetails(running, actions.takeSelfTest, tagPrefix = "home-running")
