@@ -403,6 +403,31 @@ mod tests {
     }
 
     #[test]
+    fn rr2_a_pass_is_for_the_break_it_ended_and_a_run_longer_than_the_step_or_a_flare_does_not_count() {
+        let pass = grade(day(0), &answers(0, 30, None, 0), &mornings(&[1; 7])).unwrap();
+        let checks = [pass];
+        // design choice: 14 days with neither a run nor the pass → returning again (offered).
+        assert_eq!(status(day(13), &checks, &[], None, &[], Units::Metric).unwrap().state, ReturnToRunState::WalkRun);
+        assert_eq!(status(day(14), &checks, &[], Some(0.0), &[], Units::Metric).unwrap().state, ReturnToRunState::Offered);
+        // A 70-minute run at step 1 (20 min) does not count; 22 minutes (+10 %) does.
+        let long = RunRecord { minutes: Some(70.0), distance_km: 12.0, ..run(1, 1) };
+        let card = status(day(2), &checks, &[long], None, &[], Units::Metric).unwrap();
+        assert_eq!(card.step.as_ref().map(|s| (s.step, s.runs_done)), Some((1, 0)), "{}", card.text);
+        assert!(card.text.contains("longer than your walk-run step"), "{}", card.text);
+        let at_limit = RunRecord { minutes: Some(22.0), ..run(1, 1) };
+        assert_eq!(status(day(2), &checks, &[at_limit], None, &[], Units::Metric).unwrap().step.unwrap().runs_done, 1);
+        // Without minutes: 3.7 km is what 20 minutes cover at 6 min/km plus 10 %.
+        let no_minutes = |km: f64| RunRecord { minutes: None, distance_km: km, ..run(1, 1) };
+        assert_eq!(status(day(2), &checks, &[no_minutes(3.6)], None, &[], Units::Metric).unwrap().step.unwrap().runs_done, 1);
+        assert_eq!(status(day(2), &checks, &[no_minutes(3.8)], None, &[], Units::Metric).unwrap().step.unwrap().runs_done, 0);
+        // A flare the morning after a run: that run does not count.
+        let flare: Vec<Morning> = (0..=2).map(|d| Morning { day: day(d), score: if d == 2 { 4 } else { 1 } }).collect();
+        let card = status(day(2), &checks, &[run(1, 1)], None, &flare, Units::Metric).unwrap();
+        assert_eq!(card.step.unwrap().runs_done, 0, "{}", card.text);
+        assert!(card.text.contains("flared"), "{}", card.text);
+    }
+
+    #[test]
     fn offered_after_14_days_without_a_run_and_not_while_running() {
         // design choice: offered once runs stop for 14 days, or when the assessment said 0 km.
         assert_eq!(status(day(0), &[], &[], Some(0.0), &[], Units::Metric).unwrap().state, ReturnToRunState::Offered);
