@@ -59,9 +59,8 @@ pub fn render(home: &HomeScreen) -> String {
         if let Some(warning) = &running.weekly_warning {
             out.push(wrap(warning, 78, "⚠  "));
         }
-        // While walking and running, and before the self-test passes (RR2: "not yet"), the
-        // guidance above already says what to do.
-        if let Some(card) = running.return_to_run.as_ref().filter(|c| c.state == firststep_core::clinical::ReturnToRunState::Complete) {
+        // While walking and running, the guidance above already names the step.
+        if let Some(card) = running.return_to_run.as_ref().filter(|c| c.state != firststep_core::clinical::ReturnToRunState::WalkRun) {
             out.push(super::return_to_run::render_card(card));
         }
     }

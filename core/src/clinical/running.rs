@@ -457,22 +457,14 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
     let cap_words = run_cap_km.map(|km| format!(" Keep today's run to about {}, no more than 10 % over your longest run of the last 30 days.", distance(km, input.units)));
 
     let (state, reason) = if returning_not_passed {
-        // rule RR2: until the self-test passes, no running yet — never more than a pass allows.
-        let check = return_to_run.as_ref().and_then(|r| r.last_check.as_ref());
-        let test = match check {
-            Some(c) => format!(
-                "Your return-to-run self-test of {} has not passed yet; take it again in about a week. Still to reach: {}.",
-                c.date,
-                c.criteria.iter().filter(|c| !c.passed).map(|c| c.label.to_lowercase()).collect::<Vec<_>>().join("; ")
-            ),
-            None => "You are coming back after a break: once your mornings have settled, take the return-to-run self-test — 7 calm mornings, a brisk 30-minute walk, 25 heel raises and 10 hops.".to_string(),
-        };
+        // rule RR2: until the self-test passes, no running yet — never more than a pass allows. The
+        // return-to-run card beside it says what the test asks or what is still missing.
         let why = join(&red, &amber);
         let why = if why.is_empty() { String::new() } else { format!(" Also: {why}.") };
         (
             if red.is_empty() { RunningState::Amber } else { RunningState::Red },
             format!(
-                "Not yet: walk and cross-train for now — brisk walks, cycling, swimming or pool running, as long as they do not hurt — and keep up your exercises; running starts again with a walk-run once the self-test passes. {test}{why}"
+                "Not yet: walk and cross-train for now — brisk walks, cycling, swimming or pool running, as long as they do not hurt — and keep up your exercises; running starts again with a walk-run once the return-to-run self-test passes.{why}"
             ),
         )
     } else if !red.is_empty() {
