@@ -71,6 +71,17 @@ pub struct MorningLog {
     pub flare: Option<RuleNote>,
 }
 
+/// A run as logged, with the warning it earned (A7: a single run beyond 10 % over the longest of the
+/// 30 days before it; RR2: on the way back, a run longer than the walk-run step).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RunLog {
+    pub run: RunRecord,
+    /// The warning in plain words, `None` when the run was within its limits.
+    pub warning: Option<String>,
+    /// The CLINICAL rule behind the warning ("A7" or "RR2").
+    pub rule: Option<String>,
+}
+
 /// Decisions with reasons and today's running guidance (the progress screen).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct ProgressReport {
@@ -414,7 +425,7 @@ impl FirstStep {
         pain_after: Option<i64>,
         surface: Option<String>,
         shoes: Option<String>,
-    ) -> FfiResult<RunRecord> {
+    ) -> FfiResult<RunLog> {
         let today = now.today()?;
         let day = self.day_or_today(date, today)?;
         let run = RunRecord {
@@ -427,8 +438,11 @@ impl FirstStep {
             surface: surface.filter(|s| !s.trim().is_empty()),
             shoes: shoes.filter(|s| !s.trim().is_empty()),
         };
+        // rules A7, RR2: judged against the runs logged before it, then stored.
+        let warning = self.with_running_input(day, None, |input| clinical::logged_run_warning(input, &run))?;
         self.journal.log_run(&run, today)?;
-        Ok(run)
+        let (warning, rule) = warning.unzip();
+        Ok(RunLog { run, warning, rule })
     }
 
     /// Morning pain entries from `from` to `to` inclusive.
@@ -813,13 +827,22 @@ impl FirstStep {
     }
 
     fn running_guidance(&self, today: Day, planned_run_km: Option<f64>) -> Result<RunningGuidance> {
+        self.with_running_input(today, planned_run_km, clinical::running_guidance)
+    }
+
+    /// The running rules' input for `today`, read from the journal (runs, pains and decisions dated
+    /// up to `today`), handed to `f`.
+    fn with_running_input<T>(&self, today: Day, planned_run_km: Option<f64>, f: impl FnOnce(&RunningInput) -> Result<T>) -> Result<T> {
         let from = today.add_days(-HISTORY_DAYS);
         let red_flag = self.latest_level()?;
         let pains = self.journal.pain_entries(from, today)?;
         let sessions = self.journal.sessions(from, today)?;
         let runs = self.journal.runs(from, today)?;
         let decisions = self.journal.decisions(from, today)?;
-        clinical::running_guidance(&RunningInput {
+        let answers = self.latest_answers()?;
+        // rule A6: a gait finding, even one set aside by V1, brings the cadence cue.
+        let gait_finding = self.latest_result()?.is_some_and(|r| r.findings.iter().any(|f| f.domain == Domain::Gait));
+        f(&RunningInput {
             today,
             red_flag,
             pains: &pains,
@@ -827,9 +850,11 @@ impl FirstStep {
             runs: &runs,
             decisions: &decisions,
             planned_run_km,
-            assessed_weekly_km: self.latest_answers()?.and_then(|a| a.weekly_km_now),
+            assessed_weekly_km: answers.as_ref().and_then(|a| a.weekly_km_now),
             return_to_run_checks: &self.journal.return_to_run_checks()?,
             units: self.journal.settings()?.units,
+            gait_finding,
+            race: answers.as_ref().and_then(|a| a.race.as_ref()),
         })
     }
 
@@ -1034,6 +1059,7 @@ fn answer_allowed(path: &str) -> Option<String> {
     let words = |values: &[&str]| Some(format!("one of {}", values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ")));
     match top {
         "date" | "clinician_cleared_on" => return Some("a date YYYY-MM-DD".into()),
+        "race" => return Some(r#"{"date": "YYYY-MM-DD", "distance_km": a number in 1..=400}"#.into()),
         "affected_side" => return words(&["left", "right", "both"]),
         "red_flags" => return Some("a list of question ids".into()),
         "weeks_since_onset" => return Some("a whole number in 0..=520".into()),

@@ -263,6 +263,34 @@ pub struct AssessmentAnswers {
     #[serde(default)]
     #[uniffi(default = None)]
     pub hours_on_feet_per_day: Option<f64>,
+    /// An upcoming race, optional (A8): the running guidance gives a verdict in its last 14 days.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub race: Option<Race>,
+}
+
+/// An upcoming race (CLINICAL A8): its date and distance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Race {
+    /// Local date of the race, YYYY-MM-DD.
+    pub date: String,
+    pub distance_km: f64,
+}
+
+/// A8's verdict about an upcoming race, given in the last 14 days before it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RaceVerdict {
+    pub date: String,
+    pub distance_km: f64,
+    /// Days from today to the race (0 on race day).
+    pub days_to_go: u32,
+    /// True: race with an easy plan (and a flare risk); false: better not to race this time.
+    pub go: bool,
+    /// The verdict in plain words, with its reasons.
+    pub verdict: String,
+    /// Why not (empty when `go`).
+    pub reasons: Vec<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,6 +559,23 @@ pub struct RunningGuidance {
     #[serde(default)]
     #[uniffi(default = None)]
     pub return_to_run: Option<crate::clinical::return_to_run::ReturnToRun>,
+    /// A7: the cap for today's planned run when it is more than 10 % over the longest run of the
+    /// previous 30 days (that run is capped; the week is not shrunk).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub run_cap_km: Option<f64>,
+    /// `run_cap_km` as the runner reads it: "11.6 km".
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub run_cap: Option<String>,
+    /// A7: today's flare (P3) came within 2 days after a run beyond its cap; names that run.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub likely_trigger: Option<String>,
+    /// A8: the verdict about an upcoming race, in its last 14 days.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub race: Option<RaceVerdict>,
 }
 
 /// User settings (PRODUCT §2.11).

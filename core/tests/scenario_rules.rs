@@ -379,6 +379,8 @@ fn replay(path: &Path) {
             assessed_weekly_km: scenario.answers.weekly_km_now,
             return_to_run_checks: &checks,
             units: firststep_core::model::Units::Metric,
+            gait_finding: result.findings.iter().any(|f| f.domain == firststep_core::model::Domain::Gait),
+            race: scenario.answers.race.as_ref(),
         })
         .unwrap_or_else(|e| panic!("{name}: running_guidance: {e}"));
         let card = guidance.return_to_run.as_ref();

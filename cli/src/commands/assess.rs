@@ -264,6 +264,24 @@ fn ask(ctx: &Context) -> CliResult<String> {
             answers.insert(item.id.clone(), value);
         }
     }
+    // rule A8: an upcoming race, optional (the answers file's `race`).
+    sayln("Do you have a race coming up? Give its date, or press Enter to skip. (optional)");
+    let race_date = prompt_value(&mut input, "  race date [YYYY-MM-DD]", |t| parse_date(t).map(Value::String), false)?;
+    if !race_date.is_null() {
+        let (unit, per_km) = if ctx.units == Units::Imperial { ("mi", firststep_core::report::KM_PER_MILE) } else { ("km", 1.0) };
+        let max = firststep_core::clinical::assessment::KM_MAX / per_km;
+        let min = firststep_core::clinical::RACE_KM_MIN / per_km;
+        let distance = prompt_value(
+            &mut input,
+            &format!("  race distance [{min:.1}–{max:.0} {unit}]"),
+            |t| match t.trim().parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= min && v <= max => Ok(json!(((v * per_km) * 100.0).round() / 100.0)),
+                _ => Err(format!("please enter a number from {min:.1} to {max:.0}")),
+            },
+            true,
+        )?;
+        answers.insert("race".into(), json!({ "date": race_date, "distance_km": distance }));
+    }
     Ok(Value::Object(answers).to_string())
 }
 

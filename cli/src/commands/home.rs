@@ -53,6 +53,9 @@ pub fn render(home: &HomeScreen) -> String {
         }
     }
     if let Some(running) = &home.running {
+        if let Some(race) = &running.race {
+            out.push(wrap(&race.verdict, 78, "Race: "));
+        }
         out.push(wrap(&format!("{} {}", light(running.state), running.reason), 78, "Running: "));
         if let Some(warning) = &running.weekly_warning {
             out.push(wrap(warning, 78, "⚠  "));

@@ -22,6 +22,10 @@ pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i
         println!("  {} {}: {} (L{} → L{}, rule {})", arrow(d.to_level, d.from_level), d.exercise_id, words(&d.action), d.from_level, d.to_level, d.rule);
         println!("    {}", d.reason);
     }
+    // rule A7: a flare within 2 days after a run beyond its cap names that run.
+    if let Some(trigger) = ctx.app.progress(ctx.moment.clone(), None)?.running.likely_trigger {
+        println!("{}", wrap(&trigger, 78, "⚠  "));
+    }
     Ok(())
 }
 
@@ -57,13 +61,18 @@ pub fn clinician_visit(ctx: &Context, cleared: bool) -> CliResult {
 
 /// Logs a run on the context's date.
 pub fn run(ctx: &Context, km: f64, minutes: Option<f64>, pain: Option<i64>) -> CliResult {
-    let run = ctx.app.log_run(ctx.moment.clone(), None, km, minutes, pain, None, None, None)?;
+    let log = ctx.app.log_run(ctx.moment.clone(), None, km, minutes, pain, None, None, None)?;
     if ctx.json {
-        return ctx.print_json(&run);
+        return ctx.print_json(&log);
     }
+    let run = &log.run;
     let time = run.minutes.map(|m| format!(" in {m:.0} min")).unwrap_or_default();
     let pain = run.pain_during.map(|p| format!(", heel pain {p}/10")).unwrap_or_default();
     println!("Logged a run on {}: {}{time}{pain}.", run.date, ctx.distance(run.distance_km));
+    // rules A7, RR2: the warning the run earned, when it is logged.
+    if let Some(warning) = &log.warning {
+        println!("{}", wrap(warning, 78, "⚠  "));
+    }
     Ok(())
 }
 

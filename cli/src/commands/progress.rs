@@ -2,6 +2,7 @@
 
 use firststep_core::api::ProgressReport;
 use firststep_core::clinical::{Psfs, ReturnToRun};
+use firststep_core::model::RaceVerdict;
 use firststep_core::model::{DecisionAction, RunningState};
 use serde::Serialize;
 
@@ -48,6 +49,12 @@ pub struct RunningOutput {
     pub reduce_to_km: Option<f64>,
     /// The return-to-run card (RR1), `null` while running normally.
     pub return_to_run: Option<ReturnToRun>,
+    /// The cap for today's planned run (A7), in km.
+    pub run_cap_km: Option<f64>,
+    /// A flare's likely trigger: a run beyond its cap in the 2 days before (A7).
+    pub likely_trigger: Option<String>,
+    /// The verdict about an upcoming race, in its last 14 days (A8).
+    pub race: Option<RaceVerdict>,
 }
 
 impl From<&ProgressReport> for ProgressOutput {
@@ -77,6 +84,9 @@ impl From<&ProgressReport> for ProgressOutput {
                 weekly_warning: report.running.weekly_warning.clone(),
                 reduce_to_km: report.running.reduce_to_km,
                 return_to_run: report.running.return_to_run.clone(),
+                run_cap_km: report.running.run_cap_km,
+                likely_trigger: report.running.likely_trigger.clone(),
+                race: report.running.race.clone(),
             },
             psfs: report.psfs.clone(),
             notes: report.notes.clone(),
@@ -132,6 +142,9 @@ pub fn render(ctx: &Context, report: &ProgressReport) -> String {
         }
     }
     out.push(String::new());
+    if let Some(race) = &report.running.race {
+        out.push(wrap(&race.verdict, 78, "Race: "));
+    }
     out.push(wrap(&format!("{} {}", light(report.running.state), report.running.reason), 78, "Running: "));
     if let Some(km) = report.running.longest_recent_km {
         out.push(format!("Longest run in the last 30 days: {}", ctx.distance(km)));

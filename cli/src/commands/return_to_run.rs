@@ -40,6 +40,8 @@ fn show(ctx: &Context) -> CliResult {
     }
     let mut out = vec![heading(&format!("Return to running · {}", ctx.date))];
     match &running.return_to_run {
+        // rule RR2: never "you are running" while the safety screen forbids running (R1, R2).
+        None if running.rules.iter().any(|r| r == "R1" || r == "R2") => out.push(wrap(&running.reason, 78, "Not now: ")),
         None => out.push(wrap(
             "You are running: follow the running guidance of `firststep progress`. If you stop for a while, this self-test tells you when to start again (rule RR1).",
             78,

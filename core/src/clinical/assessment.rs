@@ -313,6 +313,11 @@ pub(crate) fn check_answers(answers: &AssessmentAnswers, require_tests: bool) ->
     if let Some(hours) = answers.hours_on_feet_per_day {
         check_real("hours_on_feet_per_day", hours, 0.0, 24.0)?;
     }
+    // rule A8: the optional upcoming race.
+    if let Some(race) = &answers.race {
+        Day::parse("race.date", &race.date)?;
+        check_real("race.distance_km", race.distance_km, crate::clinical::RACE_KM_MIN, KM_MAX)?;
+    }
     Ok(CheckedAnswers { date, knee_to_wall_cm, heel_raise_reps })
 }
 
@@ -947,7 +952,7 @@ mod properties {
                 single_leg_squat: None, balance_seconds: Some(SideMeasure { left: bal.0, right: bal.1 }),
                 cadence_spm: Some(cadence), overstride: Some(true), weekly_km_now: Some(km.0), weekly_km_4_weeks_ago: Some(km.1),
                 longest_run_km_recent: Some(km.2), longest_run_km_prior_30d: Some(km.3), surface_change: None,
-                shoe_change: None, race_build_up: None, hours_on_feet_per_day: Some(hours),
+                shoe_change: None, race_build_up: None, hours_on_feet_per_day: Some(hours), race: None,
             };
             match evaluate_assessment(&answers, None) {
                 Ok(result) => prop_assert!(result.program.is_some()),

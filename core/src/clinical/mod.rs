@@ -24,7 +24,7 @@ pub use library::{exercise_library, find_exercise, program_exercise, Exercise, E
 pub use program::{build_program, day_plan, for_red_flag, for_safety_screen};
 pub use psfs::{Psfs, PsfsActivity, PsfsActivityProgress, PsfsRating, PsfsScore};
 pub use progression::{apply_decisions, decide_progressions, morning_update};
-pub use running::{running_guidance, RunningInput};
+pub use running::{logged_run_warning, running_guidance, RunningInput, RACE_KM_MIN};
 pub use referral::{Referral, ReferralLevel};
 pub use return_to_run::{ReturnToRun, ReturnToRunAnswers, ReturnToRunCheck, ReturnToRunState};
 pub use safety::{bars_heavy_loading, evaluate_safety, safety_questions, SafetyQuestion, SafetyResult};

@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clinical::pain::Morning;
+use crate::clinical::pain::{flare_on, Morning};
 use crate::day::Day;
 use crate::error::{check_int, check_pain, Result};
-use crate::model::RunRecord;
+use crate::model::{RunRecord, Units};
 
 /// rule RR1: morning pain at most 2 on each of the last 7 logged mornings.
 pub const MORNINGS_NEEDED: usize = 7;
@@ -201,30 +201,84 @@ pub(crate) fn grade(date: Day, answers: &ReturnToRunAnswers, mornings: &[Morning
     Ok(ReturnToRunCheck { date: date.iso(), answers: answers.clone(), passed, criteria, advice })
 }
 
-/// design choice: the self-test is offered once no run has been logged for 14 days.
+/// design choice: the self-test is offered once no run has been logged for 14 days; rule RR2: such a
+/// runner is returning.
 pub const OFFER_AFTER_DAYS_WITHOUT_RUNS: i32 = 14;
+/// design choice (RR2): a run is longer than its walk-run step when its minutes are more than 10 %
+/// over the step's (A7's 10 %), or, without minutes, when its distance is more than the step covers
+/// at an easy 6 minutes per km, plus 10 %.
+const STEP_OVERRUN: f64 = 0.10;
+pub const STEP_MINUTES_PER_KM: f64 = 6.0;
+/// design choice (RR2): a flare (P3) on either of the 2 mornings after a walk-run run means that run
+/// does not count and the step starts its count again.
+const FLARE_AFTER_RUN_DAYS: i32 = 2;
 
 /// A run counts as comfortable when pain during and after it stayed at 3 or less (RR1).
 fn comfortable(run: &RunRecord) -> bool {
     run.pain_during.unwrap_or(0) <= RUN_PAIN_LIMIT && run.pain_after.unwrap_or(0) <= RUN_PAIN_LIMIT
 }
 
+impl WalkRunStep {
+    /// The step's whole session in minutes (walking included).
+    pub fn total_minutes(&self) -> u32 {
+        (self.run_minutes + self.walk_minutes) * self.repeats
+    }
+
+    /// The most distance the step covers (design choice: 6 min/km plus 10 %), for a run logged
+    /// without its minutes.
+    pub fn distance_limit_km(&self) -> f64 {
+        f64::from(self.total_minutes()) / STEP_MINUTES_PER_KM * (1.0 + STEP_OVERRUN)
+    }
+
+    /// rule RR2: the run is longer than this step.
+    pub fn overrun_by(&self, run: &RunRecord) -> bool {
+        match run.minutes {
+            Some(minutes) => minutes > f64::from(self.total_minutes()) * (1.0 + STEP_OVERRUN),
+            None => run.distance_km > self.distance_limit_km(),
+        }
+    }
+
+    /// The words of the RR2 warning for a run (or, `planned`, a planned distance) longer than this step.
+    pub fn overrun_words(&self, what: &str, planned: bool) -> String {
+        format!(
+            "{what} is longer than your walk-run step ({}), so it {} toward the next step. \
+             Runs longer than the step raise the injury risk on the way back: keep to the step until it moves on.",
+            self.description,
+            if planned { "would not count" } else { "does not count" }
+        )
+    }
+}
+
+/// How a run reads in a warning: "Your 60 min run on 2026-10-05" or "Your 12.0 km run on …".
+pub fn run_words(run: &RunRecord, units: Units) -> String {
+    match run.minutes {
+        Some(m) => format!("Your {m:.0} min run on {}", run.date),
+        None => format!("Your {} run on {}", crate::report::distance(run.distance_km, units), run.date),
+    }
+}
+
 /// The return-to-run card for `today`, or `None` when the runner is running normally.
 /// `checks` are the stored self-tests (any order), `runs` the logged runs; `assessed_weekly_km` is
-/// the weekly distance given at the assessment (0 means the runner had stopped).
-pub fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord], assessed_weekly_km: Option<f64>) -> Option<ReturnToRun> {
+/// the weekly distance given at the assessment (0 means the runner had stopped); `mornings` the
+/// morning history (a flare after a walk-run run keeps the step, RR2).
+pub(crate) fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord], assessed_weekly_km: Option<f64>, mornings: &[Morning], units: Units) -> Option<ReturnToRun> {
+    let last_run = runs.iter().filter_map(|r| Day::parse("date", &r.date).ok()).filter(|d| *d <= today).max();
     let latest = checks.iter().filter(|c| Day::parse("date", &c.date).is_ok_and(|d| d <= today)).max_by(|a, b| a.date.cmp(&b.date));
+    // rule RR2: a pass is for the break it ended; a new break of 14 days asks for the test again.
+    let latest = latest.filter(|c| {
+        let Ok(on) = Day::parse("date", &c.date) else { return false };
+        !c.passed || today.days_since(last_run.map_or(on, |r| r.max(on))) < OFFER_AFTER_DAYS_WITHOUT_RUNS
+    });
     let Some(check) = latest else {
-        let last_run = runs.iter().filter_map(|r| Day::parse("date", &r.date).ok()).filter(|d| *d <= today).max();
-        // Offered to a runner who has stopped: runs logged before but none for 14 days, or
-        // "0 km a week" at the assessment. Someone who never logs runs is not nagged.
+        // rule RR2: returning — runs logged before but none for 14 days, or "0 km a week" at the
+        // assessment (until a pass). Someone who never logs runs and said they run is not nagged.
         let idle = match last_run {
-            Some(d) => today.days_since(d) >= OFFER_AFTER_DAYS_WITHOUT_RUNS,
+            Some(d) => today.days_since(d) >= OFFER_AFTER_DAYS_WITHOUT_RUNS || assessed_weekly_km == Some(0.0),
             None => assessed_weekly_km == Some(0.0),
         };
         return idle.then(|| ReturnToRun {
             state: ReturnToRunState::Offered,
-            text: "Not running at the moment? When mornings have settled, take the return-to-run self-test: 7 calm mornings, a brisk 30-minute walk, 25 heel raises and 10 hops (rule RR1).".into(),
+            text: "Coming back after a break: not running yet. Walk and cross-train for now, and once your mornings have settled take the return-to-run self-test — 7 calm mornings, a brisk 30-minute walk, 25 heel raises and 10 hops. A pass starts a walk-run.".into(),
             last_check: None,
             step: None,
         });
@@ -232,26 +286,34 @@ pub fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord], asses
     if !check.passed {
         return Some(ReturnToRun { state: ReturnToRunState::NotYet, text: check.advice.clone(), last_check: Some(check.clone()), step: None });
     }
-    // rule RR1: walk the steps with the runs logged since the pass; a run that hurt more than 3
-    // goes back one step.
+    // rule RR1/RR2: walk the steps with the runs logged since the pass. A run that hurt more than 3
+    // goes back one step; a run longer than the step, or followed by a flare, does not count.
     let passed_on = Day::parse("date", &check.date).ok()?;
     let mut since: Vec<&RunRecord> =
         runs.iter().filter(|r| Day::parse("date", &r.date).is_ok_and(|d| d >= passed_on && d <= today)).collect();
     crate::sort::sort_by(&mut since, |a, b| a.date.cmp(&b.date));
     let (mut index, mut good) = (0usize, 0u32);
-    let mut stepped_back = None;
+    let mut note: Option<String> = None;
     for run in since {
-        if comfortable(run) {
+        let at = step(index, good);
+        let run_day = Day::parse("date", &run.date).ok()?;
+        let flared = (1..=FLARE_AFTER_RUN_DAYS).map(|d| run_day.add_days(d)).find(|d| *d <= today && flare_on(mornings, *d).is_some());
+        if !comfortable(run) {
+            index = index.saturating_sub(1);
+            good = 0;
+            note = Some(format!(" The run on {} hurt more than 3, so this step repeats.", run.date));
+        } else if at.overrun_by(run) {
+            note = Some(format!(" {}", at.overrun_words(&run_words(run, units), false)));
+        } else if let Some(d) = flared {
+            good = 0;
+            note = Some(format!(" Your morning pain flared on {} after the run on {}, so this step starts again.", d.iso(), run.date));
+        } else {
             good += 1;
+            note = None;
             if good == RUNS_PER_STEP {
                 index += 1;
                 good = 0;
-                stepped_back = None;
             }
-        } else {
-            index = index.saturating_sub(1);
-            good = 0;
-            stepped_back = Some(run.date.clone());
         }
         if index == STEPS.len() {
             break;
@@ -273,8 +335,8 @@ pub fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord], asses
         current.description,
         RUNS_PER_STEP - good
     );
-    if let Some(date) = stepped_back {
-        text.push_str(&format!(" The run on {date} hurt more than 3, so this step repeats."));
+    if let Some(note) = note {
+        text.push_str(&note);
     }
     Some(ReturnToRun { state: ReturnToRunState::WalkRun, text, last_check: Some(check.clone()), step: Some(current) })
 }
@@ -326,7 +388,7 @@ mod tests {
     fn walk_run_steps_up_every_two_comfortable_runs_and_back_on_pain_above_3() {
         let pass = grade(day(0), &answers(0, 30, None, 0), &mornings(&[1; 7])).unwrap();
         let checks = [pass];
-        let at = |runs: &[RunRecord], today: i32| status(day(today), &checks, runs, None).unwrap();
+        let at = |runs: &[RunRecord], today: i32| status(day(today), &checks, runs, None, &[], Units::Metric).unwrap();
         let start = at(&[], 0);
         assert_eq!((start.state, start.step.as_ref().unwrap().step), (ReturnToRunState::WalkRun, 1));
         let runs: Vec<RunRecord> = (1..=4).map(|i| run(i * 2, 2)).collect();
@@ -341,14 +403,39 @@ mod tests {
     }
 
     #[test]
+    fn rr2_a_pass_is_for_the_break_it_ended_and_a_run_longer_than_the_step_or_a_flare_does_not_count() {
+        let pass = grade(day(0), &answers(0, 30, None, 0), &mornings(&[1; 7])).unwrap();
+        let checks = [pass];
+        // design choice: 14 days with neither a run nor the pass → returning again (offered).
+        assert_eq!(status(day(13), &checks, &[], None, &[], Units::Metric).unwrap().state, ReturnToRunState::WalkRun);
+        assert_eq!(status(day(14), &checks, &[], Some(0.0), &[], Units::Metric).unwrap().state, ReturnToRunState::Offered);
+        // A 70-minute run at step 1 (20 min) does not count; 22 minutes (+10 %) does.
+        let long = RunRecord { minutes: Some(70.0), distance_km: 12.0, ..run(1, 1) };
+        let card = status(day(2), &checks, &[long], None, &[], Units::Metric).unwrap();
+        assert_eq!(card.step.as_ref().map(|s| (s.step, s.runs_done)), Some((1, 0)), "{}", card.text);
+        assert!(card.text.contains("longer than your walk-run step"), "{}", card.text);
+        let at_limit = RunRecord { minutes: Some(22.0), ..run(1, 1) };
+        assert_eq!(status(day(2), &checks, &[at_limit], None, &[], Units::Metric).unwrap().step.unwrap().runs_done, 1);
+        // Without minutes: 3.7 km is what 20 minutes cover at 6 min/km plus 10 %.
+        let no_minutes = |km: f64| RunRecord { minutes: None, distance_km: km, ..run(1, 1) };
+        assert_eq!(status(day(2), &checks, &[no_minutes(3.6)], None, &[], Units::Metric).unwrap().step.unwrap().runs_done, 1);
+        assert_eq!(status(day(2), &checks, &[no_minutes(3.8)], None, &[], Units::Metric).unwrap().step.unwrap().runs_done, 0);
+        // A flare the morning after a run: that run does not count.
+        let flare: Vec<Morning> = (0..=2).map(|d| Morning { day: day(d), score: if d == 2 { 4 } else { 1 } }).collect();
+        let card = status(day(2), &checks, &[run(1, 1)], None, &flare, Units::Metric).unwrap();
+        assert_eq!(card.step.unwrap().runs_done, 0, "{}", card.text);
+        assert!(card.text.contains("flared"), "{}", card.text);
+    }
+
+    #[test]
     fn offered_after_14_days_without_a_run_and_not_while_running() {
         // design choice: offered once runs stop for 14 days, or when the assessment said 0 km.
-        assert_eq!(status(day(0), &[], &[], Some(0.0)).unwrap().state, ReturnToRunState::Offered);
-        assert!(status(day(0), &[], &[], Some(20.0)).is_none(), "running but not logging runs");
-        assert!(status(day(0), &[], &[], None).is_none());
-        assert!(status(day(0), &[], &[run(-13, 2)], None).is_none());
-        assert_eq!(status(day(0), &[], &[run(-14, 2)], None).unwrap().state, ReturnToRunState::Offered);
+        assert_eq!(status(day(0), &[], &[], Some(0.0), &[], Units::Metric).unwrap().state, ReturnToRunState::Offered);
+        assert!(status(day(0), &[], &[], Some(20.0), &[], Units::Metric).is_none(), "running but not logging runs");
+        assert!(status(day(0), &[], &[], None, &[], Units::Metric).is_none());
+        assert!(status(day(0), &[], &[run(-13, 2)], None, &[], Units::Metric).is_none());
+        assert_eq!(status(day(0), &[], &[run(-14, 2)], None, &[], Units::Metric).unwrap().state, ReturnToRunState::Offered);
         let failed = grade(day(-1), &answers(5, 30, None, 0), &mornings(&[1; 7])).unwrap();
-        assert_eq!(status(day(0), &[failed], &[], None).unwrap().state, ReturnToRunState::NotYet);
+        assert_eq!(status(day(0), &[failed], &[], None, &[], Units::Metric).unwrap().state, ReturnToRunState::NotYet);
     }
 }

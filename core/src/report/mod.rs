@@ -59,7 +59,7 @@ const RUN_PAIN_COMFORTABLE: u8 = 2;
 const M1_POINTS: f64 = 2.0; // rule M1
 const M1_FRACTION: f64 = 0.30; // rule M1
 const CM_PER_INCH: f64 = 2.54;
-pub(crate) const KM_PER_MILE: f64 = 1.609_344;
+pub const KM_PER_MILE: f64 = 1.609_344;
 
 const CSS: &str = include_str!("summary.css");
 

@@ -111,6 +111,7 @@ struct HomeView: View {
                 }
                 if let running = home.running {
                     Section {
+                        if let race = running.race { Text(race.verdict).font(.headline) }
                         Label { Text(running.reason) } icon: { Circle().fill(Chrome.colour(running.state)).frame(width: 14) }
                         if let warning = running.weeklyWarning { Text(warning).foregroundStyle(.orange).font(.footnote) }
                         if let card = running.returnToRun {

@@ -18,6 +18,7 @@ struct ProgressScreen: View {
         List {
             if let running = state.running {
                 Section("Running") {
+                    if let verdict = state.raceVerdict { Text(verdict).font(.headline) }
                     Label { Text(running.reason) } icon: { Circle().fill(Chrome.colour(running.state)).frame(width: 14) }
                     if let warning = running.weeklyWarning { Text(warning).foregroundStyle(.orange) }
                     Text(running.rules.joined(separator: ", ")).font(.caption).foregroundStyle(.secondary)

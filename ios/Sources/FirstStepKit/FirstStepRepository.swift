@@ -39,7 +39,7 @@ public final class FirstStepRepository: @unchecked Sendable {
         try await run { try $0.recordHopCheck(now: $1, pain: Int64(pain)) }
     }
 
-    public func logRun(distanceKm: Double, minutes: Double? = nil, painDuring: Int? = nil, painAfter: Int? = nil, date: String? = nil) async throws -> RunRecord {
+    public func logRun(distanceKm: Double, minutes: Double? = nil, painDuring: Int? = nil, painAfter: Int? = nil, date: String? = nil) async throws -> RunLog {
         try await run {
             try $0.logRun(now: $1, date: date, distanceKm: distanceKm, minutes: minutes, painDuring: painDuring.map(Int64.init),
                           painAfter: painAfter.map(Int64.init), surface: nil, shoes: nil)

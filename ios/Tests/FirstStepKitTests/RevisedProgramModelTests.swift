@@ -437,7 +437,9 @@ final class ReturnToRunModelTests: XCTestCase {
         XCTAssertTrue(card.offersTest, "the test can be taken again")
         XCTAssertEqual(card.advice, check.advice)
         XCTAssertNil(card.stepText)
-        XCTAssertEqual(model.state.running?.reduceToKm, 20.0, "X2: reduce, as a number")
+        // rule RR2: a failed self-test never allows more running than a pass — "not yet", no weekly number.
+        XCTAssertNil(model.state.running?.reduceToKm, "RR2: no weekly distance before the self-test passes")
+        XCTAssertTrue(model.state.running?.reason.hasPrefix("Not yet: walk and cross-train") ?? false)
     }
 
     func testOtherSideMayBeLeftBlank() async throws {

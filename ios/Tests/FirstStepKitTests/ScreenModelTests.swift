@@ -247,6 +247,8 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         await model.save()
         XCTAssertEqual(model.state.saved?.distanceKm, 12)
         XCTAssertEqual(model.state.saved?.painDuring, 2)
+        // rule A7: the logged run beyond the cap also carries the core's warning once it is logged.
+        XCTAssertTrue(model.state.savedWarning?.contains("20 % longer") ?? false, "\(String(describing: model.state.savedWarning))")
         XCTAssertEqual(changes.changes, [.runLogged])
 
         let calm = LogRunModel(repository: repo)
@@ -254,6 +256,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         await calm.save()
         XCTAssertNil(calm.state.spikeWarning)
         XCTAssertEqual(calm.state.saved?.date, shift(today, -1), "no warning: saved at once, for the missed day")
+        XCTAssertNil(calm.state.savedWarning, "11 km is exactly 10 % over the 10 km before that day (A7)")
         let runs = try await repo.runs(from: shift(today, -7), to: today)
         XCTAssertEqual(runs.map(\.distanceKm).sorted(), [10, 11, 12])
     }
@@ -329,6 +332,21 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         }
         XCTAssertEqual(model.state.running, report.running)
         XCTAssertNil(model.state.message)
+    }
+
+    func testProgressShowsTheCoresRaceVerdictInTheLast14Days() async throws {
+        // rule A8: a marathon in 10 days at morning pain 5 is better not raced; the words are the core's.
+        let answers = answersJson(today).replacingOccurrences(of: "\"balance_seconds\"",
+            with: "\"race\": {\"date\": \"\(shift(today, 10))\", \"distance_km\": 42.2}, \"balance_seconds\"")
+        let repo = try await assessedRepository(today, answers: answers)
+        for offset in -6...0 { _ = try await repo.logPain(5, date: shift(today, offset)) }
+        let model = ProgressModel(repository: repo)
+        await model.refresh()
+        let report = try await repo.progress()
+        let race = try XCTUnwrap(report.running.race)
+        XCTAssertFalse(race.go)
+        XCTAssertEqual(model.state.raceVerdict, race.verdict)
+        XCTAssertTrue(race.verdict.contains("better not to race"), race.verdict)
     }
 
     func testLessonsComeFromTheCoreOpenedByAFindingOnDayOne() async throws {

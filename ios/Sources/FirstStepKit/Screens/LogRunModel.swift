@@ -21,6 +21,8 @@ public struct LogRunUiState {
     public var message: String?
     /// The run as stored, once saved.
     public var saved: RunRecord?
+    /// The core's warning for the run as it was logged (A7 single run, RR2 walk-run step), if any.
+    public var savedWarning: String?
 
     /// The core's warning for the typed distance; shown before saving.
     public var spikeWarning: String? { guidance?.longRunWarning }
@@ -85,11 +87,12 @@ public final class LogRunModel: ScreenModel {
         let date = state.date.isEmpty ? nil : state.date
         let surface = state.surface, shoes = state.shoes
         do {
-            let run = try await repository.withCore { core, now in
+            let log = try await repository.withCore { core, now in
                 try core.logRun(now: now, date: date, distanceKm: km, minutes: minutes, painDuring: during.map(Int64.init),
                                 painAfter: after.map(Int64.init), surface: surface, shoes: shoes)
             }
-            state.saved = run
+            state.saved = log.run
+            state.savedWarning = log.warning
             onJournalChange?(.runLogged)
         } catch {
             showError(error, renaming: [:])

@@ -43,6 +43,8 @@ public struct ProgressUiState {
     public var loadAdded: [DecisionRow] { decisions.filter(\.loadAdded) }
     /// The return-to-run card (RR1) as the running guidance carries it.
     public var returnToRun: ReturnToRunCard? { running?.returnToRun.map(ReturnToRunCard.init) }
+    /// The core's verdict about an upcoming race, in its last 14 days (A8); nil otherwise.
+    public var raceVerdict: String? { running?.race?.verdict }
 }
 
 /// Progress (PRODUCT §2.7): decisions with reasons (load added by effort too, P5), the running guidance

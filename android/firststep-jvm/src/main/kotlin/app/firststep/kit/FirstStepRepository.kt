@@ -22,6 +22,7 @@ import app.firststep.core.PsfsActivity
 import app.firststep.core.PsfsRating
 import app.firststep.core.ReturnToRunAnswers
 import app.firststep.core.ReturnToRunCheck
+import app.firststep.core.RunLog
 import app.firststep.core.RunRecord
 import app.firststep.core.SafetyQuestion
 import app.firststep.core.SafetyResult
@@ -93,7 +94,7 @@ class FirstStepRepository(
         date: String? = null,
         surface: String? = null,
         shoes: String? = null,
-    ): RunRecord = call {
+    ): RunLog = call {
         core.logRun(clock.now(), date, distanceKm, minutes, painDuring?.toLong(), painAfter?.toLong(), surface, shoes)
     }
 

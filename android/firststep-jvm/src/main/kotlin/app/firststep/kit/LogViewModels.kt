@@ -2,6 +2,7 @@ package app.firststep.kit
 
 import app.firststep.core.FirstStepException
 import app.firststep.core.MorningLog
+import app.firststep.core.RunLog
 import app.firststep.core.RunRecord
 import app.firststep.core.RunningGuidance
 import app.firststep.core.Units
@@ -116,6 +117,8 @@ data class RunLogUiState(
     val error: FieldError? = null,
     val saving: Boolean = false,
     val saved: RunRecord? = null,
+    /** The core's warning for the run as it was logged (A7 single run, RR2 walk-run step), if any. */
+    val savedWarning: String? = null,
 )
 
 class RunLogViewModel(
@@ -175,11 +178,11 @@ class RunLogViewModel(
             return@launch
         }
         mutableState.value = s.copy(saving = true, error = null)
-        val (run, error) = tryLog(s, Distance.toKm(distance, s.units))
-        mutableState.value = s.copy(saving = false, saved = run, error = error)
+        val (log, error) = tryLog(s, Distance.toKm(distance, s.units))
+        mutableState.value = s.copy(saving = false, saved = log?.run, savedWarning = log?.warning, error = error)
     }
 
-    private suspend fun tryLog(s: RunLogUiState, km: Double): Pair<RunRecord?, FieldError?> = try {
+    private suspend fun tryLog(s: RunLogUiState, km: Double): Pair<RunLog?, FieldError?> = try {
         repository.logRun(
             km, s.minutes.toDoubleOrNull(), s.painDuring, s.painAfter,
             date = s.date.takeIf { it != s.today }, surface = s.surface.ifBlank { null }, shoes = s.shoes.ifBlank { null },

@@ -82,5 +82,7 @@ fun RunLogScreen(state: RunLogUiState, actions: RunLogActions) {
             ?.let { FieldErrorText(it) }
         Button(actions.save, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("run-save"), enabled = !state.saving) { Text(s.save) }
         if (state.saved != null) Text(s.runSaved, style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("run-saved"))
+        // rules A7, RR2: the warning the run earned when it was logged, words from the core.
+        state.savedWarning?.let { Text(it, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("run-saved-warning")) }
     }
 }

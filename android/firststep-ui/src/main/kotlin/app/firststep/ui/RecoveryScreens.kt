@@ -30,6 +30,10 @@ import app.firststep.kit.ReturnToRunUiState
 @Composable
 fun RunningDetails(running: RunningGuidance, onTakeTest: () -> Unit, tagPrefix: String) {
     val s = LocalStrings.current
+    // rule A8: the verdict about an upcoming race, in its last 14 days (the core's words).
+    running.race?.let {
+        Text(it.verdict, style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("$tagPrefix-race"))
+    }
     // The core computes the reduced week (X2) every day; it is the advice only on an amber ("reduce") day.
     running.reduceTo?.takeIf { running.state == RunningState.AMBER }?.let {
         Text(s.reduceTo(it), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("$tagPrefix-reduce"))

@@ -1,7 +1,9 @@
 package app.firststep.ui
 
 import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.test.onNodeWithText
 import app.firststep.core.Effort
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
@@ -239,8 +241,9 @@ class ProgramFeaturesTest {
     }
 
     @Test
-    fun `after a failed self-test running stays reduced and the card shows the number and what is missing`() {
-        // 30 km a week at the assessment: "reduce" has a number (X2) while the self-test has not passed.
+    fun `after a failed self-test running is not yet with no weekly number and the card shows what is missing`() {
+        // rule RR2: a failed self-test never allows more running than a pass — "not yet: walk and
+        // cross-train", with no weekly distance, although the assessment gave 30 km a week.
         val db = tempDb().also { seedSevenCalmDays(it, heelLeft = 22, weeklyKm = 30.0) }
         FirstStep.open(db.path).use { core ->
             core.takeReturnToRunTest(morning(PROGRAM_DAY_8), ReturnToRunAnswers(1u, 22u, 24u, 4u))
@@ -249,22 +252,50 @@ class ProgramFeaturesTest {
         val running = app.reopen { it.progress(morning(PROGRAM_DAY_8), null) }.running
         assertEquals(RunningState.AMBER, running.state)
         assertEquals(ReturnToRunState.NOT_YET, running.returnToRun?.state)
+        assertTrue(running.reason, running.reason.startsWith("Not yet: walk and cross-train"))
+        assertNull(running.reduceTo)
         rule.tap("tab-progress")
-        rule.waitForTag("progress-running-reduce")
-        // X2: 2/3 of the 30 km a week given at the assessment.
-        assertEquals("Reduce to about 20 km this week", rule.onNodeWithTag("progress-running-reduce").text())
+        rule.waitForTag("progress-running-return-to-run-text")
         assertEquals(running.returnToRun!!.text, rule.onNodeWithTag("progress-running-return-to-run-text").text())
+        assertTrue(rule.onAllNodesWithTag("progress-running-reduce").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithText(running.reason, substring = true).assertExists()
         // Home's running card says the same.
         rule.tap("tab-today")
-        rule.waitForTag("home-running-reduce")
-        assertEquals("Reduce to about 20 km this week", rule.onNodeWithTag("home-running-reduce").text())
+        rule.waitForTag("home-running-return-to-run")
+        assertTrue(rule.onAllNodesWithTag("home-running-reduce").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun `the running cards show the core's race verdict in the last 14 days`() {
+        // rule A8: a half marathon 5 days after day 8, with settled mornings and no sore run: race it easy.
+        val db = tempDb()
+        FirstStep.open(db.path).use { core ->
+            val race = LocalDate.parse(PROGRAM_DAY_8).plusDays(5).toString()
+            core.submitAssessmentJson(morning(PROGRAM_START), programAnswers(22, 30.0).replace("}\n", "}\n").trimEnd('}') +
+                ", \"race\": {\"date\": \"$race\", \"distance_km\": 21.1}}")
+            var day = LocalDate.parse(PROGRAM_START)
+            while (day.toString() <= PROGRAM_DAY_8) {
+                core.logPain(morning(day.toString()), null, 2, null, null)
+                day = day.plusDays(1)
+            }
+        }
+        val app = start(db, PROGRAM_DAY_8)
+        val verdict = app.reopen { it.progress(morning(PROGRAM_DAY_8), null) }.running.race!!
+        assertTrue(verdict.verdict, verdict.go && verdict.verdict.contains("easy plan"))
+        rule.waitForTag("home-running-race")
+        assertEquals(verdict.verdict, rule.onNodeWithTag("home-running-race").text())
+        rule.tap("tab-progress")
+        rule.waitForTag("progress-running-race")
+        assertEquals(verdict.verdict, rule.onNodeWithTag("progress-running-race").text())
     }
 
     @Test
     fun `a runner who reads miles sees the reduced week in miles`() {
+        // 30 km a week at the assessment and yesterday's 5 km run hurt 4 (above running's 3): amber,
+        // 2/3 of the usual week (the days before logging began count at the assessment's 30 km, A7).
         val db = tempDb().also { seedSevenCalmDays(it, heelLeft = 22, weeklyKm = 30.0) }
         FirstStep.open(db.path).use { core ->
-            core.takeReturnToRunTest(morning(PROGRAM_DAY_8), ReturnToRunAnswers(1u, 22u, 24u, 4u))
+            core.logRun(morning(PROGRAM_DAY_8), LocalDate.parse(PROGRAM_DAY_8).minusDays(1).toString(), 5.0, 30.0, 4, 2, null, null)
             core.saveSettings(core.settings().copy(units = Units.IMPERIAL))
         }
         start(db, PROGRAM_DAY_8)
