@@ -82,7 +82,7 @@ fn level_markers_are_named_for_the_runner() {
     assert_eq!(c.markers.len(), 1);
     let m = &c.markers[0];
     // rule X4: the exercise's name and "level 3 of 5", not "calf_loading L2".
-    assert_eq!((m.index, m.label.as_str(), m.up), (14, "Calf and plantar fascia loading → level 3 of 5", true));
+    assert_eq!((m.index, m.date_label.as_str(), m.label.as_str(), m.up), (14, "16 Mar", "Calf and plantar fascia loading → level 3 of 5", true));
     assert!(c.readouts[14].text.ends_with("Calf and plantar fascia loading → level 3 of 5"), "{}", c.readouts[14].text);
     assert!(c.text_alternative.contains("Calf and plantar fascia loading → level 3 of 5 on 16 Mar"), "{}", c.text_alternative);
 }

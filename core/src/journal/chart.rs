@@ -114,6 +114,8 @@ pub struct DayBand {
 pub struct NamedMarker {
     pub index: u32,
     pub date: String,
+    /// "16 Mar".
+    pub date_label: String,
     pub label: String,
     /// true for a step up or more load, false for a step back.
     pub up: bool,
@@ -275,9 +277,11 @@ pub fn compute(conn: &Connection, trend: Trend, program: Option<&Program>, units
         .level_changes
         .iter()
         .filter_map(|m| {
+            let index = index_of(&m.date)?;
             Some(NamedMarker {
-                index: index_of(&m.date)?,
+                index,
                 date: m.date.clone(),
+                date_label: short_label(first.add_days(index as i32)),
                 label: marker_label(m),
                 up: m.to_level >= m.from_level,
                 exercise_id: m.exercise_id.clone(),
