@@ -36,6 +36,7 @@ import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.onClick
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.Constraints
 import androidx.compose.ui.unit.Density
 import androidx.compose.ui.unit.dp
@@ -184,14 +185,22 @@ class Plot(val left: Float, val top: Float, val width: Float, val height: Float,
         fun of(d: Density, w: Int, h: Int, days: Int, max: Double, top: Float = with(d) { 10.dp.toPx() }): Plot = with(d) {
             val left = 40.dp.toPx()
             val right = 12.dp.toPx()
-            val bottom = 22.dp.toPx()
+            // Room for week labels on two lines ("17" over "Feb") when a week is narrow.
+            val bottom = 34.dp.toPx()
             Plot(left, top, w - left - right, h - top - bottom, days.coerceAtLeast(1), if (max > 0) max else 1.0)
         }
     }
 }
 
 /** A text placed on a chart: [place] gives its top-left from the plot and the text's size. */
-private class Overlay(val text: String, val tag: String, val color: Color? = null, val place: Plot.(Int, Int) -> Pair<Float, Float>)
+private class Overlay(
+    val text: String,
+    val tag: String,
+    val color: Color? = null,
+    /** The widest it may be (it wraps onto a second line beyond): a week's slot for week labels. */
+    val maxWidth: (Plot.() -> Float)? = null,
+    val place: Plot.(Int, Int) -> Pair<Float, Float>,
+)
 
 /**
  * A chart: a Canvas plus its labels as real text (semantics nodes a screen reader and tests find),
@@ -227,7 +236,9 @@ private fun ChartFrame(
         },
         content = {
             Canvas(Modifier) { draw(Plot.of(this, size.width.roundToInt(), size.height.roundToInt(), days, max, topMargin ?: 10.dp.toPx())) }
-            for (o in overlays) Text(o.text, style = labelStyle, color = o.color ?: axis, maxLines = 1, softWrap = false, modifier = Modifier.testTag(o.tag))
+            for (o in overlays) {
+                Text(o.text, style = labelStyle, color = o.color ?: axis, maxLines = 2, softWrap = o.maxWidth != null, textAlign = TextAlign.Center, modifier = Modifier.testTag(o.tag))
+            }
             for ((x, tag, text) in weeks) {
                 Box(Modifier.testTag(tag).semantics {
                     contentDescription = text
@@ -240,7 +251,9 @@ private fun ChartFrame(
         val h = constraints.maxHeight
         val plot = Plot.of(this, w, h, days, max, topMargin ?: 10.dp.toPx())
         val canvas = measurables[0].measure(Constraints.fixed(w, h))
-        val texts = measurables.subList(1, 1 + overlays.size).map { it.measure(Constraints()) }
+        val texts = measurables.subList(1, 1 + overlays.size).mapIndexed { i, m ->
+            m.measure(overlays[i].maxWidth?.let { Constraints(maxWidth = it(plot).roundToInt().coerceAtLeast(1)) } ?: Constraints())
+        }
         val weekBoxes = measurables.subList(1 + overlays.size, measurables.size).mapIndexed { i, m ->
             val from = weeks[i].first
             val width = (plot.dayLeft(minOf(from + 7, days)) - plot.dayLeft(from)).roundToInt().coerceAtLeast(1)
@@ -261,11 +274,10 @@ private fun yTickOverlays(ticks: List<AxisTick>, tag: String, gap: Float) = tick
     Overlay(t.label, "$tag-y-${t.label}") { w, h -> Pair(left - gap - w, y(t.value) - h / 2f) }
 }
 
-/** Week labels; at 12 weeks every other one, so they never overlap (all weeks keep their element). */
+/** Week labels at each week's first day; a narrow week wraps its label onto two lines ("17" over "Feb"). */
 private fun xTickOverlays(ticks: List<Pair<Int, String>>, tag: String, gap: Float): List<Overlay> {
-    val every = if (ticks.size > 8) 2 else 1
-    return ticks.filterIndexed { i, _ -> i % every == 0 }.map { (x, label) ->
-        Overlay(label, "$tag-x-$x") { _, _ -> Pair(dayLeft(x), bottom + gap) }
+    return ticks.map { (x, label) ->
+        Overlay(label, "$tag-x-$x", maxWidth = { dayLeft(7) - dayLeft(0) - gap * 2 }) { _, _ -> Pair(dayLeft(x), bottom + gap) }
     }
 }
 
@@ -291,8 +303,16 @@ fun TrendCanvas(chart: TrendChartModel, selectedDay: Int? = null, onSelect: (Int
                 Pair(right - w, if (line.series == ChartSeries.TARGET) y(line.value) + gap / 2 else y(line.value) - h - gap / 2)
             })
         }
-        for ((k, m) in chart.levelMarkers.withIndex()) {
-            add(Overlay("${if (m.isProgression || m.fromLevel == m.toLevel) "▲" else "▼"}${k + 1}", "trend-marker-label-$k", colors.marker) { w, _ -> Pair(x(m.x) - w / 2f, 0f) })
+        // Changes on the same or nearby days share one label ("▲1,2"), so numbers never overlap.
+        val groups = mutableListOf<MutableList<IndexedValue<app.firststep.kit.LevelChangeMarker>>>()
+        for (m in chart.levelMarkers.withIndex().sortedBy { it.value.x }) {
+            val last = groups.lastOrNull()
+            if (last != null && m.value.x - last.first().value.x <= days / 14) last += m else groups += mutableListOf(m)
+        }
+        for (group in groups) {
+            val x = group.first().value.x
+            val text = group.joinToString(",") { "${if (it.value.isProgression || it.value.fromLevel == it.value.toLevel) "▲" else "▼"}${it.index + 1}" }
+            add(Overlay(text, "trend-marker-label-${group.first().index}", colors.marker) { w, _ -> Pair(x(x) - w / 2f, 0f) })
         }
     }
     val weeks = chart.weekTexts.map { Triple(it.x, "trend-week-${it.x}", it.text) }
@@ -316,12 +336,13 @@ fun TrendCanvas(chart: TrendChartModel, selectedDay: Int? = null, onSelect: (Int
             )
         }
         // Points first, the 7-day mean above them (a thick line with a surface-coloured halo).
-        for (segment in chart.painSegments) for (pt in segment) drawCircle(colors.pain, 3.dp.toPx(), Offset(p.x(pt.x), p.y(pt.y)))
-        for (segment in chart.rollingMeanSegments) {
-            val points = segment.map { Offset(p.x(it.x), p.y(it.y)) }
-            drawSegment(points, surface, 6.dp.toPx())
-            drawSegment(points, colors.mean, 3.dp.toPx())
+        // Points first (larger than the line is wide, with a ring, so a flat week still shows its dots),
+        // the 7-day mean above them.
+        for (segment in chart.painSegments) for (pt in segment) {
+            drawCircle(surface, 5.dp.toPx(), Offset(p.x(pt.x), p.y(pt.y)))
+            drawCircle(colors.pain, 4.dp.toPx(), Offset(p.x(pt.x), p.y(pt.y)))
         }
+        for (segment in chart.rollingMeanSegments) drawSegment(segment.map { Offset(p.x(it.x), p.y(it.y)) }, colors.mean, 2.5.dp.toPx())
         selectedDay?.takeIf { it in 0 until days }?.let { d ->
             drawLine(cursor, Offset(p.x(d), p.top), Offset(p.x(d), p.bottom), 1.5.dp.toPx())
             chart.painSegments.flatten().firstOrNull { it.x == d }?.let { drawCircle(cursor, 6.dp.toPx(), Offset(p.x(d), p.y(it.y)), style = Stroke(2.dp.toPx())) }
@@ -346,7 +367,8 @@ private fun LoadChartView(chart: TrendChartModel, load: LoadChart, color: Color,
     val axis = MaterialTheme.colorScheme.onSurfaceVariant
     val density = androidx.compose.ui.platform.LocalDensity.current
     val gap = with(density) { 4.dp.toPx() }
-    val top = with(density) { 16.dp.toPx() }
+    // Room above the tallest bar for its value on two lines.
+    val top = with(density) { 30.dp.toPx() }
     val days = chart.dates.size
     SectionTitle(load.title)
     Text(load.axisTitle, style = MaterialTheme.typography.labelMedium, modifier = Modifier.testTag("$tag-title"))
@@ -354,12 +376,14 @@ private fun LoadChartView(chart: TrendChartModel, load: LoadChart, color: Color,
         addAll(yTickOverlays(load.ticks, tag, gap))
         addAll(xTickOverlays(load.bars.map { it.x to it.label }, tag, gap))
         for (bar in load.bars) {
-            add(Overlay(bar.valueLabel, "$tag-value-${bar.x}") { w, h ->
-                Pair(x(bar.x + 3) - w / 2f, y(bar.value ?: 0.0) - h - gap / 2)
+            // Above the bar; sessions above the planned week's outline (the top of the axis).
+            val at = if (load.series == ChartSeries.SESSIONS) load.max else bar.value ?: 0.0
+            add(Overlay(bar.valueLabel, "$tag-value-${bar.x}", maxWidth = { dayLeft(7) - dayLeft(0) }) { w, h ->
+                Pair(x(bar.x + 3) - w / 2f, y(at) - h - gap / 2)
             })
         }
     }
-    ChartFrame(Modifier.fillMaxWidth().height(150.dp).testTag(tag), days, load.max, overlays, emptyList(), {}, topMargin = top) { p ->
+    ChartFrame(Modifier.fillMaxWidth().height(170.dp).testTag(tag), days, load.max, overlays, emptyList(), {}, topMargin = top) { p ->
         for (t in load.ticks) drawLine(grid, Offset(p.left, p.y(t.value)), Offset(p.right, p.y(t.value)), 1f)
         drawLine(axis, Offset(p.left, p.bottom), Offset(p.right, p.bottom), 1.5.dp.toPx())
         drawLine(axis, Offset(p.left, p.top), Offset(p.left, p.bottom), 1.5.dp.toPx())

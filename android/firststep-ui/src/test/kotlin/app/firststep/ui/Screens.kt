@@ -85,7 +85,8 @@ class ScreenSetup(val app: TestApp) {
     }
 
     fun trend8() {
-        graph.navigate(Route.Trend); graph.trend.selectWeeks(8)
+        graph.navigate(Route.Trend)
+        runBlocking { graph.trend.selectWeeks(8).join() }
         waitFor("trend") { graph.trend.state.value.chart?.dates?.size == 56 }
     }
 
