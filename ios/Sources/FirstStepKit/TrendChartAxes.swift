@@ -32,6 +32,9 @@ public struct TrendChartAxes: Equatable {
     public var sessions: LoadAxis
     public var textAlternative: String
 
+    /// The date of day `x` of the window (the chart model's x), for Swift Charts' date axis.
+    public func date(ofDay x: Int) -> Date { firstDay.addingTimeInterval(Double(x) * 86_400) }
+
     /// The readout of the day containing `date` (what `chartOverlay` / selection shows), nil outside.
     public func readout(at date: Date) -> String? {
         readouts[Self.startOfDay(date)]
