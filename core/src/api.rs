@@ -17,7 +17,7 @@ use crate::clinical::{
 };
 use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
-use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend};
+use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend, TrendChartData};
 use crate::model::{
     AssessmentAnswers, DayPlan, Decision, Domain, Effort, HopCheck, PainEntry, Program, RedFlagLevel, RuleNote, RunRecord,
     RunningGuidance, SessionRecord, Settings,
@@ -520,6 +520,15 @@ impl FirstStep {
         let end = Day::parse("end", &end)?;
         let program = self.journal.current_program()?;
         Ok(self.journal.trend(end, weeks, program.as_ref())?)
+    }
+
+    /// The trend over 4, 8 or 12 weeks with its chart computed (issue 22): pain axis 0–10, dated
+    /// week ticks, a legend entry per drawn series, named level changes, a readout per day and per
+    /// week, weekly distance and sessions charts, and a text alternative.
+    pub fn trend_chart(&self, end: String, weeks: u32) -> FfiResult<TrendChartData> {
+        let end = Day::parse("end", &end)?;
+        let program = self.journal.current_program()?;
+        Ok(self.journal.trend_chart(end, weeks, program.as_ref())?)
     }
 
     // ------------------------------------------------------------------------------------- home

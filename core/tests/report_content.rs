@@ -57,9 +57,16 @@ fn every_section_is_present_and_its_numbers_are_the_trend_and_progress_apis() {
     assert_eq!(html.matches("<circle").count() - html.matches("r=\"2.4\"").count(), logged, "one dot per logged morning");
     assert!(html.contains("<polyline"), "7-day mean line");
     assert!(!trend.level_changes.is_empty());
-    for marker in &trend.level_changes {
-        assert!(html.contains(&format!(">▲L{}</text>", marker.to_level)) || html.contains(&format!(">▼L{}</text>", marker.to_level)), "{marker:?}");
+    // Numbered on the chart, named under it (issue 22; rule X4: the exercise's name, not its id).
+    for (k, marker) in trend.level_changes.iter().enumerate() {
+        assert!(html.contains(&format!(">▲{}</text>", k + 1)) || html.contains(&format!(">▼{}</text>", k + 1)), "{marker:?}");
+        assert!(html.contains(&format!("{} {}", k + 1, firststep_core::journal::chart::short_label(firststep_core::day::Day::parse("d", &marker.date).unwrap()))), "{marker:?}");
     }
+    assert!(html.contains("Calf and plantar fascia loading → level"), "markers name the exercise");
+    // The chart begins at the first day with data, not at the 12-week window's start (issue 22).
+    let first = trend.days.iter().find(|d| d.pain.is_some() || d.rolling_mean.is_some()).expect("data");
+    assert!(first.date > trend.start_date, "the seeded journal starts inside the window");
+    assert!(html.contains(&format!("aria-label=\"Morning pain (0–10), {} to {}", first.date, trend.end_date)), "chart from the first day with data");
 
     // Week by week: adherence, distance, the trend's weekly buckets.
     let (mut done, mut planned, mut km) = (0, 0, 0.0);

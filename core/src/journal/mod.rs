@@ -7,6 +7,7 @@
 //! anything is written.
 
 pub mod backup;
+pub mod chart;
 use crate::clinical::return_to_run::ReturnToRunCheck;
 pub(crate) mod migrate_v4;
 mod psfs;
@@ -30,6 +31,7 @@ use crate::model::{AssessmentAnswers, Decision, PainEntry, Program, RedFlagLevel
 pub use backup::ImportReport;
 pub use psfs::StoredPsfsActivity;
 pub use screens::StoredSafetyScreen;
+pub use chart::TrendChartData;
 pub use trend::{Expectation, LevelMarker, Trend, TrendDay, TrendWeek};
 
 /// design choice: wait up to 5 s for another connection's write lock (another process, e.g. the
@@ -512,6 +514,16 @@ impl Journal {
         let units = self.settings()?.units;
         let conn = self.conn();
         trend::compute(&conn, end, weeks, program, units).map_err(|e| match e {
+            trend::TrendError::Core(e) => e,
+            trend::TrendError::Sql(e) => self.db(e),
+        })
+    }
+
+    /// The trend with its chart, ready to draw (issue 22): axes, legend, named markers, readouts.
+    pub fn trend_chart(&self, end: Day, weeks: u32, program: Option<&Program>) -> Result<TrendChartData> {
+        let units = self.settings()?.units;
+        let conn = self.conn();
+        trend::compute(&conn, end, weeks, program, units).and_then(|t| chart::compute(&conn, t, program, units)).map_err(|e| match e {
             trend::TrendError::Core(e) => e,
             trend::TrendError::Sql(e) => self.db(e),
         })

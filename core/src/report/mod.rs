@@ -264,7 +264,17 @@ impl Page {
         self.push(r#"<div class="scroll">"#);
         self.push(&chart::svg(trend, target));
         self.push("</div>");
-        self.push(r#"<p class="legend"><span class="dot">●</span> morning score · <span class="mean">━</span> 7-day mean · ╌ baseline · <span class="good">┈</span> M1 target · <span class="warn">▲▼L<i>n</i></span> level change to level <i>n</i> (see Level changes) · no dot: not logged</p></section>"#);
+        let markers = chart::marker_list(trend);
+        let markers = if markers.is_empty() {
+            String::new()
+        } else {
+            format!(r#" · <span class="warn">level changes</span>: {}"#, markers.iter().map(|m| esc(m)).collect::<Vec<_>>().join("; "))
+        };
+        let _ = write!(
+            self.body,
+            r#"<p class="legend">{}: <span class="dot">●</span> morning score · <span class="mean">━</span> 7-day mean · ╌ baseline · <span class="good">┈</span> M1 target · no dot: not logged{markers}</p></section>"#,
+            esc(crate::journal::chart::PAIN_AXIS_TITLE)
+        );
     }
 
     fn weekly(&mut self, trend: &Trend, first_day: &str, pains: &[PainEntry], runs: &[RunRecord], units: Units) {

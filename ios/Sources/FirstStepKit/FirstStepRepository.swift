@@ -92,6 +92,11 @@ public final class FirstStepRepository: @unchecked Sendable {
         try await run { try $0.progress(now: $1, plannedRunKm: plannedRunKm) }
     }
 
+    /// The trend with its chart computed by the core (axes, legend, readouts, load charts; issue 22).
+    public func trendChart(weeks: Int) async throws -> TrendChartData {
+        try await run { try $0.trendChart(end: try localDate(moment: $1), weeks: UInt32(weeks)) }
+    }
+
     /// The recovery trend over `weeks` (4, 8 or 12) ending today.
     public func trend(weeks: Int) async throws -> Trend {
         try await run { try $0.trend(end: try localDate(moment: $1), weeks: UInt32(weeks)) }

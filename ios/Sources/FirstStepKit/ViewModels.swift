@@ -106,6 +106,8 @@ public struct TrendUiState {
     /// The chart in words for VoiceOver (the core's numbers and expectation text).
     public var summary: TrendSummary?
     public var message: String?
+    /// The core's axes, legend, readouts and load axes on dates (issue 22).
+    public var axes: TrendChartAxes?
 }
 
 /// Trend screen with the 4 / 8 / 12-week switch (PRODUCT §2.8).
@@ -124,9 +126,12 @@ public final class TrendViewModel: ScreenModel {
         precondition(Self.windows.contains(weeks), "weeks must be one of \(Self.windows)")
         state.weeks = weeks
         do {
-            let trend = try await repository.trend(weeks: weeks)
+            let data = try await repository.trendChart(weeks: weeks)
+            let trend = data.trend
             // A newer selection made while this one loaded wins.
-            if state.weeks == weeks { state = TrendUiState(weeks: weeks, chart: TrendChart.model(trend), summary: TrendSummary(trend)) }
+            if state.weeks == weeks {
+                state = TrendUiState(weeks: weeks, chart: TrendChart.model(trend), summary: TrendSummary(trend), axes: TrendChartAxes(data))
+            }
         } catch {
             state = TrendUiState(weeks: weeks, message: describe(error))
         }

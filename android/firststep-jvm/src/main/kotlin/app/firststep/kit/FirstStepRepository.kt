@@ -29,6 +29,7 @@ import app.firststep.core.SafetyResult
 import app.firststep.core.SessionRecord
 import app.firststep.core.Settings
 import app.firststep.core.Trend
+import app.firststep.core.TrendChartData
 import app.firststep.core.localDate
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
@@ -142,6 +143,9 @@ class FirstStepRepository(
 
     /** The recovery trend over [weeks] (4, 8 or 12) ending today. */
     suspend fun trend(weeks: Int): Trend = call { core.trend(localDate(clock.now()), weeks.toUInt()) }
+
+    /** The trend with its chart computed by the core (axes, legend, readouts, load charts; issue 22). */
+    suspend fun trendChart(weeks: Int): TrendChartData = call { core.trendChart(localDate(clock.now()), weeks.toUInt()) }
 
     suspend fun reminders(): List<Reminder> = call { core.reminders(clock.now()) }
 

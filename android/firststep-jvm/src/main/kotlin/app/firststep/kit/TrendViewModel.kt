@@ -13,6 +13,8 @@ data class TrendUiState(
     val weeks: Int = TrendViewModel.DEFAULT_WEEKS,
     val chart: TrendChartModel? = null,
     val message: String? = null,
+    /** The day whose readout is open (x in the window), null when none. */
+    val selectedDay: Int? = null,
 )
 
 /** Trend screen with the 4 / 8 / 12-week switch (PRODUCT §2.8). */
@@ -32,11 +34,17 @@ class TrendViewModel(
         mutableState.value = mutableState.value.copy(weeks = weeks)
         return scope.launch {
             mutableState.value = try {
-                TrendUiState(weeks, TrendChart.from(repository.trend(weeks)))
+                TrendUiState(weeks, TrendChart.from(repository.trendChart(weeks)))
             } catch (e: FirstStepException) {
                 TrendUiState(weeks, message = e.reasonText)
             }
         }.also { loading = it }
+    }
+
+    /** Opens the readout of day [x] (press-and-drag, hover, a screen reader's week); null closes it. */
+    fun select(x: Int?) {
+        val chart = mutableState.value.chart
+        mutableState.value = mutableState.value.copy(selectedDay = x?.takeIf { chart != null && it in chart.dates.indices })
     }
 
     fun refresh(): Job = selectWeeks(mutableState.value.weeks)

@@ -349,7 +349,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         }
         Route.Trend -> {
             val state by graph.trend.state.collectAsState()
-            TrendScreen(state) { graph.trend.selectWeeks(it) }
+            TrendScreen(state, onSelect = graph.trend::select) { graph.trend.selectWeeks(it) }
         }
         Route.Progress -> {
             val state by graph.progress.state.collectAsState()

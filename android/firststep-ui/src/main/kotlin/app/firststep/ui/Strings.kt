@@ -142,14 +142,8 @@ interface Strings {
     // trend
     val trendTitle: String
     fun weeks(n: Int): String
-    fun trendSummary(baseline: String?, current: String?, changePoints: String?, changePercent: String?, days: Int, logged: Int): String
-    val legendPain: String
-    val legendMean: String
-    val legendBaseline: String
-    val legendTarget: String
-    val weeklyTitle: String
-    /** [distance] is the core's, in the runner's units ("12.0 km", "7.5 mi"). */
-    fun weekRow(weekStart: String, done: Int, planned: Int, distance: String): String
+    /** Shown where the readout appears until a day is pointed at. */
+    val trendReadoutHint: String
     val meaningfulReached: String
 
     // progress
@@ -361,21 +355,7 @@ object EnglishStrings : Strings {
 
     override val trendTitle = "Trend"
     override fun weeks(n: Int) = "$n weeks"
-    override fun trendSummary(baseline: String?, current: String?, changePoints: String?, changePercent: String?, days: Int, logged: Int) =
-        buildString {
-            append("Morning pain over $days days, $logged logged. ")
-            append(if (baseline != null) "Baseline $baseline. " else "No baseline yet. ")
-            if (current != null) append("Now $current. ")
-            if (changePoints != null) append("Change $changePoints points")
-            if (changePercent != null) append(" ($changePercent %)")
-            if (changePoints != null) append(".")
-        }.trim()
-    override val legendPain = "Morning pain"
-    override val legendMean = "7-day mean"
-    override val legendBaseline = "Baseline"
-    override val legendTarget = "Meaningful improvement"
-    override val weeklyTitle = "Weekly sessions and running"
-    override fun weekRow(weekStart: String, done: Int, planned: Int, distance: String) = "Week of $weekStart: $done of $planned sessions, $distance"
+    override val trendReadoutHint = "Press and drag along the chart (or point with the mouse) to read a day."
     override val meaningfulReached = "Meaningful improvement reached"
 
     override val progressTitle = "Progress"

@@ -56,6 +56,10 @@ data class FirstStepColors(
     val target: Color,
     val marker: Color,
     val bar: Color,
+    /** The M4 expectation band's shade (issue 22). */
+    val band: Color = Color(0x1F2E7D32),
+    /** Weekly sessions bars: not the pain dots' colour. */
+    val sessions: Color = Color(0xFF8A5A00),
 ) {
     fun running(state: RunningState): Color = when (state) {
         RunningState.GREEN -> green
@@ -67,12 +71,12 @@ data class FirstStepColors(
 private val LightExtra = FirstStepColors(
     green = Color(0xFF2E7D32), amber = Color(0xFFB26A00), red = Color(0xFFC62828), onState = Color.White,
     pain = Color(0xFF1D6B5C), mean = Color(0xFF6A3FA0), baseline = Color(0xFF5F6B67), target = Color(0xFF2E7D32),
-    marker = Color(0xFFB26A00), bar = Color(0xFF436278),
+    marker = Color(0xFFB26A00), bar = Color(0xFF436278), band = Color(0x242E7D32), sessions = Color(0xFF7A4E9C),
 )
 private val DarkExtra = FirstStepColors(
     green = Color(0xFF81C784), amber = Color(0xFFFFB74D), red = Color(0xFFEF9A9A), onState = Color(0xFF1A1A1A),
     pain = Color(0xFF8AD6C2), mean = Color(0xFFD0BCFF), baseline = Color(0xFFB0BAB6), target = Color(0xFF81C784),
-    marker = Color(0xFFFFB74D), bar = Color(0xFFABCAE4),
+    marker = Color(0xFFFFB74D), bar = Color(0xFFABCAE4), band = Color(0x3381C784), sessions = Color(0xFFE0B0FF),
 )
 
 val LocalFirstStepColors = staticCompositionLocalOf { LightExtra }

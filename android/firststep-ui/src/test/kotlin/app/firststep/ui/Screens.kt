@@ -40,14 +40,14 @@ fun PhoneFrame(fontScale: Float = 1f, content: @Composable () -> Unit) {
 
 /** Draws [content] off-screen at phone size and returns the frame (no window, no display). */
 @OptIn(ExperimentalComposeUiApi::class)
-fun renderFrame(fontScale: Float = 1f, scrollToEnd: Boolean = false, content: @Composable () -> Unit): Image =
-    ImageComposeScene((PHONE_W * RENDER_DENSITY).toInt(), (PHONE_H * RENDER_DENSITY).toInt(), Density(RENDER_DENSITY, fontScale)) {
+fun renderFrame(fontScale: Float = 1f, scrollToEnd: Boolean = false, width: Int = PHONE_W, height: Int = PHONE_H, content: @Composable () -> Unit): Image =
+    ImageComposeScene((width * RENDER_DENSITY).toInt(), (height * RENDER_DENSITY).toInt(), Density(RENDER_DENSITY, fontScale)) {
         content()
     }.use { scene ->
         scene.render(0)
         if (scrollToEnd) {
             // The mouse wheel, as a runner would scroll: far enough to reach the end of any screen.
-            val middle = Offset(PHONE_W * RENDER_DENSITY / 2, PHONE_H * RENDER_DENSITY / 2)
+            val middle = Offset(width * RENDER_DENSITY / 2, height * RENDER_DENSITY / 2)
             repeat(60) { scene.sendPointerEvent(PointerEventType.Scroll, middle, scrollDelta = Offset(0f, 10f)); scene.render(it * 16_000_000L) }
             scene.render(500_000_000L)
         }
@@ -61,7 +61,16 @@ fun Image.writePng(out: File): File {
 }
 
 /** A shot: a file name saying the screen, its theme and font scale, and how to get the app there. */
-data class Shot(val name: String, val dark: Boolean = false, val fontScale: Float = 1f, val scrollToEnd: Boolean = false, val go: ScreenSetup.() -> Unit)
+data class Shot(
+    val name: String,
+    val dark: Boolean = false,
+    val fontScale: Float = 1f,
+    val scrollToEnd: Boolean = false,
+    /** Frame size in dp: the phone unless a shot says otherwise (the desktop window). */
+    val width: Int = PHONE_W,
+    val height: Int = PHONE_H,
+    val go: ScreenSetup.() -> Unit,
+)
 
 /** Puts a seeded app on a screen and waits until its state is loaded (renders read the state as it is). */
 class ScreenSetup(val app: TestApp) {
@@ -73,6 +82,12 @@ class ScreenSetup(val app: TestApp) {
             check(System.currentTimeMillis() < deadline) { "timed out waiting for $what" }
             Thread.sleep(10)
         }
+    }
+
+    fun trend8() {
+        graph.navigate(Route.Trend)
+        runBlocking { graph.trend.selectWeeks(8).join() }
+        waitFor("trend") { graph.trend.state.value.chart?.dates?.size == 56 }
     }
 
     fun home() { graph.navigate(Route.Home); waitFor("home") { !graph.home.state.value.loading && graph.home.state.value.home != null } }
@@ -122,7 +137,11 @@ val allShots: List<Shot> = listOf(
         graph.run.setDistance("15")
         waitFor("spike warning") { graph.run.state.value.guidance?.longRunWarning != null }
     },
-    Shot("trend") { graph.navigate(Route.Trend); graph.trend.selectWeeks(8); waitFor("trend") { graph.trend.state.value.chart?.dates?.size == 56 } },
+    Shot("trend") { trend8() },
+    // Issue 22: the readout open on a day (as a finger or the mouse leaves it), the load charts, the desktop window.
+    Shot("trend-readout") { trend8(); graph.trend.select(36) },
+    Shot("trend-load", scrollToEnd = true) { trend8() },
+    Shot("trend-desktop", width = 1200, height = 900) { trend8(); graph.trend.select(36) },
     Shot("progress") { graph.navigate(Route.Progress); waitFor("progress") { graph.progress.state.value.report != null } },
     Shot("lessons") {
         // Week 2 of the seeded program, so later lessons show locked; the clock goes back after loading.
@@ -154,7 +173,8 @@ val allShots: List<Shot> = listOf(
         app.monotonic.ms += 7_500
         runBlocking { graph.session.refresh().join() }
     },
-    Shot("trend-dark", dark = true) { graph.navigate(Route.Trend); graph.trend.selectWeeks(8); waitFor("trend") { graph.trend.state.value.chart?.dates?.size == 56 } },
+    Shot("trend-dark", dark = true) { trend8() },
+    Shot("trend-readout-dark", dark = true) { trend8(); graph.trend.select(36) },
     Shot("home-large-font", fontScale = 2f) { home() },
     Shot("session-large-font", fontScale = 2f) {
         home(); graph.navigate(Route.Session)
@@ -257,7 +277,7 @@ private fun renderFrom(testApp: TestApp, dir: File, shots: List<Shot>): List<Fil
         shots.map { shot ->
             shot.go(setup)
             Thread.sleep(50)
-            renderFrame(shot.fontScale, shot.scrollToEnd) { FirstStepApp(app.graph, dark = shot.dark) }.writePng(File(dir, "${shot.name}.png"))
+            renderFrame(shot.fontScale, shot.scrollToEnd, shot.width, shot.height) { FirstStepApp(app.graph, dark = shot.dark) }.writePng(File(dir, "${shot.name}.png"))
         }
     }
 }

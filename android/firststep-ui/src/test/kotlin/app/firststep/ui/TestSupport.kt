@@ -79,7 +79,19 @@ fun answersJson(date: String, pain: Int = 5): String = """
  * A journal with a program from [weeks] weeks before [end] and daily morning pain falling slowly,
  * except the days in [missing] (offsets from the start); sessions most days, a run every third day.
  */
-fun seedJournal(path: File, end: String = TODAY, weeks: Int = 8, missing: Set<Int> = setOf(10, 11, 30), logToday: Boolean = false) {
+/**
+ * [spikeWeek]: in that week (0 = the first) the runner runs 10 km on six days (a jump in load);
+ * [flareDay]: that morning's pain is 8 (a flare).
+ */
+fun seedJournal(
+    path: File,
+    end: String = TODAY,
+    weeks: Int = 8,
+    missing: Set<Int> = setOf(10, 11, 30),
+    logToday: Boolean = false,
+    spikeWeek: Int? = null,
+    flareDay: Int? = null,
+) {
     val endDay = LocalDate.parse(end)
     val start = endDay.minusDays(weeks * 7L - 1)
     FirstStep.open(path.path).use { core ->
@@ -88,14 +100,17 @@ fun seedJournal(path: File, end: String = TODAY, weeks: Int = 8, missing: Set<In
         var i = 0
         while (day.isBefore(endDay) || (logToday && day == endDay)) {
             val now = morning(day.toString())
-            if (i !in missing) core.logPain(now, null, (6 - i / 14).coerceAtLeast(1).toLong(), if (i % 2 == 0) 10 else null, null)
+            val score = if (i == flareDay) 8 else (6 - i / 14).coerceAtLeast(1)
+            if (i !in missing) core.logPain(now, null, score.toLong(), if (i % 2 == 0) 10 else null, null)
             // Every exercise of the day's plan, most days (the rules then move levels: markers, decisions).
             if (day != endDay && i % 5 != 4) {
                 for (e in core.planFor(day.toString()).exercises) {
                     core.logSession(now, null, e.exerciseId, e.sets.toLong(), e.reps?.toLong(), if (e.reps == null) e.holdSeconds?.toLong() else null, 1, true)
                 }
             }
-            if (i % 3 == 0 && day != endDay) core.logRun(now, null, 4.0 + (i % 4), 30.0, 2, 2, null, null)
+            if (spikeWeek != null && i / 7 == spikeWeek) {
+                if (i % 7 != 6) core.logRun(now, null, 10.0, 60.0, 3, 3, null, null)
+            } else if (i % 3 == 0 && day != endDay) core.logRun(now, null, 4.0 + (i % 4), 30.0, 2, 2, null, null)
             day = day.plusDays(1)
             i++
         }

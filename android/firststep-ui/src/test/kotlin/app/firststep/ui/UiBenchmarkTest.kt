@@ -14,7 +14,7 @@ import org.junit.Test
  * Benchmark, off by default (-Dfirststep.bench=true): on a one-year journal,
  *  - the home screen's first frame: the core's home() + reminders through the repository, then a new
  *    scene drawing it at phone size (what opening the app costs after the JVM is warm);
- *  - one 12-week trend frame: the core's trend, the kit's mapping and a new scene drawing the trend screen.
+ *  - one 12-week trend frame: the core's trend with its chart, the kit's mapping and a new scene drawing the trend screen.
  * Prints `ui home_first_frame_ms=… trend_12w_frame_ms=…` (medians).
  */
 class UiBenchmarkTest {
@@ -31,7 +31,7 @@ class UiBenchmarkTest {
                 renderFrame { FirstStepTheme { HomeScreen(state, HomeActions({}, {}, {}, {}, {}, {})) } }.close()
             }
             fun trendFrame() {
-                val chart = runBlocking { TrendChart.from(repository.trend(12)) }
+                val chart = runBlocking { TrendChart.from(repository.trendChart(12)) }
                 renderFrame { FirstStepTheme { TrendScreen(TrendUiState(12, chart)) {} } }.close()
             }
             val home = median(20, 60, ::homeFrame)
