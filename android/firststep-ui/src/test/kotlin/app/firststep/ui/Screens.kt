@@ -181,6 +181,12 @@ val allShots: List<Shot> = listOf(
         waitFor("session") { graph.session.session.value != null }
         app.monotonic.ms += 7_500
         runBlocking { graph.session.refresh().join() }
+    },    // Issue 27 (P7): a flare morning logged — home shows today's load cut at once. Last: it changes the journal.
+    Shot("home-flare") {
+        app.reopen { it.logPain(morning(TODAY), null, 8, null, null) }
+        home()
+        runBlocking { graph.home.refresh().join() }
+        waitFor("flare card") { graph.home.state.value.home?.plan?.flare != null }
     },
 )
 
