@@ -98,6 +98,14 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
             }
         }
 
+        // rule P7: a flare morning — today's load is cut at once; said right under the pain it follows.
+        home.plan?.flare?.let { flare ->
+            SectionCard(Modifier.testTag("home-flare"), container = MaterialTheme.colorScheme.errorContainer) {
+                Text(flare.text, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onErrorContainer)
+                Text(s.rules(listOf(flare.rule)), style = MaterialTheme.typography.labelSmall)
+            }
+        }
+
         home.running?.let { running ->
             SectionCard(Modifier.testTag("home-running")) {
                 Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -120,13 +128,6 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
         }
 
         home.plan?.let { plan ->
-            // rule P7: a flare morning — today's load is cut at once (the core's words and rule).
-            plan.flare?.let { flare ->
-                SectionCard(Modifier.testTag("home-flare"), container = MaterialTheme.colorScheme.errorContainer) {
-                    Text(flare.text, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onErrorContainer)
-                    Text(s.rules(listOf(flare.rule)), style = MaterialTheme.typography.labelSmall)
-                }
-            }
             // rule P8: hops held by the impact gate, and the hop-check question when it is due.
             plan.impactHold?.let { hold ->
                 SectionCard(Modifier.testTag("home-impact-hold")) {
