@@ -405,6 +405,53 @@ pub struct DayPlan {
     #[serde(default)]
     #[uniffi(default = None)]
     pub hop_check_question: Option<String>,
+    /// rule P9: the maintenance offer, maintenance itself, or the full program's return (with the
+    /// reason), as a sentence for the runner and the state as data.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub maintenance: Option<MaintenanceNote>,
+}
+
+/// Where the runner stands with maintenance (rule P9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceState {
+    /// The offer is open: answer with `accept_maintenance` or `decline_maintenance`.
+    Offered,
+    /// Maintenance is on: today's plan is the maintenance plan.
+    Active,
+    /// The full program came back (a flare or two sore mornings); the sentence says why.
+    FullProgramBack,
+}
+
+/// rule P9: the maintenance sentence of a day (X4: the rule stays structured, not in the text).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct MaintenanceNote {
+    pub state: MaintenanceState,
+    pub text: String,
+    /// CLINICAL rule id: "P9".
+    pub rule: String,
+}
+
+/// What the runner chose, or what ended maintenance (rule P9), as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceChoiceKind {
+    Accepted,
+    Declined,
+    /// The full program came back (a flare or two mornings ≥ 3 within 7 days).
+    Ended,
+}
+
+/// One stored maintenance event (rule P9).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceChoice {
+    pub date: String,
+    pub choice: MaintenanceChoiceKind,
+    /// For `ended`: why the full program came back, as shown.
+    pub reason: Option<String>,
+    pub logged_at_ms: i64,
 }
 
 /// A sentence for the runner and the rule behind it (X4: the rule stays structured data, the

@@ -276,7 +276,7 @@ pub fn day_plan(program: &Program, day: Day) -> DayPlan {
         format!("{}.", sentences.join(". "))
     });
     let minutes = exercises.iter().map(|e| e.minutes).sum(); // rule V1
-    DayPlan { date: day.iso(), exercises, note, minutes, flare: None, impact_hold: None, hop_check_question: None }
+    DayPlan { date: day.iso(), exercises, note, minutes, flare: None, impact_hold: None, hop_check_question: None, maintenance: None }
 }
 
 /// The side(s) the runner's affected foot is worked on, read back from a program (the stretch is
