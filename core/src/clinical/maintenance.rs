@@ -54,7 +54,7 @@ pub(crate) fn standing(choices: &[MaintenanceChoice], day: Day) -> Standing {
 }
 
 /// rule P9: the mornings allow the offer on `day` (the program's mornings, up to the day): at least
-/// 12 of the last 14 logged at 1 or less.
+/// 12 of the last 14 logged at 1 or less (design choice: with fewer than 14 logged, 12 must still be).
 pub(crate) fn mornings_calm(mornings: &[Morning], day: Day) -> bool {
     let seen: Vec<&Morning> = mornings.iter().filter(|m| m.day <= day).collect();
     let last = &seen[seen.len().saturating_sub(LOOKED_AT_MORNINGS)..];
@@ -109,7 +109,8 @@ pub(crate) fn back_note(text: String) -> MaintenanceNote {
 /// rule P9: the day's plan during maintenance, from the plan the full program would show that day
 /// (`full`, with its flare and impact notes) and the program under the safety screen (`program`):
 /// the calf ladder at its current level on two days a week, the plantar-fascia stretch daily, and
-/// the first exercise (in program order) that answers a marked finding of the latest assessment.
+/// the first exercise (in program order; design choice) that answers a marked finding of the latest
+/// assessment, on its own schedule.
 pub(crate) fn plan(program: &Program, full: &DayPlan, since: Day, day: Day, marked: &[Domain]) -> DayPlan {
     let cycle = day.days_since(since).rem_euclid(7);
     let calf_day = CALF_DAYS_IN_CYCLE.contains(&cycle);
@@ -143,7 +144,7 @@ pub(crate) fn plan(program: &Program, full: &DayPlan, since: Day, day: Day, mark
     DayPlan {
         date: day.iso(),
         exercises,
-        note: Some(calf_words.clone()),
+        note: None,
         minutes,
         flare: full.flare.clone(),
         impact_hold: None,
