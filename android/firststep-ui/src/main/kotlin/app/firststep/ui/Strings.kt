@@ -89,6 +89,9 @@ interface Strings {
     val done: String
     val notDone: String
     val startSession: String
+    /** The maintenance offer's buttons (rule P9). */
+    val acceptMaintenance: String
+    val notNow: String
     val startAssessment: String
     val reassess: String
     val runningAdvice: String
@@ -303,6 +306,8 @@ object EnglishStrings : Strings {
     override val done = "Done"
     override val notDone = "To do"
     override val startSession = "Start session"
+    override val acceptMaintenance = "Accept"
+    override val notNow = "Not now"
     override val startAssessment = "Start"
     override val reassess = "Re-assess"
     override val runningAdvice = "Running today"
