@@ -40,7 +40,7 @@ pub(crate) enum Standing {
 }
 
 pub(crate) fn standing(choices: &[MaintenanceChoice], day: Day) -> Standing {
-    let latest = choices.iter().filter(|c| Day::parse("date", &c.date).is_ok_and(|d| d <= day)).next_back();
+    let latest = choices.iter().rfind(|c| Day::parse("date", &c.date).is_ok_and(|d| d <= day));
     let Some(latest) = latest else { return Standing::Full };
     let Ok(on) = Day::parse("date", &latest.date) else { return Standing::Full };
     match latest.choice {
