@@ -48,7 +48,7 @@ fn p9_the_offer_on_home_and_today_accept_then_a_flare_brings_the_full_program_ba
 
     let flare_day = add_days(DAY, 58);
     let logged = j.ok(&["--date", &flare_day, "pain", "5"]);
-    assert!(logged.contains("Your full program is back: a flare on"), "the pain confirmation says why: {logged}");
+    assert!(logged.contains("Your full program is back after a flare on"), "the pain confirmation says why: {logged}");
     let today = j.ok(&["--date", &flare_day, "today"]);
     assert!(today.contains("Your full program is back") && today.contains("Rule: P9"), "{today}");
 }

@@ -65,6 +65,9 @@ pub enum Frequency {
     Daily,
     EveryOtherDay,
     ThreeTimesDaily,
+    /// rule P9 (E7): the calf ladder during maintenance, twice a week (design choice: days 0 and 3
+    /// of each week from the day it began).
+    TwiceWeekly,
 }
 
 /// Evidence tier shown on every exercise (CLINICAL L5).
@@ -346,6 +349,7 @@ impl ProgramExercise {
         match self.frequency {
             Frequency::Daily | Frequency::ThreeTimesDaily => true,
             Frequency::EveryOtherDay => since % 2 == 0,
+            Frequency::TwiceWeekly => crate::clinical::maintenance::CALF_DAYS_IN_CYCLE.contains(&(since % 7)),
         }
     }
 }

@@ -110,6 +110,8 @@ fn p9_offer_after_eight_calm_weeks_accepting_gives_the_maintenance_plan_and_a_fl
     // The calf ladder (today: twice a week), the stretch, at most one exercise for a marked finding.
     let kept = ids(&accepted);
     assert!(kept.contains(&"calf_loading".to_string()) && kept.contains(&"plantar_fascia_stretch".to_string()), "{kept:?}");
+    let calf = accepted.exercises.iter().find(|e| e.exercise_id == "calf_loading").unwrap();
+    assert_eq!(calf.frequency, firststep_core::model::Frequency::TwiceWeekly, "the card says twice a week");
     let mut seen = kept.clone();
 
     // design choice: calf days 0 and 3 of each week from the acceptance.

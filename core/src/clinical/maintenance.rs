@@ -68,7 +68,7 @@ pub(crate) fn end_of(mornings: &[Morning], since: Day, day: Day) -> Option<(Day,
     let during: Vec<&Morning> = mornings.iter().filter(|m| m.day >= since && m.day <= day).collect();
     for m in &during {
         if let Some(flare) = flare_on(mornings, m.day) {
-            return Some((m.day, format!("Your full program is back: a flare on {} ({}).", m.day.iso(), flare.words())));
+            return Some((m.day, format!("Your full program is back after a flare on {}: {}.", m.day.iso(), flare.words())));
         }
         if m.score >= SORE_SCORE_MIN {
             let earlier = during.iter().find(|e| e.day < m.day && m.day.days_since(e.day) < SORE_WINDOW_DAYS && e.score >= SORE_SCORE_MIN);
@@ -128,7 +128,11 @@ pub(crate) fn plan(program: &Program, full: &DayPlan, since: Day, day: Day, mark
             id => extra.as_deref() == Some(id) && e.is_planned_on(day),
         };
         if keep {
-            exercises.push(e.clone());
+            let mut shown = e.clone();
+            if shown.exercise_id == CALF {
+                shown.frequency = crate::model::Frequency::TwiceWeekly; // rule P9, E7
+            }
+            exercises.push(shown);
         }
     }
     let calf_words = match (program.exercises.iter().any(|e| e.exercise_id == CALF), calf_day, next_calf) {

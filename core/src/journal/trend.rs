@@ -346,6 +346,7 @@ impl ExerciseSchedule {
         match frequency {
             Frequency::Daily | Frequency::ThreeTimesDaily => true,
             Frequency::EveryOtherDay => day.days_since(*from) % 2 == 0,
+            Frequency::TwiceWeekly => crate::clinical::maintenance::CALF_DAYS_IN_CYCLE.contains(&(day.days_since(*from) % 7)),
         }
     }
 }

@@ -277,6 +277,7 @@ object EnglishStrings : Strings {
         Frequency.DAILY -> "daily"
         Frequency.EVERY_OTHER_DAY -> "every other day"
         Frequency.THREE_TIMES_DAILY -> "3× daily"
+        Frequency.TWICE_WEEKLY -> "twice a week"
     }
     override fun domain(d: Domain) = when (d) {
         Domain.ANKLE_MOBILITY -> "Ankle mobility"
