@@ -101,6 +101,24 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
             }
         }
 
+        // rule P9: the maintenance offer (Accept / Not now), maintenance itself, or the full
+        // program's return and why — the core's words and rule.
+        home.plan?.maintenance?.let { note ->
+            SectionCard(Modifier.testTag("home-maintenance")) {
+                Text(note.text, style = MaterialTheme.typography.bodyMedium)
+                Text(s.rules(listOf(note.rule)), style = MaterialTheme.typography.labelSmall)
+                if (note.state == MaintenanceState.OFFERED) {
+                    Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        Button({ actions.answerMaintenance(true) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-maintenance-accept")) {
+                            Text(s.acceptMaintenance)
+                        }
+                        OutlinedButton({ actions.answerMaintenance(false) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-maintenance-decline")) {
+                            Text(s.notNow)
+                        }
+                    }
+                }
+            }
+        }
         home.running?.let { running ->
             SectionCard(Modifier.testTag("home-running")) {
                 Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -141,24 +159,6 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
                 SectionCard(Modifier.testTag("home-hop-check")) {
                     PainScale(question, null, actions.answerHopCheck, tagPrefix = "home-hop-check")
                     Text(s.rules(listOf("P8")), style = MaterialTheme.typography.labelSmall)
-                }
-            }
-            // rule P9: the maintenance offer (Accept / Not now), maintenance itself, or the full
-            // program's return and why — the core's words and rule.
-            plan.maintenance?.let { note ->
-                SectionCard(Modifier.testTag("home-maintenance")) {
-                    Text(note.text, style = MaterialTheme.typography.bodyMedium)
-                    Text(s.rules(listOf(note.rule)), style = MaterialTheme.typography.labelSmall)
-                    if (note.state == MaintenanceState.OFFERED) {
-                        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                            Button({ actions.answerMaintenance(true) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-maintenance-accept")) {
-                                Text(s.acceptMaintenance)
-                            }
-                            OutlinedButton({ actions.answerMaintenance(false) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-maintenance-decline")) {
-                                Text(s.notNow)
-                            }
-                        }
-                    }
                 }
             }
             SectionTitle(s.todaysExercises)

@@ -2,10 +2,8 @@ package app.firststep.ui
 
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithText
-import app.firststep.core.FirstStep
 import app.firststep.core.MaintenanceChoiceKind
 import app.firststep.core.MaintenanceState
-import java.time.LocalDate
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Test
@@ -14,18 +12,8 @@ import org.junit.Rule
 /** Rule P9 on the home screen: after eight calm weeks the core's maintenance offer, with Accept / Not now. */
 class MaintenanceOfferTest {
     @get:Rule val rule = createComposeRule()
-    private val db = tempDb().also { path ->
-        // Assessed 8 weeks before today at pain 6; mornings settle to 0–1 within two weeks.
-        val start = LocalDate.parse(TODAY).minusDays(56)
-        FirstStep.open(path.path).use { core ->
-            core.submitAssessmentJson(morning(start.toString()), answersJson(start.toString(), 6))
-            val scores = listOf(6, 6, 5, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2)
-            for (d in 0 until 56) {
-                val day = start.plusDays(d.toLong()).toString()
-                core.logPain(morning(day), null, scores.getOrElse(d) { if (d % 3 == 0) 0 else 1 }.toLong(), null, null)
-            }
-        }
-    }
+    // Assessed 8 weeks before today at pain 6; mornings settle to 0–1 within two weeks.
+    private val db = tempDb().also { seedCalmEightWeeks(it) }
     private val app = TestApp(db)
 
     @After fun close() = app.close()

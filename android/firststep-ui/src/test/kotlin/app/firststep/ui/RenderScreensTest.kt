@@ -16,8 +16,8 @@ class RenderScreensTest {
     fun `every screen renders to a non-blank PNG`() {
         val dir = System.getProperty("firststep.render.dir")?.takeIf { it.isNotBlank() }?.let(::File)
             ?: Files.createTempDirectory("firststep-renders").toFile()
-        val files = renderShots(dir) + renderProgramShots(dir)
-        assertEquals(allShots.size + programShots.size, files.size)
+        val files = renderShots(dir) + renderProgramShots(dir) + renderMaintenanceShots(dir)
+        assertEquals(allShots.size + programShots.size + maintenanceShots.size, files.size)
         for (file in files) {
             val image = ImageIO.read(file)
             assertEquals("${file.name} width", (PHONE_W * RENDER_DENSITY).toInt(), image.width)
