@@ -60,6 +60,11 @@ pub enum Command {
         #[arg(allow_negative_numbers = true, value_parser = pain_score)]
         pain: i64,
     },
+    /// Answer the maintenance offer (shown on home and today once your heel has settled).
+    Maintenance {
+        #[command(subcommand)]
+        action: MaintenanceCommand,
+    },
     /// Record a visit to a clinician (clears the referral banner); `--cleared` if they cleared you
     /// after an urgent warning sign, so you can take the safety questions again.
     SeenClinician {
@@ -251,6 +256,15 @@ pub enum ReturnToRunCommand {
 pub struct PsfsArgs {
     #[command(subcommand)]
     pub action: Option<PsfsCommand>,
+}
+
+/// `firststep maintenance accept|decline`.
+#[derive(Clone, Copy, Debug, Subcommand)]
+pub enum MaintenanceCommand {
+    /// Switch to maintenance: calf strengthening twice a week, the foot stretch each morning.
+    Accept,
+    /// Not now: keep the full program (the offer comes back in two weeks at the earliest).
+    Decline,
 }
 
 /// `firststep psfs set|rate ...`.

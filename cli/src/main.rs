@@ -75,6 +75,7 @@ fn run(cli: Cli) -> context::CliResult {
         Some(Command::Run { km, minutes, pain }) => commands::log::run(&ctx, km, minutes, pain),
         Some(Command::SeenClinician { cleared }) => commands::log::clinician_visit(&ctx, cleared),
         Some(Command::HopCheck { pain }) => commands::log::hop_check(&ctx, pain),
+        Some(Command::Maintenance { action }) => commands::log::maintenance(&ctx, action),
         Some(Command::Progress { planned_km }) => commands::progress::run(&ctx, planned_km),
         Some(Command::Psfs(args)) => commands::psfs::run(&ctx, args.action),
         Some(Command::ReturnToRun(args)) => commands::return_to_run::run(&ctx, args.action),

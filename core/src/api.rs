@@ -19,7 +19,8 @@ use crate::day::{ensure_not_future, Day};
 use crate::error::{check_int, check_pain, check_real, CoreError, FirstStepError, Result};
 use crate::journal::{validate, ClinicianVisit, ImportReport, Journal, Trend, TrendChartData};
 use crate::model::{
-    AssessmentAnswers, DayPlan, Decision, Domain, Effort, HopCheck, PainEntry, Program, RedFlagLevel, RuleNote, RunRecord,
+    AssessmentAnswers, DayPlan, Decision, Domain, Effort, HopCheck, MaintenanceChoice, MaintenanceChoiceKind,
+    MaintenanceState, PainEntry, Program, RedFlagLevel, RuleNote, RunRecord,
     RunningGuidance, SessionRecord, Settings,
 };
 use crate::clinical::return_to_run::{self, ReturnToRunAnswers, ReturnToRunCheck};
@@ -299,6 +300,23 @@ impl FirstStep {
         }
         self.journal.save_hop_check(&check, now.instant_ms, today)?;
         Ok(check)
+    }
+
+    /// Accepts today's maintenance offer (rule P9) and returns today's plan, now the maintenance
+    /// plan. `InvalidState` when no offer is open today; nothing is written then.
+    pub fn accept_maintenance(&self, now: Moment) -> FfiResult<DayPlan> {
+        Ok(self.answer_maintenance(now, MaintenanceChoiceKind::Accepted)?)
+    }
+
+    /// Declines today's maintenance offer (rule P9): the full program continues and the offer is
+    /// not made again for 14 days. `InvalidState` when no offer is open today; nothing is written.
+    pub fn decline_maintenance(&self, now: Moment) -> FfiResult<DayPlan> {
+        Ok(self.answer_maintenance(now, MaintenanceChoiceKind::Declined)?)
+    }
+
+    /// Every maintenance choice and return to the full program, oldest first (rule P9).
+    pub fn maintenance_choices(&self) -> FfiResult<Vec<MaintenanceChoice>> {
+        Ok(self.journal.maintenance_choices()?)
     }
 
     /// Every hop check answered, oldest first (rule P8).
@@ -820,13 +838,27 @@ impl FirstStep {
                 let previous = self.journal.decisions(from, day)?;
                 let heavy_loading_barred = clinical::bars_heavy_loading(&self.latest_screen()?.1);
                 let hop_checks = self.all_hop_checks()?;
-                let (decisions, updated) =
-                    clinical::morning_update(program, &sessions, &pains, &previous, day, heavy_loading_barred, &hop_checks)?;
-                (decisions, Some(updated))
+                // rule P9: during maintenance the ladder stays at its current level (design choice:
+                // no progression decisions) until a flare or two sore mornings end it.
+                let in_maintenance = match clinical::maintenance::standing(&self.journal.maintenance_choices()?, day) {
+                    clinical::maintenance::Standing::Active { since } => {
+                        clinical::maintenance::end_of(&clinical::pain::mornings(&pains)?, since, day).is_none()
+                    }
+                    _ => false,
+                };
+                if in_maintenance {
+                    (Vec::new(), None)
+                } else {
+                    let (decisions, updated) =
+                        clinical::morning_update(program, &sessions, &pains, &previous, day, heavy_loading_barred, &hop_checks)?;
+                    (decisions, Some(updated))
+                }
             }
             _ => (Vec::new(), None),
         };
         let outcome = self.journal.record_morning(&entry, today, &decisions, new_program.as_ref())?;
+        // rule P9: a flare or a second sore morning within a week ends maintenance, stored with why.
+        self.store_maintenance_end(day, today, entry.logged_at_ms)?;
         // rule P7: the confirmation says at once that today's load is cut.
         let flare = match (&program, before_program) {
             (Some(_), false) => self.shown_plan_notes(day)?,
@@ -901,12 +933,100 @@ impl FirstStep {
         let (level, flagged) = self.latest_screen()?;
         // rule P8: no hop question while the screen bars impact (R1, R2) or heavy loading (R3).
         let may_hop = matches!(level, RedFlagLevel::None | RedFlagLevel::Refer) && !clinical::bars_heavy_loading(&flagged);
-        let shown = clinical::gates::shown_on(program, &self.day_gates(day)?, may_hop);
+        let gates = self.day_gates(day)?;
+        let shown = clinical::gates::shown_on(program, &gates, may_hop);
         let mut plan = clinical::day_plan(&shown.program, day);
         plan.flare = shown.flare;
         plan.impact_hold = shown.impact_hold;
         plan.hop_check_question = shown.hop_check_question;
-        Ok(plan)
+        self.with_maintenance(&shown.program, plan, day, gates.flare.is_some(), level)
+    }
+
+    /// The program's mornings up to `day` (those before the program are history), validated.
+    fn program_mornings(&self, day: Day) -> Result<Vec<clinical::pain::Morning>> {
+        let start = match self.journal.current_program()? {
+            Some(p) => Day::parse("started_on", &p.started_on)?,
+            None => day.add_days(-HISTORY_DAYS),
+        };
+        let pains = self.journal.pain_entries(day.add_days(-HISTORY_DAYS).max(start), day.max(start))?;
+        clinical::pain::mornings(&pains)
+    }
+
+    /// rule P9: the full plan of `day` with the maintenance offer or the return note, or the
+    /// maintenance plan while maintenance is on. `program` is the program as shown that day.
+    fn with_maintenance(&self, program: &Program, plan: DayPlan, day: Day, flare_today: bool, level: RedFlagLevel) -> Result<DayPlan> {
+        use clinical::maintenance::{self as m, Standing};
+        let choices = self.journal.maintenance_choices()?;
+        let mornings = self.program_mornings(day)?;
+        match m::standing(&choices, day) {
+            Standing::Active { since } => match m::end_of(&mornings, since, day) {
+                Some((_, why)) => Ok(DayPlan { maintenance: Some(m::back_note(why)), ..plan }),
+                None => Ok(m::plan(program, &plan, since, day, &self.marked_domains()?)),
+            },
+            Standing::Quiet { back: Some((on, why)), .. } if day.days_since(on) < m::BACK_NOTE_DAYS => {
+                Ok(DayPlan { maintenance: Some(m::back_note(why)), ..plan })
+            }
+            Standing::Quiet { .. } => Ok(plan),
+            Standing::Full => {
+                let offer = self.maintenance_offer_due(day, &mornings, flare_today, level)?;
+                Ok(DayPlan { maintenance: offer.then(m::offer_note), ..plan })
+            }
+        }
+    }
+
+    /// rule P9: M1 met (the 12-week trend's meaningful improvement), the program at least 8 weeks
+    /// old and 12 of the last 14 logged mornings at 1 or less; not on a flare morning and not while
+    /// the safety screen bars impact (design choice: R1, R2 keep the runner on the full program).
+    fn maintenance_offer_due(&self, day: Day, mornings: &[clinical::pain::Morning], flare_today: bool, level: RedFlagLevel) -> Result<bool> {
+        use clinical::maintenance as m;
+        let Some(program) = self.journal.current_program()? else { return Ok(false) };
+        let start = Day::parse("started_on", &program.started_on)?;
+        if flare_today || !matches!(level, RedFlagLevel::None | RedFlagLevel::Refer) || day.days_since(start) < m::MIN_PROGRAM_DAYS {
+            return Ok(false);
+        }
+        if !m::mornings_calm(mornings, day) {
+            return Ok(false);
+        }
+        Ok(self.journal.trend(day, 12, Some(&program))?.meaningful_improvement)
+    }
+
+    /// The domains of the latest assessment's marked findings (rule P9: at most one exercise for one).
+    fn marked_domains(&self) -> Result<Vec<Domain>> {
+        Ok(self
+            .latest_result()?
+            .map(|r| r.findings)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| f.severity == crate::model::Severity::Marked)
+            .map(|f| f.domain)
+            .collect())
+    }
+
+    /// rule P9: accepts or declines the offer open today; nothing is written without one.
+    fn answer_maintenance(&self, now: Moment, choice: MaintenanceChoiceKind) -> Result<DayPlan> {
+        let today = now.today()?;
+        let program = self.require_program()?;
+        let plan = self.shown_plan(&program, today)?;
+        if plan.maintenance.as_ref().map(|n| n.state) != Some(MaintenanceState::Offered) {
+            return Err(CoreError::state(
+                "no maintenance offer is open today: it comes after 8 weeks of the program, with a clear improvement and 12 of the last 14 mornings at 1 or less (rule P9)",
+            ));
+        }
+        let record = MaintenanceChoice { date: today.iso(), choice, reason: None, logged_at_ms: now.instant_ms };
+        self.journal.save_maintenance_choice(&record, today)?;
+        self.shown_plan(&program, today)
+    }
+
+    /// rule P9: stores the return to the full program when the morning of `day` ends maintenance.
+    fn store_maintenance_end(&self, day: Day, today: Day, logged_at_ms: i64) -> Result<()> {
+        let choices = self.journal.maintenance_choices()?;
+        if let clinical::maintenance::Standing::Active { since } = clinical::maintenance::standing(&choices, today) {
+            if let Some((on, why)) = clinical::maintenance::end_of(&self.program_mornings(today.max(day))?, since, today.max(day)) {
+                let record = MaintenanceChoice { date: on.iso(), choice: MaintenanceChoiceKind::Ended, reason: Some(why), logged_at_ms };
+                self.journal.save_maintenance_choice(&record, today)?;
+            }
+        }
+        Ok(())
     }
 
     /// rule P7: the flare sentence of `day`'s plan, if that morning is a flare.

@@ -65,6 +65,9 @@ pub enum Frequency {
     Daily,
     EveryOtherDay,
     ThreeTimesDaily,
+    /// rule P9 (E7): the calf ladder during maintenance, twice a week (design choice: days 0 and 3
+    /// of each week from the day it began).
+    TwiceWeekly,
 }
 
 /// Evidence tier shown on every exercise (CLINICAL L5).
@@ -374,6 +377,7 @@ impl ProgramExercise {
         match self.frequency {
             Frequency::Daily | Frequency::ThreeTimesDaily => true,
             Frequency::EveryOtherDay => since % 2 == 0,
+            Frequency::TwiceWeekly => crate::clinical::maintenance::CALF_DAYS_IN_CYCLE.contains(&(since % 7)),
         }
     }
 }
@@ -433,6 +437,53 @@ pub struct DayPlan {
     #[serde(default)]
     #[uniffi(default = None)]
     pub hop_check_question: Option<String>,
+    /// rule P9: the maintenance offer, maintenance itself, or the full program's return (with the
+    /// reason), as a sentence for the runner and the state as data.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub maintenance: Option<MaintenanceNote>,
+}
+
+/// Where the runner stands with maintenance (rule P9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceState {
+    /// The offer is open: answer with `accept_maintenance` or `decline_maintenance`.
+    Offered,
+    /// Maintenance is on: today's plan is the maintenance plan.
+    Active,
+    /// The full program came back (a flare or two sore mornings); the sentence says why.
+    FullProgramBack,
+}
+
+/// rule P9: the maintenance sentence of a day (X4: the rule stays structured, not in the text).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct MaintenanceNote {
+    pub state: MaintenanceState,
+    pub text: String,
+    /// CLINICAL rule id: "P9".
+    pub rule: String,
+}
+
+/// What the runner chose, or what ended maintenance (rule P9), as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceChoiceKind {
+    Accepted,
+    Declined,
+    /// The full program came back (a flare or two mornings ≥ 3 within 7 days).
+    Ended,
+}
+
+/// One stored maintenance event (rule P9).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceChoice {
+    pub date: String,
+    pub choice: MaintenanceChoiceKind,
+    /// For `ended`: why the full program came back, as shown.
+    pub reason: Option<String>,
+    pub logged_at_ms: i64,
 }
 
 /// A sentence for the runner and the rule behind it (X4: the rule stays structured data, the

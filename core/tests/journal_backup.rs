@@ -143,6 +143,9 @@ fn tampered_backups_are_rejected_with_nothing_written() {
     rejected_import(|v| v["format_version"] = 5.into(), "newer");
     rejected_import(|v| v["format_version"] = 0.into(), "format_version must be in 1..=4");
     rejected_import(|v| v["hop_checks"] = serde_json::json!([{"date": "2026-01-01", "pain": 11, "passed": false}]), "hop_checks[0].pain");
+    rejected_import(|v| v["maintenance_choices"] = serde_json::json!([{"date": "2026-01-01", "choice": "paused", "reason": null, "logged_at_ms": 0}]), "maintenance_choices[0].choice");
+    rejected_import(|v| v["maintenance_choices"] = serde_json::json!([{"date": "2026-01-01", "choice": "ended", "reason": null, "logged_at_ms": 0}]), "maintenance_choices[0].reason");
+    rejected_import(|v| v["maintenance_choices"] = serde_json::json!([{"date": "2026-01-01", "choice": "accepted", "reason": null, "logged_at_ms": 0, "why": 1}]), "maintenance_choices[0]: unknown key \"why\"");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2099-01-01", "cleared": true, "logged_at_ms": 0}]), "clinician_visits[0].date");
     rejected_import(|v| v["clinician_visits"] = serde_json::json!([{"date": "2026-01-01", "cleared": true, "logged_at_ms": 0, "by": "x"}]), "clinician_visits[0]: unknown key \"by\"");
     rejected_import(|v| v["app"] = "OtherApp".into(), "not a FirstStep backup");
@@ -150,6 +153,33 @@ fn tampered_backups_are_rejected_with_nothing_written() {
     rejected_import(|v| v["pain"][1]["scroe"] = 4.into(), "pain[1]: unknown key \"scroe\"");
     rejected_import(|v| { v.as_object_mut().unwrap().remove("sessions"); }, "sessions");
     rejected_import(|v| v["sessions"][0]["level"] = "high".into(), "sessions[0].level must be in 0..=10 (got \"high\")");
+}
+
+#[test]
+fn maintenance_choices_travel_in_the_backup_and_import_once() {
+    // rule P9: the maintenance choices (format 4) are exported and merged by date and kind.
+    use firststep_core::model::{MaintenanceChoice, MaintenanceChoiceKind};
+    let source = filled();
+    let accepted = MaintenanceChoice { date: "2026-06-01".into(), choice: MaintenanceChoiceKind::Accepted, reason: None, logged_at_ms: 5 };
+    let ended = MaintenanceChoice {
+        date: "2026-06-02".into(),
+        choice: MaintenanceChoiceKind::Ended,
+        reason: Some("Your full program is back: a flare.".into()),
+        logged_at_ms: 6,
+    };
+    source.journal.save_maintenance_choice(&accepted, day(TODAY)).unwrap();
+    source.journal.save_maintenance_choice(&ended, day(TODAY)).unwrap();
+    let doc = source.journal.export_json(1_782_000_000_000).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    assert_eq!(v["maintenance_choices"][1]["choice"], "ended");
+    let target = temp_journal();
+    assert_eq!(target.journal.import_json(&doc, day(TODAY), &known).unwrap().maintenance_choices_added, 2);
+    assert_eq!(target.journal.maintenance_choices().unwrap(), vec![accepted, ended]);
+    assert_eq!(target.journal.import_json(&doc, day(TODAY), &known).unwrap().maintenance_choices_unchanged, 2);
+    // A document without them still imports.
+    let mut old = v.clone();
+    old.as_object_mut().unwrap().remove("maintenance_choices");
+    assert_eq!(temp_journal().journal.import_json(&old.to_string(), day(TODAY), &known).unwrap().maintenance_choices_added, 0);
 }
 
 #[test]

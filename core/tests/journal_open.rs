@@ -221,7 +221,7 @@ fn frozen_v3_database_caps_its_program_to_five_without_lowering_a_level_and_reco
 }
 
 #[test]
-fn frozen_v4_database_gains_hop_checks_with_its_data_intact() {
+fn frozen_v4_database_gains_hop_checks_and_maintenance_choices_with_its_data_intact() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v4.sqlite");
     {
@@ -244,6 +244,19 @@ fn frozen_v4_database_gains_hop_checks_with_its_data_intact() {
     journal.save_hop_check(&check(3), 1, day("2026-10-03")).unwrap();
     journal.save_hop_check(&check(1), 2, day("2026-10-03")).unwrap();
     assert_eq!(journal.hop_checks().unwrap(), vec![check(1)]);
+    // …and so does the maintenance table (rule P9): one choice of each kind per date.
+    assert!(journal.maintenance_choices().unwrap().is_empty());
+    let choice = |kind, reason: Option<&str>, at| firststep_core::model::MaintenanceChoice {
+        date: "2026-10-03".into(),
+        choice: kind,
+        reason: reason.map(str::to_string),
+        logged_at_ms: at,
+    };
+    let accepted = choice(firststep_core::model::MaintenanceChoiceKind::Accepted, None, 1);
+    let ended = choice(firststep_core::model::MaintenanceChoiceKind::Ended, Some("a flare"), 2);
+    journal.save_maintenance_choice(&accepted, day("2026-10-03")).unwrap();
+    journal.save_maintenance_choice(&ended, day("2026-10-03")).unwrap();
+    assert_eq!(journal.maintenance_choices().unwrap(), vec![accepted, ended]);
     drop(journal);
 
     let fresh = temp_journal();

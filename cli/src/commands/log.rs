@@ -18,6 +18,13 @@ pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i
         println!("{}", wrap(&flare.text, 78, "⚠  "));
         println!("   Rule: {} — a flare acts the same morning. Today's plan: firststep today", flare.rule);
     }
+    // rule P9: a flare or a second sore morning ends maintenance; say so with the confirmation.
+    if let Ok(plan) = ctx.app.plan_for(log.entry.date.clone()) {
+        if let Some(note) = plan.maintenance.filter(|n| n.state == firststep_core::model::MaintenanceState::FullProgramBack) {
+            println!("{}", wrap(&note.text, 78, "⚠  "));
+            println!("   Rule: {}", note.rule);
+        }
+    }
     for d in &log.decisions {
         println!("  {} {}: {} (L{} → L{}, rule {})", arrow(d.to_level, d.from_level), d.exercise_id, words(&d.action), d.from_level, d.to_level, d.rule);
         println!("    {}", d.reason);
@@ -42,6 +49,25 @@ pub fn hop_check(ctx: &Context, pain: i64) -> CliResult {
         println!("Hop check on {}: heel pain {}/10 — above 2, so hops wait. The question comes back in a week.", check.date, check.pain);
     }
     println!("   Rule: P8 — impact gate");
+    Ok(())
+}
+
+/// Answers today's maintenance offer (rule P9) and shows the day's plan after it.
+pub fn maintenance(ctx: &Context, action: crate::args::MaintenanceCommand) -> CliResult {
+    let plan = match action {
+        crate::args::MaintenanceCommand::Accept => ctx.app.accept_maintenance(ctx.moment.clone())?,
+        crate::args::MaintenanceCommand::Decline => ctx.app.decline_maintenance(ctx.moment.clone())?,
+    };
+    if ctx.json {
+        return ctx.print_json(&plan);
+    }
+    match action {
+        crate::args::MaintenanceCommand::Accept => println!("Maintenance from {}.", plan.date),
+        crate::args::MaintenanceCommand::Decline => {
+            println!("Not now: your full program continues. The offer can come back in two weeks.")
+        }
+    }
+    println!("{}", super::today::render(&plan));
     Ok(())
 }
 

@@ -57,6 +57,15 @@ pub fn notes(plan: &DayPlan) -> Vec<String> {
         out.push(wrap(question, 78, "?  "));
         out.push("   Answer: firststep hop-check PAIN   (Rule: P8)".to_string());
     }
+    // rule P9: the maintenance offer, maintenance itself, or the full program's return and why.
+    if let Some(note) = &plan.maintenance {
+        out.push(wrap(&note.text, 78, "•  "));
+        if note.state == firststep_core::model::MaintenanceState::Offered {
+            out.push(format!("   Answer: firststep maintenance accept | firststep maintenance decline   (Rule: {})", note.rule));
+        } else {
+            out.push(format!("   Rule: {}", note.rule));
+        }
+    }
     out
 }
 

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub(crate) mod gates;
+pub(crate) mod maintenance;
 pub mod lessons;
 pub mod library;
 pub(crate) mod pain;

@@ -283,7 +283,7 @@ pub fn day_plan(program: &Program, day: Day) -> DayPlan {
         let sentences: Vec<&str> = notes.iter().map(|n| n.trim_end_matches('.')).collect();
         format!("{}.", sentences.join(". "))
     });
-    DayPlan { date: day.iso(), exercises, note, minutes: minutes_on(program, day), flare: None, impact_hold: None, hop_check_question: None }
+    DayPlan { date: day.iso(), exercises, note, minutes: minutes_on(program, day), flare: None, impact_hold: None, hop_check_question: None, maintenance: None }
 }
 
 /// The side(s) the runner's affected foot is worked on, read back from a program (the stretch is

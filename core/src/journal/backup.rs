@@ -76,6 +76,10 @@ pub struct Backup {
     /// Single-leg hop checks (rule P8), oldest first. Absent before format 4.
     #[serde(default)]
     pub hop_checks: Vec<crate::model::HopCheck>,
+    /// Maintenance choices and returns to the full program (rule P9), oldest first. Optional on
+    /// import: absent → none.
+    #[serde(default)]
+    pub maintenance_choices: Vec<crate::model::MaintenanceChoice>,
 }
 
 /// One red-flag screen in a backup.
@@ -163,6 +167,13 @@ pub struct ImportReport {
     #[serde(default)]
     #[uniffi(default = 0)]
     pub hop_checks_unchanged: u32,
+    /// Maintenance choices new to this journal (rule P9), and those already there.
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub maintenance_choices_added: u32,
+    #[serde(default)]
+    #[uniffi(default = 0)]
+    pub maintenance_choices_unchanged: u32,
 }
 
 /// Errors of this module: validation (already a [`CoreError`]) or SQLite (the journal names the file).
@@ -253,6 +264,7 @@ pub fn snapshot(conn: &Connection, exported_at_ms: i64) -> Result<Backup, Backup
             psfs_ratings: psfs::all_ratings(conn)?,
             return_to_run_checks: rows::return_to_run_checks(conn)?,
             hop_checks: rows::hop_checks(conn)?,
+            maintenance_choices: rows::maintenance_choices(conn)?,
         })
     })();
     // A read-only transaction: ending it cannot lose data.
@@ -385,6 +397,7 @@ fn allowed(path: &str) -> Option<String> {
         "completed" | "current" | "cleared" | "reminders_enabled" => Some("true or false".into()),
         "date" | "started_on" | "level_started_on" => Some("a date YYYY-MM-DD".into()),
         "action" => Some("one of \"progress\", \"hold\", \"regress\"".into()),
+        "choice" => Some("one of \"accepted\", \"declined\", \"ended\"".into()),
         "level_name" | "name" | "exercise_id" | "rule" | "reason" | "note" | "surface" | "shoes" | "time_zone" | "app" | "exported_at" => {
             Some("a string".into())
         }
@@ -419,6 +432,9 @@ fn validate_doc(doc: &Backup, today: Day, is_known: &dyn Fn(&str) -> bool) -> Re
     for (i, c) in doc.hop_checks.iter().enumerate() {
         validate::past_date("date", &c.date, today).map_err(at("hop_checks", i))?;
         crate::error::check_pain("pain", i64::from(c.pain)).map_err(at("hop_checks", i))?;
+    }
+    for (i, c) in doc.maintenance_choices.iter().enumerate() {
+        validate::maintenance_choice(c, today).map_err(at("maintenance_choices", i))?;
     }
     let mut current = 0;
     for (i, p) in doc.programs.iter().enumerate() {
@@ -595,6 +611,18 @@ pub fn merge(conn: &mut Connection, doc: &Backup) -> Result<ImportReport, Backup
             report.hop_checks_added += 1;
         } else {
             report.hop_checks_unchanged += 1;
+        }
+    }
+
+    // rule P9: one choice of each kind per date; one already in the journal stays as it is.
+    for choice in &doc.maintenance_choices {
+        let added = tx
+            .prepare_cached("INSERT OR IGNORE INTO maintenance_choices (date, choice, reason, logged_at_ms) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(rusqlite::params![choice.date, rows::choice_text(choice.choice), choice.reason, choice.logged_at_ms])?;
+        if added == 1 {
+            report.maintenance_choices_added += 1;
+        } else {
+            report.maintenance_choices_unchanged += 1;
         }
     }
 

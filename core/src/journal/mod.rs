@@ -307,6 +307,22 @@ impl Journal {
         self.read(rows::hop_checks)
     }
 
+    /// Stores a maintenance choice or a return to the full program (rule P9); the same kind on the
+    /// same date replaces the earlier one.
+    pub fn save_maintenance_choice(&self, choice: &crate::model::MaintenanceChoice, today: Day) -> Result<()> {
+        validate::maintenance_choice(choice, today)?;
+        self.write(|c| {
+            c.prepare_cached("INSERT OR REPLACE INTO maintenance_choices (date, choice, reason, logged_at_ms) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(rusqlite::params![choice.date, rows::choice_text(choice.choice), choice.reason, choice.logged_at_ms])
+                .map(|_| ())
+        })
+    }
+
+    /// Every maintenance choice, oldest first (rule P9).
+    pub fn maintenance_choices(&self) -> Result<Vec<crate::model::MaintenanceChoice>> {
+        self.read(rows::maintenance_choices)
+    }
+
     /// What migrations changed in this journal's data, oldest first (e.g. re-graded screens).
     pub fn migration_notes(&self) -> Result<Vec<String>> {
         self.read(|c| {

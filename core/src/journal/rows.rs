@@ -46,6 +46,30 @@ pub fn hop_checks(conn: &Connection) -> rusqlite::Result<Vec<crate::model::HopCh
         .collect()
 }
 
+/// Every maintenance choice (rule P9), oldest first (same date: in the order logged).
+pub fn maintenance_choices(conn: &Connection) -> rusqlite::Result<Vec<crate::model::MaintenanceChoice>> {
+    conn.prepare_cached("SELECT date, choice, reason, logged_at_ms FROM maintenance_choices ORDER BY date, logged_at_ms")?
+        .query_map([], |r| {
+            let text: String = r.get(1)?;
+            let choice = match text.as_str() {
+                "accepted" => crate::model::MaintenanceChoiceKind::Accepted,
+                "declined" => crate::model::MaintenanceChoiceKind::Declined,
+                _ => crate::model::MaintenanceChoiceKind::Ended,
+            };
+            Ok(crate::model::MaintenanceChoice { date: r.get(0)?, choice, reason: r.get(2)?, logged_at_ms: r.get(3)? })
+        })?
+        .collect()
+}
+
+/// The stored word of a maintenance choice (the table's CHECK lists the same three).
+pub fn choice_text(choice: crate::model::MaintenanceChoiceKind) -> &'static str {
+    match choice {
+        crate::model::MaintenanceChoiceKind::Accepted => "accepted",
+        crate::model::MaintenanceChoiceKind::Declined => "declined",
+        crate::model::MaintenanceChoiceKind::Ended => "ended",
+    }
+}
+
 pub const PAIN_COLUMNS: &str = "date, score, stiffness_minutes, note, logged_at_ms";
 
 pub fn pain_from_row(row: &Row<'_>) -> rusqlite::Result<PainEntry> {

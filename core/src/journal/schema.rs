@@ -236,14 +236,23 @@ CREATE TABLE psfs_ratings (
 ) WITHOUT ROWID;
 "#;
 
-/// Schema version 5 (CLINICAL P8): `hop_checks`, the single-leg hop checks the app asks for before
+/// Schema version 5 (CLINICAL P8, P9): `hop_checks`, the single-leg hop checks the app asks for before
 /// a hopping level (10 hops on the affected side; pain 2 or less passes). One per date: a second
-/// answer that day replaces the first.
+/// answer that day replaces the first. `maintenance_choices` (P9): the runner accepting or declining
+/// maintenance, and the full program coming back (with the reason shown), one of each kind per date.
 pub const V4_TO_V5: &str = r#"
 CREATE TABLE hop_checks (
     date         TEXT PRIMARY KEY CHECK (length(date) = 10),
     pain         INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
     logged_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE maintenance_choices (
+    date         TEXT NOT NULL CHECK (length(date) = 10),
+    choice       TEXT NOT NULL CHECK (choice IN ('accepted', 'declined', 'ended')),
+    reason       TEXT,
+    logged_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (date, choice)
 ) WITHOUT ROWID;
 "#;
 

@@ -207,6 +207,23 @@ pub fn json_text(field: &str, text: &str) -> Result<String> {
     serde_json::to_string(&value).map_err(|e| CoreError::invalid(field, e.to_string()))
 }
 
+/// Longest stored reason of a return to the full program (rule P9; design choice: the core's own
+/// sentences are well under it).
+pub const MAINTENANCE_REASON_MAX_CHARS: usize = 1000;
+
+/// A maintenance choice (rule P9): a past date, a reason only for `ended` (and then required).
+pub fn maintenance_choice(c: &crate::model::MaintenanceChoice, today: Day) -> Result<Day> {
+    let day = past_date("date", &c.date, today)?;
+    int("logged_at_ms", c.logged_at_ms, LOGGED_AT_MS)?;
+    text("reason", c.reason.as_deref(), MAINTENANCE_REASON_MAX_CHARS)?;
+    let ended = c.choice == crate::model::MaintenanceChoiceKind::Ended;
+    match (&c.reason, ended) {
+        (None, true) => Err(CoreError::invalid("reason", "a return to the full program needs its reason")),
+        (Some(_), false) => Err(CoreError::invalid("reason", "only a return to the full program (choice \"ended\") has a reason")),
+        _ => Ok(day),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,3 +254,4 @@ mod tests {
         assert!(err.contains("note") && err.contains("1000"), "{err}");
     }
 }
+

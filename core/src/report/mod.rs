@@ -587,6 +587,7 @@ impl Page {
                 Frequency::Daily => "daily",
                 Frequency::EveryOtherDay => "every other day",
                 Frequency::ThreeTimesDaily => "3× daily",
+                Frequency::TwiceWeekly => "twice a week",
             };
             let _ = write!(
                 self.body,

@@ -86,6 +86,19 @@ struct HomeView: View {
                         Text("Rule: P8").font(.caption)
                     }
                 }
+                if let note = state.maintenance {
+                    // rule P9: the core's sentence; Accept / Not now while the offer is open.
+                    Section {
+                        Text(note.text)
+                        if note.state == .offered {
+                            HStack {
+                                Button("Accept") { Task { await store.model.answerMaintenance(accept: true) } }.buttonStyle(.borderedProminent)
+                                Button("Not now") { Task { await store.model.answerMaintenance(accept: false) } }.buttonStyle(.bordered)
+                            }
+                        }
+                        Text("Rule: \(note.rule)").font(.caption)
+                    }
+                }
                 if let plan = home.plan {
                     Section {
                         ForEach(state.exercises, id: \.exercise.exerciseId) { item in

@@ -39,6 +39,16 @@ public final class FirstStepRepository: @unchecked Sendable {
         try await run { try $0.recordHopCheck(now: $1, pain: Int64(pain)) }
     }
 
+    /// Accepts today's maintenance offer (rule P9); returns today's plan, now the maintenance plan.
+    public func acceptMaintenance() async throws -> DayPlan {
+        try await run { try $0.acceptMaintenance(now: $1) }
+    }
+
+    /// Declines today's maintenance offer (rule P9): the full program continues.
+    public func declineMaintenance() async throws -> DayPlan {
+        try await run { try $0.declineMaintenance(now: $1) }
+    }
+
     public func logRun(distanceKm: Double, minutes: Double? = nil, painDuring: Int? = nil, painAfter: Int? = nil, date: String? = nil) async throws -> RunLog {
         try await run {
             try $0.logRun(now: $1, date: date, distanceKm: distanceKm, minutes: minutes, painDuring: painDuring.map(Int64.init),

@@ -27,6 +27,9 @@ public struct HomeUiState {
     public var impactHold: RuleNote? { home?.plan?.impactHold }
     /// rule P8: the hop-check question when it is due (answer with `answerHopCheck`).
     public var hopCheckQuestion: String? { home?.plan?.hopCheckQuestion }
+    /// rule P9: the maintenance offer (answer with `answerMaintenance`), maintenance itself, or the
+    /// full program's return and why — the core's sentence, state and rule.
+    public var maintenance: MaintenanceNote? { home?.plan?.maintenance }
     /// Today's exercises with their done state, in plan order.
     public var exercises: [(exercise: ProgramExercise, done: Bool)] {
         guard let home, let plan = home.plan else { return [] }
@@ -70,6 +73,16 @@ public final class HomeViewModel: ScreenModel {
     public func answerHopCheck(_ pain: Int) async {
         do {
             _ = try await repository.recordHopCheck(pain)
+            await load(message: nil, decisions: [])
+        } catch {
+            state.message = describe(error)
+        }
+    }
+
+    /// Answers the maintenance offer (rule P9): accept, or "not now" (the full program continues).
+    public func answerMaintenance(accept: Bool) async {
+        do {
+            _ = try await (accept ? repository.acceptMaintenance() : repository.declineMaintenance())
             await load(message: nil, decisions: [])
         } catch {
             state.message = describe(error)

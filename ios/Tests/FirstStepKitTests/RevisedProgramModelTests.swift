@@ -478,3 +478,33 @@ final class FlareAndHopCheckTests: XCTestCase {
         XCTAssertTrue(home.state.message?.contains("0..=10") ?? false, home.state.message ?? "")
     }
 }
+
+/// Rule P9 on the home screen model: after eight calm weeks the core offers maintenance; accepting
+/// it gives the maintenance plan (the core's sentence and state).
+@MainActor
+final class MaintenanceOfferTests: XCTestCase {
+    /// 2026-04-06 plus `offset` days (offset 0...55, within April and May).
+    private func day(_ offset: Int) -> String {
+        let (month, dayOfMonth) = offset < 25 ? ("04", 6 + offset) : ("05", offset - 24)
+        return "2026-\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+    }
+
+    func testAfterEightCalmWeeksHomeOffersMaintenanceAndAcceptingItGivesTheMaintenancePlan() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock("2026-06-01"))
+        _ = try await repo.submitAssessmentJson(answersJson(day(0)))
+        let scores = [6, 6, 5, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2]
+        for offset in 0..<56 {
+            _ = try await repo.logPain(offset < scores.count ? scores[offset] : (offset % 3 == 0 ? 0 : 1), date: day(offset))
+        }
+        let home = HomeViewModel(repository: repo)
+        await home.logPain(1)
+        let offer = try XCTUnwrap(home.state.maintenance)
+        XCTAssertEqual(offer.state, .offered)
+        XCTAssertEqual(offer.rule, "P9")
+        XCTAssertFalse(offer.text.contains("P9"), offer.text)
+        await home.answerMaintenance(accept: true)
+        XCTAssertEqual(home.state.maintenance?.state, .active)
+        await home.answerMaintenance(accept: false)
+        XCTAssertTrue(home.state.message?.contains("no maintenance offer is open") ?? false, home.state.message ?? "")
+    }
+}

@@ -4,6 +4,7 @@ import app.firststep.core.AssessmentItem
 import app.firststep.core.AssessmentResult
 import app.firststep.core.ClinicianSummary
 import app.firststep.core.ClinicianVisit
+import app.firststep.core.DayPlan
 import app.firststep.core.Effort
 import app.firststep.core.Exercise
 import app.firststep.core.FirstStep
@@ -12,6 +13,7 @@ import app.firststep.core.HomeScreen
 import app.firststep.core.HopCheck
 import app.firststep.core.ImportReport
 import app.firststep.core.Lesson
+import app.firststep.core.MaintenanceChoice
 import app.firststep.core.MorningLog
 import app.firststep.core.ProgressReport
 import app.firststep.core.Reminder
@@ -126,6 +128,15 @@ class FirstStepRepository(
 
     /** Today's single-leg hop check (rule P8): heel pain 0–10 during or after 10 hops. */
     suspend fun recordHopCheck(pain: Int): HopCheck = call { core.recordHopCheck(clock.now(), pain.toLong()) }
+
+    /** Accepts today's maintenance offer (rule P9); returns today's plan, now the maintenance plan. */
+    suspend fun acceptMaintenance(): DayPlan = call { core.acceptMaintenance(clock.now()) }
+
+    /** Declines today's maintenance offer (rule P9): the full program continues. */
+    suspend fun declineMaintenance(): DayPlan = call { core.declineMaintenance(clock.now()) }
+
+    /** Every maintenance choice and return to the full program, oldest first (rule P9). */
+    suspend fun maintenanceChoices(): List<MaintenanceChoice> = call { core.maintenanceChoices() }
 
     /** Every hop check answered, oldest first (rule P8). */
     suspend fun hopChecks(): List<HopCheck> = call { core.hopChecks() }

@@ -57,6 +57,16 @@ class HomeViewModel(
         }
     }
 
+    /** Answers the maintenance offer (rule P9): accept, or "not now"; then reloads the screen. */
+    fun answerMaintenance(accept: Boolean): Job = scope.launch {
+        try {
+            if (accept) repository.acceptMaintenance() else repository.declineMaintenance()
+            load()
+        } catch (e: FirstStepException) {
+            mutableState.update { it.copy(message = e.reasonText) }
+        }
+    }
+
     fun dismissMessage() = mutableState.update { it.copy(message = null) }
 
     private suspend fun load(message: String? = null) {

@@ -1,5 +1,6 @@
 package app.firststep.kit
 
+import app.firststep.core.MaintenanceState
 import app.firststep.core.NextStep
 import app.firststep.core.Phase
 import app.firststep.core.SessionStatus
@@ -57,6 +58,31 @@ class ViewModelTest {
         home.answerHopCheck(11).join()
         assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
         assertTrue(repo.hopChecks().isEmpty(), "nothing written")
+        repo.close()
+    }
+
+    @Test
+    fun `after eight calm weeks home offers maintenance, accepting it gives the maintenance plan (P9)`() = runTest {
+        val start = java.time.LocalDate.parse(today).minusDays(56)
+        val repo = FirstStepRepository(openTempCore(), FixedClock(today), StandardTestDispatcher(testScheduler))
+        repo.submitAssessmentJson(answersJson(start.toString()))
+        val scores = listOf(6, 6, 5, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2)
+        for (d in 0 until 56) repo.logPain(scores.getOrElse(d) { if (d % 3 == 0) 0 else 1 }, date = start.plusDays(d.toLong()).toString())
+        val home = HomeViewModel(repo, backgroundScope)
+        home.logPain(1).join()
+        val offer = home.state.value.home?.plan?.maintenance
+        assertEquals(MaintenanceState.OFFERED, offer?.state, "the offer at 8 weeks")
+        assertEquals("P9", offer?.rule)
+        assertTrue(!offer!!.text.contains("P9"), "X4: no rule id in the sentence")
+
+        home.answerMaintenance(true).join()
+        val plan = home.state.value.home!!.plan!!
+        assertEquals(MaintenanceState.ACTIVE, plan.maintenance?.state)
+        assertTrue(plan.exercises.all { it.exerciseId in setOf("calf_loading", "plantar_fascia_stretch") } || plan.exercises.size <= 3)
+        assertEquals(1, repo.maintenanceChoices().size)
+        home.answerMaintenance(false).join()
+        assertTrue(home.state.value.message!!.contains("no maintenance offer is open"), "refused: already on maintenance")
+        assertEquals(1, repo.maintenanceChoices().size, "nothing written")
         repo.close()
     }
 

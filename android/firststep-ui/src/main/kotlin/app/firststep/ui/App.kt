@@ -299,6 +299,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                 },
                 logRun = { graph.navigate(Route.Run) },
                 answerHopCheck = { graph.home.answerHopCheck(it).invokeOnCompletion { graph.onJournalChanged() } },
+                answerMaintenance = { graph.home.answerMaintenance(it).invokeOnCompletion { graph.onJournalChanged() } },
                 takeSelfTest = { graph.navigate(Route.ReturnToRun) },
                 ratePsfs = { graph.navigate(Route.PsfsRate) },
                 openLesson = graph::openLesson,

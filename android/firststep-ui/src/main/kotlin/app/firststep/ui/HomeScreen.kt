@@ -21,6 +21,7 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import app.firststep.core.MaintenanceState
 import app.firststep.core.NextStep
 import app.firststep.kit.HomeUiState
 
@@ -39,6 +40,8 @@ class HomeActions(
     val openLesson: (String) -> Unit = {},
     /** The answer to today's hop check (rule P8): heel pain 0–10. */
     val answerHopCheck: (Int) -> Unit = {},
+    /** The answer to the maintenance offer (rule P9): true = accept, false = not now. */
+    val answerMaintenance: (Boolean) -> Unit = {},
 )
 
 /** Today: one-tap first-step pain, the next step, the running advice, today's exercises, streak, next reminder. */
@@ -106,6 +109,24 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
             }
         }
 
+        // rule P9: the maintenance offer (Accept / Not now), maintenance itself, or the full
+        // program's return and why — the core's words and rule.
+        home.plan?.maintenance?.let { note ->
+            SectionCard(Modifier.testTag("home-maintenance")) {
+                Text(note.text, style = MaterialTheme.typography.bodyMedium)
+                Text(s.rules(listOf(note.rule)), style = MaterialTheme.typography.labelSmall)
+                if (note.state == MaintenanceState.OFFERED) {
+                    Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        Button({ actions.answerMaintenance(true) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-maintenance-accept")) {
+                            Text(s.acceptMaintenance)
+                        }
+                        OutlinedButton({ actions.answerMaintenance(false) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("home-maintenance-decline")) {
+                            Text(s.notNow)
+                        }
+                    }
+                }
+            }
+        }
         home.running?.let { running ->
             SectionCard(Modifier.testTag("home-running")) {
                 Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {

@@ -89,6 +89,9 @@ interface Strings {
     val done: String
     val notDone: String
     val startSession: String
+    /** The maintenance offer's buttons (rule P9). */
+    val acceptMaintenance: String
+    val notNow: String
     val startAssessment: String
     val reassess: String
     val runningAdvice: String
@@ -268,6 +271,7 @@ object EnglishStrings : Strings {
         Frequency.DAILY -> "daily"
         Frequency.EVERY_OTHER_DAY -> "every other day"
         Frequency.THREE_TIMES_DAILY -> "3× daily"
+        Frequency.TWICE_WEEKLY -> "twice a week"
     }
     override fun domain(d: Domain) = when (d) {
         Domain.ANKLE_MOBILITY -> "Ankle mobility"
@@ -297,6 +301,8 @@ object EnglishStrings : Strings {
     override val done = "Done"
     override val notDone = "To do"
     override val startSession = "Start session"
+    override val acceptMaintenance = "Accept"
+    override val notNow = "Not now"
     override val startAssessment = "Start"
     override val reassess = "Re-assess"
     override val runningAdvice = "Running today"

@@ -16,9 +16,9 @@ class RenderScreensTest {
     fun `every screen renders to a non-blank PNG`() {
         val dir = System.getProperty("firststep.render.dir")?.takeIf { it.isNotBlank() }?.let(::File)
             ?: Files.createTempDirectory("firststep-renders").toFile()
-        val files = renderShots(dir) + renderProgramShots(dir)
-        assertEquals(allShots.size + programShots.size, files.size)
-        val widths = (allShots + programShots).associate { "${it.name}.png" to it.width }
+        val files = renderShots(dir) + renderProgramShots(dir) + renderMaintenanceShots(dir)
+        assertEquals(allShots.size + programShots.size + maintenanceShots.size, files.size)
+        val widths = (allShots + programShots + maintenanceShots).associate { "${it.name}.png" to it.width }
         for (file in files) {
             val image = ImageIO.read(file)
             assertEquals("${file.name} width", ((widths[file.name] ?: PHONE_W) * RENDER_DENSITY).toInt(), image.width)

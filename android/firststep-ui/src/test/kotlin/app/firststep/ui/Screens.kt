@@ -269,6 +269,33 @@ fun renderProgramShots(dir: File, shots: List<Shot> = programShots): List<File> 
     return renderFrom(TestApp(db, clock = FixedClock(PROGRAM_DAY_8)), dir, shots)
 }
 
+/** Rule P9: the home screen with the maintenance offer (Accept / Not now), after eight calm weeks. */
+val maintenanceShots: List<Shot> = listOf(
+    Shot("home-maintenance-offer") {
+        home()
+        runBlocking { graph.home.logPain(1).join() }
+        waitFor("offer") { graph.home.state.value.home?.plan?.maintenance != null }
+    },
+)
+
+/** Renders [maintenanceShots] from a journal assessed 8 weeks before [TODAY] whose mornings settled to 0–1. */
+fun renderMaintenanceShots(dir: File, shots: List<Shot> = maintenanceShots): List<File> {
+    val db = tempDb().also { seedCalmEightWeeks(it) }
+    return renderFrom(TestApp(db), dir, shots)
+}
+
+/** Assessed 56 days before [TODAY] at pain 6; mornings settle to 0–1 within two weeks (rule P9's offer is due today). */
+fun seedCalmEightWeeks(path: File) {
+    val start = java.time.LocalDate.parse(TODAY).minusDays(56)
+    FirstStep.open(path.path).use { core ->
+        core.submitAssessmentJson(morning(start.toString()), answersJson(start.toString(), 6))
+        val scores = listOf(6, 6, 5, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2)
+        for (d in 0 until 56) {
+            core.logPain(morning(start.plusDays(d.toLong()).toString()), null, scores.getOrElse(d) { if (d % 3 == 0) 0 else 1 }.toLong(), null, null)
+        }
+    }
+}
+
 /** Renders every shot of [shots] from a fresh seeded journal into [dir]; returns the files. */
 fun renderShots(dir: File, shots: List<Shot> = allShots): List<File> {
     val db = tempDb().also { seedJournal(it, weeks = 8) }
