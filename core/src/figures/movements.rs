@@ -199,7 +199,8 @@ fn balance(id: &'static str, level: u32, knee: f64, eyes_closed: bool, towel: bo
     let arms = arm(5.0, 22.0, 15.0);
     let keys = vec![
         ("both_feet", b(body(knee * 0.2, standing, standing, arms))),
-        ("one_leg", b(body(knee * 0.2, standing, Leg { hip_abd: 18.0, ..leg(48.0, 80.0, -10.0) }, arms))),
+        // The free hip and knee flexed forward (~45° and ~80°), not abducted: the foot hangs under the hip.
+        ("one_leg", b(body(knee * 0.2, standing, leg(45.0, 80.0, -10.0), arms))),
     ];
     let mut props = vec![Prop::Floor];
     if towel {
@@ -215,11 +216,16 @@ fn single_leg_squat(level: u32, poor: bool) -> Movement {
     setup.work_foot = FootHold::World(0.0);
     let other = Leg { hip_abd: 8.0, ..leg(30.0, 95.0, -10.0) };
     let arms = arm(5.0, 20.0, 15.0);
-    let mut bottom = body(14.0, leg(64.0, 58.0, 0.0), other, arms);
+    // Good: the knee tracks over the second toe (design choice: 4° of hip abduction keeps it there
+    // with the foot's slight toe-out and the view's 10° turn).
+    let mut bottom = body(14.0, Leg { hip_abd: 4.0, ..leg(64.0, 58.0, 0.0) }, other, arms);
     if poor {
-        // FIGURES.md: the knee drifts in ~10–15° and the pelvis drops on the other side.
-        bottom.work.hip_abd = -12.0;
-        bottom.work.knee_in = 14.0;
+        // FIGURES.md: the knee drifts in ~10–15° and the pelvis drops on the other side. Design
+        // choice: the thigh adducts 12° in the world (−19° at the hip with the 7° pelvic drop) and the
+        // shank angles 20° out on the thigh, so the foot stays while the knee is drawn clearly inside
+        // the hip–toe line.
+        bottom.work.hip_abd = -19.0;
+        bottom.work.knee_in = 20.0;
         bottom.roll = 7.0;
     }
     let keys = vec![("standing", b(body(0.0, leg(5.0, 5.0, 0.0), other, arms))), ("bottom", b(bottom))];
@@ -376,7 +382,8 @@ fn build() -> Vec<Movement> {
         let arms = arm(10.0, 15.0, 30.0);
         let keys = vec![
             ("feet_together", b(body(8.0, soft(3.0), soft(3.0), arms))),
-            ("stepping", b(body(8.0, Leg { hip_flex: 28.0, knee: 42.0, ..soft(11.0) }, soft(6.0), arms))),
+            // The step comes from hip abduction (knees apart against the band), the foot just off the floor.
+            ("stepping", b(body(8.0, Leg { hip_abd: 16.0, hip_flex: 20.0, knee: 34.0, ..soft(0.0) }, soft(6.0), arms))),
             ("feet_apart", b(body(8.0, soft(10.0), soft(10.0), arms))),
         ];
         let phases = (vec![(0.0, 0), (0.5, 1), (1.0, 2)], vec![(0.0, 2), (1.0, 0)]);
