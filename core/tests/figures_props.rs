@@ -413,3 +413,31 @@ fn the_clamshell_opens_the_top_knee_upward_with_the_feet_together() {
     // The pelvis does not roll back: the hips stay one above the other.
     assert!((open.work.hip - closed.work.hip).len() <= 0.01, "the pelvis rolls");
 }
+
+#[test]
+fn motion_arrows_never_go_below_the_floor_line() {
+    // FIGURES.md style (issue 21 review): a motion arrow is drawn above the floor, on both sides.
+    for m in movements() {
+        for phase in [FigurePhase::Up, FigurePhase::Down] {
+            for p in SAMPLES {
+                for side in [Side::Right, Side::Left] {
+                    let f = frame(m, side, phase, p);
+                    let floor = f.primitives.iter().find_map(|q| match &q.shape {
+                        FigureShape::Stroke { points, .. }
+                            if q.role == FigureRole::Ground && points.len() == 2 && (points[0].x - points[1].x).abs() > 0.9 =>
+                        {
+                            Some(points[0].y)
+                        }
+                        _ => None,
+                    });
+                    let Some(floor) = floor else { continue };
+                    for q in f.primitives.iter().filter(|q| q.role == FigureRole::MotionArrow) {
+                        for pt in q.shape.points() {
+                            assert!(pt.y <= floor + 1e-9, "{} {phase:?} {p} {side:?}: an arrow point at {} below the floor {floor}", name(m), pt.y);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

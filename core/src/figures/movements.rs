@@ -229,7 +229,10 @@ fn single_leg_squat(level: u32, poor: bool) -> Movement {
         bottom.roll = 7.0;
     }
     let keys = vec![("standing", b(body(0.0, leg(5.0, 5.0, 0.0), other, arms))), ("bottom", b(bottom))];
-    let mut m = movement("single_leg_squat", level, FigureView::Front, Setup::Body(setup), keys, None, vec![Prop::Floor], Tracked::WorkKnee, Trained::Knee, BIG);
+    // The arrow follows the body lowering in the good squat (the knee goes toward the camera, which
+    // a front view cannot show), and the knee drifting in in the poor one.
+    let tracked = if poor { Tracked::WorkKnee } else { Tracked::Pelvis };
+    let mut m = movement("single_leg_squat", level, FigureView::Front, Setup::Body(setup), keys, None, vec![Prop::Floor], tracked, Trained::Knee, BIG);
     m.is_test = true;
     m
 }
