@@ -152,7 +152,7 @@ fn standing_on_ball(y: f64) -> BodySetup {
 fn single_leg_raise(id: &'static str, level: u32, on_step: bool, towel: bool, backpack: Option<f64>) -> Movement {
     let y = if on_step { STEP } else { 0.0 };
     let mut setup = standing_on_ball(y);
-    let toes = if towel { 30.0 } else { 0.0 }; // FIGURES.md: toes dorsiflexed ~30–45° on the towel (windlass)
+    let toes = if towel { 45.0 } else { 0.0 }; // FIGURES.md: toes dorsiflexed ~30–45° on the towel (windlass)
     setup.work_toes = Some(toes);
     let other = leg(10.0, 75.0, -15.0); // the other foot off the step behind
     let low = if on_step { 12.0 } else { 0.0 }; // heel below the step: ~10–15° dorsiflexion
@@ -165,7 +165,8 @@ fn single_leg_raise(id: &'static str, level: u32, on_step: bool, towel: bool, ba
         props.push(Prop::Step { height: STEP, edge: -0.012, ahead: true });
     }
     if towel {
-        props.push(Prop::TowelRoll { radius: 0.016 });
+        // design choice: a rolled bath towel ~9 cm across (0.025 H radius), so it reads at thumbnail size.
+        props.push(Prop::TowelRoll { radius: 0.025 });
     }
     if let Some(size) = backpack {
         props.push(Prop::Backpack { size });
@@ -323,8 +324,10 @@ fn build() -> Vec<Movement> {
         let lifted = leg(10.0, 75.0, -15.0);
         let keys = vec![
             ("bottom_one_foot", b(body(2.0, leg(0.0, 0.0, 12.0), lifted, WALL_ARMS))),
-            ("bottom_both_feet", b(body(2.0, leg(0.0, 0.0, 12.0), Leg { mtp: -12.0, ..leg(0.0, 0.0, 12.0) }, WALL_ARMS))),
-            ("top_both_feet", b(body(2.0, leg(0.0, 0.0, -35.0), Leg { mtp: 35.0, ..leg(0.0, 0.0, -35.0) }, WALL_ARMS))),
+            // The other foot on the step a little ahead (hip 6°, design choice) so the side view shows
+            // both feet rising together.
+            ("bottom_both_feet", b(body(2.0, leg(0.0, 0.0, 12.0), Leg { mtp: -6.0, ..leg(6.0, 0.0, 6.0) }, WALL_ARMS))),
+            ("top_both_feet", b(body(2.0, leg(0.0, 0.0, -35.0), Leg { mtp: 41.0, ..leg(6.0, 0.0, -41.0) }, WALL_ARMS))),
             ("top_one_foot", b(body(2.0, leg(0.0, 0.0, -35.0), lifted, WALL_ARMS))),
         ];
         let phases = (vec![(0.0, 0), (0.3, 1), (1.0, 2)], vec![(0.0, 2), (0.2, 3), (1.0, 0)]);
