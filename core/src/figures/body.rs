@@ -170,16 +170,20 @@ fn foot_frames(shank: M3, leg: &Leg, hold: FootHold, toes_pitch: Option<f64>) ->
 
 /// One leg by forward kinematics from its hip; `side` is +1 for the working leg, −1 for the other.
 fn leg_fk(hip: V3, pelvis: M3, leg: &Leg, side: f64, hold: FootHold, toes_pitch: Option<f64>) -> LegPoints {
-    let base = pelvis * M3::rz(side * leg.hip_abd) * M3::rx(-leg.hip_flex);
+    // Abduction is applied in the flexed thigh's own frame, so its sideways reach does not shrink
+    // with hip flexion (a flexed hip drifting in is still drawn inward, a flexed hip alone is not).
+    let base = pelvis * M3::rx(-leg.hip_flex) * M3::rz(side * leg.hip_abd);
     let mut thigh = base;
     if leg.clam != 0.0 {
         // The clamshell turns the leg about the hip–ankle line of the unturned leg (feet stay together).
         let knee0 = base.apply(DOWN.scale(THIGH));
         let ankle0 = knee0 + (base * M3::rx(leg.knee)).apply(DOWN.scale(SHANK));
-        thigh = M3::about(ankle0, side * leg.clam) * base;
+        thigh = M3::about(ankle0, -side * leg.clam) * base;
     }
     let knee = hip + thigh.apply(DOWN.scale(THIGH));
-    let shank = thigh * M3::rz(-side * leg.knee_in) * M3::rx(leg.knee);
+    // The drift is a frontal-plane angle of the shank on the thigh (after flexion): the foot stays
+    // out while the knee goes in, whatever the knee bend.
+    let shank = thigh * M3::rx(leg.knee) * M3::rz(side * leg.knee_in);
     let ankle = knee + shank.apply(DOWN.scale(SHANK));
     let (foot, toes) = foot_frames(shank, leg, hold, toes_pitch);
     let (heel, ball, toe) = foot_points(ankle, foot, toes);

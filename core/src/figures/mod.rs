@@ -272,13 +272,22 @@ fn motion_arrow_right(index: usize, m: &Movement, phase: FigurePhase, progress: 
         Geometry::Foot(f) => (f.navicular.x, f.navicular.y + 0.2),
     }, mirror);
     let sign = if (first.x - mid.x) * nx + (first.y - mid.y) * ny >= 0.0 { 1.0 } else { -1.0 };
-    let shifted: Vec<FigurePoint> = path.iter().map(|q| FigurePoint { x: q.x + sign * nx * ARROW_OFFSET, y: q.y + sign * ny * ARROW_OFFSET }).collect();
+    let mut shifted: Vec<FigurePoint> = path.iter().map(|q| FigurePoint { x: q.x + sign * nx * ARROW_OFFSET, y: q.y + sign * ny * ARROW_OFFSET }).collect();
+    let head = 0.025;
+    // Never below the floor line (design choice: the arrow and its head kept 0.015 above it), lifted
+    // whole so it still points the way the joint moves.
+    if m.props.iter().any(|p| matches!(p, props::Prop::Floor)) {
+        let floor = cam.point((0.0, 0.0), mirror).y - 0.015 - head;
+        let low = shifted.iter().map(|q| q.y).fold(f64::MIN, f64::max);
+        if low > floor {
+            shifted.iter_mut().for_each(|q| q.y -= low - floor);
+        }
+    }
     let tip = shifted[shifted.len() - 1];
     let before = shifted[shifted.len() - 2];
     let (tx, ty) = (tip.x - before.x, tip.y - before.y);
     let tl = (tx * tx + ty * ty).sqrt().max(1e-9);
     let (ux, uy) = (tx / tl, ty / tl);
-    let head = 0.025;
     let wing = |s: f64| FigurePoint { x: tip.x - ux * head + s * -uy * head * 0.6, y: tip.y - uy * head + s * ux * head * 0.6 };
     let width = views::width::ARROW * cam.scale.min(1.6);
     vec![

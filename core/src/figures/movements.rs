@@ -152,7 +152,7 @@ fn standing_on_ball(y: f64) -> BodySetup {
 fn single_leg_raise(id: &'static str, level: u32, on_step: bool, towel: bool, backpack: Option<f64>) -> Movement {
     let y = if on_step { STEP } else { 0.0 };
     let mut setup = standing_on_ball(y);
-    let toes = if towel { 30.0 } else { 0.0 }; // FIGURES.md: toes dorsiflexed ~30–45° on the towel (windlass)
+    let toes = if towel { 45.0 } else { 0.0 }; // FIGURES.md: toes dorsiflexed ~30–45° on the towel (windlass)
     setup.work_toes = Some(toes);
     let other = leg(10.0, 75.0, -15.0); // the other foot off the step behind
     let low = if on_step { 12.0 } else { 0.0 }; // heel below the step: ~10–15° dorsiflexion
@@ -165,7 +165,8 @@ fn single_leg_raise(id: &'static str, level: u32, on_step: bool, towel: bool, ba
         props.push(Prop::Step { height: STEP, edge: -0.012, ahead: true });
     }
     if towel {
-        props.push(Prop::TowelRoll { radius: 0.016 });
+        // design choice: a rolled bath towel ~9 cm across (0.025 H radius), so it reads at thumbnail size.
+        props.push(Prop::TowelRoll { radius: 0.025 });
     }
     if let Some(size) = backpack {
         props.push(Prop::Backpack { size });
@@ -199,7 +200,8 @@ fn balance(id: &'static str, level: u32, knee: f64, eyes_closed: bool, towel: bo
     let arms = arm(5.0, 22.0, 15.0);
     let keys = vec![
         ("both_feet", b(body(knee * 0.2, standing, standing, arms))),
-        ("one_leg", b(body(knee * 0.2, standing, Leg { hip_abd: 18.0, ..leg(48.0, 80.0, -10.0) }, arms))),
+        // The free hip and knee flexed forward (~45° and ~80°), not abducted: the foot hangs under the hip.
+        ("one_leg", b(body(knee * 0.2, standing, leg(45.0, 80.0, -10.0), arms))),
     ];
     let mut props = vec![Prop::Floor];
     if towel {
@@ -215,15 +217,23 @@ fn single_leg_squat(level: u32, poor: bool) -> Movement {
     setup.work_foot = FootHold::World(0.0);
     let other = Leg { hip_abd: 8.0, ..leg(30.0, 95.0, -10.0) };
     let arms = arm(5.0, 20.0, 15.0);
-    let mut bottom = body(14.0, leg(64.0, 58.0, 0.0), other, arms);
+    // Good: the knee tracks over the second toe (design choice: 4° of hip abduction keeps it there
+    // with the foot's slight toe-out and the view's 10° turn).
+    let mut bottom = body(14.0, Leg { hip_abd: 4.0, ..leg(64.0, 58.0, 0.0) }, other, arms);
     if poor {
-        // FIGURES.md: the knee drifts in ~10–15° and the pelvis drops on the other side.
-        bottom.work.hip_abd = -12.0;
-        bottom.work.knee_in = 14.0;
+        // FIGURES.md: the knee drifts in ~10–15° and the pelvis drops on the other side. Design
+        // choice: the thigh adducts 12° in the world (−19° at the hip with the 7° pelvic drop) and the
+        // shank angles 20° out on the thigh, so the foot stays while the knee is drawn clearly inside
+        // the hip–toe line.
+        bottom.work.hip_abd = -19.0;
+        bottom.work.knee_in = 20.0;
         bottom.roll = 7.0;
     }
     let keys = vec![("standing", b(body(0.0, leg(5.0, 5.0, 0.0), other, arms))), ("bottom", b(bottom))];
-    let mut m = movement("single_leg_squat", level, FigureView::Front, Setup::Body(setup), keys, None, vec![Prop::Floor], Tracked::WorkKnee, Trained::Knee, BIG);
+    // The arrow follows the body lowering in the good squat (the knee goes toward the camera, which
+    // a front view cannot show), and the knee drifting in in the poor one.
+    let tracked = if poor { Tracked::WorkKnee } else { Tracked::Pelvis };
+    let mut m = movement("single_leg_squat", level, FigureView::Front, Setup::Body(setup), keys, None, vec![Prop::Floor], tracked, Trained::Knee, BIG);
     m.is_test = true;
     m
 }
@@ -314,8 +324,10 @@ fn build() -> Vec<Movement> {
         let lifted = leg(10.0, 75.0, -15.0);
         let keys = vec![
             ("bottom_one_foot", b(body(2.0, leg(0.0, 0.0, 12.0), lifted, WALL_ARMS))),
-            ("bottom_both_feet", b(body(2.0, leg(0.0, 0.0, 12.0), Leg { mtp: -12.0, ..leg(0.0, 0.0, 12.0) }, WALL_ARMS))),
-            ("top_both_feet", b(body(2.0, leg(0.0, 0.0, -35.0), Leg { mtp: 35.0, ..leg(0.0, 0.0, -35.0) }, WALL_ARMS))),
+            // The other foot on the step a little ahead (hip 6°, design choice) so the side view shows
+            // both feet rising together.
+            ("bottom_both_feet", b(body(2.0, leg(0.0, 0.0, 12.0), Leg { mtp: -6.0, ..leg(6.0, 0.0, 6.0) }, WALL_ARMS))),
+            ("top_both_feet", b(body(2.0, leg(0.0, 0.0, -35.0), Leg { mtp: 41.0, ..leg(6.0, 0.0, -41.0) }, WALL_ARMS))),
             ("top_one_foot", b(body(2.0, leg(0.0, 0.0, -35.0), lifted, WALL_ARMS))),
         ];
         let phases = (vec![(0.0, 0), (0.3, 1), (1.0, 2)], vec![(0.0, 2), (0.2, 3), (1.0, 0)]);
@@ -376,7 +388,8 @@ fn build() -> Vec<Movement> {
         let arms = arm(10.0, 15.0, 30.0);
         let keys = vec![
             ("feet_together", b(body(8.0, soft(3.0), soft(3.0), arms))),
-            ("stepping", b(body(8.0, Leg { hip_flex: 28.0, knee: 42.0, ..soft(11.0) }, soft(6.0), arms))),
+            // The step comes from hip abduction (knees apart against the band), the foot just off the floor.
+            ("stepping", b(body(8.0, Leg { hip_abd: 16.0, hip_flex: 20.0, knee: 34.0, ..soft(0.0) }, soft(6.0), arms))),
             ("feet_apart", b(body(8.0, soft(10.0), soft(10.0), arms))),
         ];
         let phases = (vec![(0.0, 0), (0.5, 1), (1.0, 2)], vec![(0.0, 2), (1.0, 0)]);

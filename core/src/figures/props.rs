@@ -87,9 +87,11 @@ pub fn draw_body_props(view: FigureView, props: &[Prop], s: &Skeleton, wall_z: f
                     out.push(prim(prop, WorldShape::Label(at, format!("{cm:.0} cm"), 0.045)));
                 }
             }
-            (Prop::TowelRoll { radius }, false) => {
+            (Prop::TowelRoll { radius }, true) => {
                 let (b, t) = (s.work.ball, s.work.toe);
-                let c = v3(0.0, (b.y + t.y) / 2.0 - radius - width::FOOT / 2.0, b.z + (t.z - b.z) * 0.55);
+                // Resting on the step just ahead of the ball, the extended toes over it; drawn in
+                // front of the foot so the thick foot stroke does not hide it.
+                let c = v3(0.0, b.y + radius, b.z + (t.z - b.z) * 0.9 + radius * 0.4);
                 out.push(prim(prop, WorldShape::Circle(project(view, c), radius)));
             }
             (Prop::FoldedTowel { height }, false) => {

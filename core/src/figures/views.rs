@@ -56,8 +56,11 @@ pub fn prim(role: FigureRole, shape: WorldShape) -> WorldPrim {
     WorldPrim { role, shape }
 }
 
-/// design choice: the front view is turned 25° (a three-quarter front view) so a bent knee is seen.
-pub const FRONT_TURN_DEG: f64 = 25.0;
+/// design choice: the front view is turned 10° only. The picture is a true (orthographic) front view,
+/// so flexion toward the camera foreshortens a thigh or shank and moves it sideways by no more than
+/// sin 10° of its depth; only frontal-plane motion (abduction, a knee drifting in, a pelvic drop)
+/// moves a limb clearly sideways. (A 25° turn drew a bent knee as a knee caving in.)
+pub const FRONT_TURN_DEG: f64 = 10.0;
 
 /// World 3D → view 2D (u, v).
 pub fn project(view: FigureView, p: V3) -> (f64, f64) {
