@@ -14,6 +14,22 @@ use crate::error::CoreError;
 const MIN_YEAR: i16 = 2000;
 const MAX_YEAR: i16 = 2200;
 
+/// "Now" as the shell sees it: the current instant and the runner's IANA time zone.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, uniffi::Record)]
+pub struct Moment {
+    /// Unix epoch milliseconds.
+    pub instant_ms: i64,
+    /// IANA time zone name, e.g. "Europe/Berlin".
+    pub time_zone: String,
+}
+
+impl Moment {
+    /// The runner's local date at this instant.
+    pub(crate) fn today(&self) -> Result<Day, CoreError> {
+        Day::at_instant(self.instant_ms, &self.time_zone)
+    }
+}
+
 /// A local calendar date. Crosses the FFI boundary as an ISO `YYYY-MM-DD` string.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(Date);

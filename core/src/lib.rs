@@ -14,6 +14,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod api;
+mod app;
 pub mod clinical;
 pub mod day;
 pub mod error;

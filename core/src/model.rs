@@ -377,7 +377,7 @@ impl ProgramExercise {
         match self.frequency {
             Frequency::Daily | Frequency::ThreeTimesDaily => true,
             Frequency::EveryOtherDay => since % 2 == 0,
-            Frequency::TwiceWeekly => crate::clinical::maintenance::CALF_DAYS_IN_CYCLE.contains(&(since % 7)),
+            Frequency::TwiceWeekly => CALF_DAYS_IN_CYCLE.contains(&(since % 7)),
         }
     }
 }
@@ -609,7 +609,7 @@ pub struct RunningGuidance {
     /// The return-to-run card (RR1), when the runner is not running normally.
     #[serde(default)]
     #[uniffi(default = None)]
-    pub return_to_run: Option<crate::clinical::return_to_run::ReturnToRun>,
+    pub return_to_run: Option<ReturnToRun>,
     /// A7: the cap for today's planned run when it is more than 10 % over the longest run of the
     /// previous 30 days (that run is capped; the week is not shrunk).
     #[serde(default)]
@@ -658,3 +658,102 @@ impl Default for Settings {
         }
     }
 }
+
+// ------------------------------------------------------------------------------- return to run
+
+// The return-to-run values (rule RR1) live here with the other records; the rules that grade and
+// advance them are in `clinical::return_to_run`.
+
+/// The runner's answers to the self-test (the mornings come from the journal).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRunAnswers {
+    /// Heel pain 0–10 during or after a 30-minute brisk walk.
+    pub walk_pain: u8,
+    /// Single-leg heel raises in a row on the affected side.
+    pub heel_raises_affected: u32,
+    /// The same on the other side; `None` when both heels hurt or it was not tested.
+    pub heel_raises_other: Option<u32>,
+    /// Heel pain 0–10 during or after 10 single-leg hops on the affected side.
+    pub hop_pain: u8,
+}
+
+/// One criterion of the self-test, with the runner's own numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRunCriterion {
+    /// `mornings`, `walk`, `heel_raises` or `hops`.
+    pub id: String,
+    /// What it asks, in plain words.
+    pub label: String,
+    pub passed: bool,
+    /// The runner's result, e.g. "mornings 2, 1, 2, 2, 1, 0, 2".
+    pub detail: String,
+}
+
+/// A stored self-test and its verdict.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRunCheck {
+    pub date: String,
+    pub answers: ReturnToRunAnswers,
+    pub passed: bool,
+    pub criteria: Vec<ReturnToRunCriterion>,
+    /// What to do next, in plain words.
+    pub advice: String,
+}
+
+/// Where the runner stands on the way back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnToRunState {
+    /// No run logged for 14 days and no self-test yet: the running card offers it.
+    Offered,
+    /// The latest self-test did not pass yet.
+    NotYet,
+    /// Passed: following the walk-run steps.
+    WalkRun,
+    /// All walk-run steps done: back to continuous running.
+    Complete,
+}
+
+/// One step of the walk-run progression.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct WalkRunStep {
+    /// 1-based step number.
+    pub step: u32,
+    pub of_steps: u32,
+    pub run_minutes: u32,
+    pub walk_minutes: u32,
+    pub repeats: u32,
+    /// e.g. "2 min running, 1 min walking, × 7 (21 min)".
+    pub description: String,
+    /// Comfortable runs logged at this step so far, and how many unlock the next.
+    pub runs_done: u32,
+    pub runs_needed: u32,
+}
+
+/// The return-to-run card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReturnToRun {
+    pub state: ReturnToRunState,
+    pub text: String,
+    pub last_check: Option<ReturnToRunCheck>,
+    /// Set while walking and running (`walk_run`).
+    pub step: Option<WalkRunStep>,
+}
+
+
+// ----------------------------------------------------------------------------------- distances
+
+pub const KM_PER_MILE: f64 = 1.609_344;
+
+/// A distance in the settings' units, one decimal, e.g. "8.0 km" or "5.0 mi".
+pub fn distance(km: f64, units: Units) -> String {
+    let km = km + 0.0; // an empty sum is -0.0
+    match units {
+        Units::Metric => format!("{km:.1} km"),
+        Units::Imperial => format!("{:.1} mi", km / KM_PER_MILE),
+    }
+}
+
+/// design choice (rule P9, E7 "twice a week"): the calf ladder is planned on days 0 and 3 of each
+/// 7-day cycle counted from the day maintenance was accepted (3 and 4 rest days between).
+pub const CALF_DAYS_IN_CYCLE: [i32; 2] = [0, 3];

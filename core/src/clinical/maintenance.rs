@@ -19,9 +19,7 @@ pub const SORE_WINDOW_DAYS: i32 = 7;
 /// design choice (rule P9): a declined offer, or a return to the full program, is followed by 14
 /// days without the offer.
 pub const QUIET_DAYS: i32 = 14;
-/// design choice (rule P9, E7 "twice a week"): the calf ladder is planned on days 0 and 3 of each
-/// 7-day cycle counted from the day maintenance was accepted (3 and 4 rest days between).
-pub const CALF_DAYS_IN_CYCLE: [i32; 2] = [0, 3];
+pub use crate::model::CALF_DAYS_IN_CYCLE;
 /// design choice (rule P9): after a return to the full program, its reason is shown for 7 days.
 pub const BACK_NOTE_DAYS: i32 = 7;
 

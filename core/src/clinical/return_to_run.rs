@@ -2,7 +2,6 @@
 //! runner takes from the running card, then a walk-run progression gated by pain during the run
 //! (≤ 3, stricter than P1's 5 for exercises: running is repeated impact) and the weekly limit (A7).
 
-use serde::{Deserialize, Serialize};
 
 use crate::clinical::pain::{flare_on, Morning};
 use crate::day::Day;
@@ -24,81 +23,7 @@ const HEEL_RAISES_MAX: i64 = 100;
 /// other day: about 3 weeks, RR1's "over 2–3 weeks").
 pub const RUNS_PER_STEP: u32 = 2;
 
-/// The runner's answers to the self-test (the mornings come from the journal).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
-pub struct ReturnToRunAnswers {
-    /// Heel pain 0–10 during or after a 30-minute brisk walk.
-    pub walk_pain: u8,
-    /// Single-leg heel raises in a row on the affected side.
-    pub heel_raises_affected: u32,
-    /// The same on the other side; `None` when both heels hurt or it was not tested.
-    pub heel_raises_other: Option<u32>,
-    /// Heel pain 0–10 during or after 10 single-leg hops on the affected side.
-    pub hop_pain: u8,
-}
-
-/// One criterion of the self-test, with the runner's own numbers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
-pub struct ReturnToRunCriterion {
-    /// `mornings`, `walk`, `heel_raises` or `hops`.
-    pub id: String,
-    /// What it asks, in plain words.
-    pub label: String,
-    pub passed: bool,
-    /// The runner's result, e.g. "mornings 2, 1, 2, 2, 1, 0, 2".
-    pub detail: String,
-}
-
-/// A stored self-test and its verdict.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
-pub struct ReturnToRunCheck {
-    pub date: String,
-    pub answers: ReturnToRunAnswers,
-    pub passed: bool,
-    pub criteria: Vec<ReturnToRunCriterion>,
-    /// What to do next, in plain words.
-    pub advice: String,
-}
-
-/// Where the runner stands on the way back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum ReturnToRunState {
-    /// No run logged for 14 days and no self-test yet: the running card offers it.
-    Offered,
-    /// The latest self-test did not pass yet.
-    NotYet,
-    /// Passed: following the walk-run steps.
-    WalkRun,
-    /// All walk-run steps done: back to continuous running.
-    Complete,
-}
-
-/// One step of the walk-run progression.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
-pub struct WalkRunStep {
-    /// 1-based step number.
-    pub step: u32,
-    pub of_steps: u32,
-    pub run_minutes: u32,
-    pub walk_minutes: u32,
-    pub repeats: u32,
-    /// e.g. "2 min running, 1 min walking, × 7 (21 min)".
-    pub description: String,
-    /// Comfortable runs logged at this step so far, and how many unlock the next.
-    pub runs_done: u32,
-    pub runs_needed: u32,
-}
-
-/// The return-to-run card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
-pub struct ReturnToRun {
-    pub state: ReturnToRunState,
-    pub text: String,
-    pub last_check: Option<ReturnToRunCheck>,
-    /// Set while walking and running (`walk_run`).
-    pub step: Option<WalkRunStep>,
-}
+pub use crate::model::{ReturnToRun, ReturnToRunAnswers, ReturnToRunCheck, ReturnToRunCriterion, ReturnToRunState, WalkRunStep};
 
 /// design choice: the walk-run steps (RR1: 1 min run / 1 min walk × 10 → continuous 20 min),
 /// each about 20 minutes.
@@ -253,7 +178,7 @@ impl WalkRunStep {
 pub fn run_words(run: &RunRecord, units: Units) -> String {
     match run.minutes {
         Some(m) => format!("Your {m:.0} min run on {}", run.date),
-        None => format!("Your {} run on {}", crate::report::distance(run.distance_km, units), run.date),
+        None => format!("Your {} run on {}", crate::model::distance(run.distance_km, units), run.date),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::clinical::return_to_run::{self, ReturnToRunCheck, ReturnToRunState, R
 use crate::day::Day;
 use crate::error::{check_pain, check_real, Result};
 use crate::model::{Decision, DecisionAction, PainEntry, Race, RaceVerdict, RedFlagLevel, RunRecord, RunningGuidance, RunningState, SessionRecord, Units};
-use crate::report::distance;
+use crate::model::distance;
 
 /// Everything running guidance looks at. History slices may hold any dates; only recent ones count.
 #[derive(Clone, Copy, Debug)]
@@ -116,7 +116,7 @@ fn reduce_target(runs: &[RunRecord], began: Option<Day>, today: Day, assessed_we
 fn rounded_distance(km: f64, units: Units) -> String {
     let (value, unit) = match units {
         Units::Metric => (round_km(km), "km"),
-        Units::Imperial => (round_km(km / crate::report::KM_PER_MILE), "mi"),
+        Units::Imperial => (round_km(km / crate::model::KM_PER_MILE), "mi"),
     };
     if value.fract() == 0.0 { format!("{value:.0} {unit}") } else { format!("{value:.1} {unit}") }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::clinical::library::{exercise_name, find_exercise};
 use crate::day::Day;
 use crate::model::{Program, Units};
-use crate::report::{distance, KM_PER_MILE};
+use crate::model::{distance, KM_PER_MILE};
 
 use super::rows;
 use super::trend::{LevelMarker, Trend, TrendError, TrendWeek};

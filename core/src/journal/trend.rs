@@ -311,7 +311,7 @@ fn weekly_buckets(
                 sessions_done: done_count,
                 sessions_planned: planned,
                 run_km,
-                run: crate::report::distance(run_km, units),
+                run: crate::model::distance(run_km, units),
             }
         })
         .collect())

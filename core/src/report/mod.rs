@@ -3,9 +3,9 @@
 //! that every shell saves, shares or prints.
 //!
 //! Every number comes from the computation the app's own screens use: the pain summary, the
-//! chart, adherence and weekly distance from [`FirstStep::trend`] (12 weeks), the running light
-//! and the level changes from [`FirstStep::progress`] / [`FirstStep::decisions`], the open
-//! referral from [`FirstStep::home`], the test changes and their noise thresholds from the stored
+//! chart, adherence and weekly distance from the trend (12 weeks), the running light and the
+//! level changes from the progress screen's rules and the journal's decisions, the open referral
+//! from the home screen's safety level and R4 banner (all gathered by `app::summary`), the test changes and their noise thresholds from the stored
 //! assessment results (A1, A2). Nothing is recomputed differently here; this module only selects,
 //! formats and escapes.
 //!
@@ -19,16 +19,15 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::{core_version, FirstStep, HomeScreen, Moment};
+use crate::clinical::referral::Referral as ClinicalReferral;
 use crate::clinical::assessment::{HEEL_RAISE_NOISE, KNEE_TO_WALL_NOISE_CM};
 use crate::clinical::library::exercise_name;
 use crate::clinical::AssessmentResult;
 use crate::day::Day;
-use crate::error::FirstStepError;
 use crate::journal::{StoredAssessment, StoredSafetyScreen, Trend};
 use crate::model::{
-    AssessmentAnswers, Decision, DecisionAction, Frequency, PainEntry, Program, RedFlagLevel, RunRecord,
-    RunningState, Severity, Side, Units,
+    AssessmentAnswers, Decision, Frequency, PainEntry, Program, RedFlagLevel, RunRecord,
+    RunningGuidance, RunningState, Severity, Side, Units,
 };
 
 /// The page and where to save it.
@@ -59,59 +58,65 @@ const RUN_PAIN_COMFORTABLE: u8 = 2;
 const M1_POINTS: f64 = 2.0; // rule M1
 const M1_FRACTION: f64 = 0.30; // rule M1
 const CM_PER_INCH: f64 = 2.54;
-pub const KM_PER_MILE: f64 = 1.609_344;
+pub use crate::model::{distance, KM_PER_MILE};
 
 const CSS: &str = include_str!("summary.css");
 
-/// Renders the summary for the local date of `now`. Records dated after that date are left out.
-pub(crate) fn clinician_summary(app: &FirstStep, now: Moment) -> Result<ClinicianSummary, FirstStepError> {
-    let today = Day::at_instant(now.instant_ms, &now.time_zone)?;
-    let date = today.iso();
-    let settings = app.settings()?;
-    let trend = app.trend(date.clone(), CHART_WEEKS)?;
-    let progress = app.progress(now.clone(), None)?;
-    let home = app.home(now)?;
-    let program = app.program()?;
-    let journal = app.journal();
-    let assessments: Vec<StoredAssessment> = journal.assessments()?.into_iter().filter(|a| a.date <= date).collect();
-    let screens: Vec<StoredSafetyScreen> = journal.safety_screens()?.into_iter().filter(|s| s.date <= date).collect();
-    let window_start = trend.start_date.clone();
-    let pains = app.pain_entries(window_start.clone(), date.clone())?;
-    let runs = app.runs(window_start.clone(), date.clone())?;
-    // The whole history's level changes: the same journal read as the progress screen, over the
-    // program instead of its 12 weeks.
-    // The period covered: from the first assessment or program start (else the first morning in
-    // the window) to the summary's date.
-    let first_day = [assessments.first().map(|a| a.date.clone()), program.as_ref().map(|p| p.started_on.clone()), pains.first().map(|p| p.date.clone())]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or_else(|| date.clone())
-        .min(date.clone());
-    let level_changes: Vec<Decision> =
-        app.decisions(first_day.clone(), date.clone())?.into_iter().filter(|d| d.action != DecisionAction::Hold).collect();
+/// What the page shows, gathered by the application layer (`app::summary`) from the same
+/// computations the app's own screens use. This module only selects, formats and escapes it.
+pub(crate) struct SummaryInput {
+    /// The local date the summary is for.
+    pub date: String,
+    /// The period covered: from the first assessment or program start (else the first morning in
+    /// the window) to `date`.
+    pub first_day: String,
+    pub units: Units,
+    /// The 12-week trend ending on `date`.
+    pub trend: Trend,
+    pub running: RunningGuidance,
+    /// Today's safety screen level, caution and R4 banner, as on the home screen.
+    pub red_flag: RedFlagLevel,
+    pub caution: Option<String>,
+    pub referral: Option<ClinicalReferral>,
+    pub program: Option<Program>,
+    /// Assessments and safety screens up to `date`, oldest first.
+    pub assessments: Vec<StoredAssessment>,
+    pub screens: Vec<StoredSafetyScreen>,
+    /// Mornings and runs of the trend's window.
+    pub pains: Vec<PainEntry>,
+    pub runs: Vec<RunRecord>,
+    /// The whole history's level changes (holds left out).
+    pub level_changes: Vec<Decision>,
+}
 
-    let units = settings.units;
+/// Weeks in the chart and the weekly table (the trend's longest window).
+pub(crate) const SUMMARY_WEEKS: u32 = CHART_WEEKS;
+
+/// Renders the one page.
+pub(crate) fn render(input: &SummaryInput) -> ClinicianSummary {
+    let SummaryInput { date, first_day, units, trend, running, pains, runs, screens, assessments, program, level_changes, .. } = input;
+    let units = *units;
+    let referral = open_referral(input.red_flag, input.caution.as_deref(), input.referral.as_ref(), screens.last());
     let mut page = Page::default();
-    page.header(&first_day, &date, units);
-    page.pain(&trend);
+    page.header(first_day, date, units);
+    page.pain(trend);
     page.open_grid();
     page.open_column();
-    page.weekly(&trend, &first_day, &pains, &runs, units);
-    page.referral(&open_referral(&home, screens.last()), &progress.running);
-    page.notes(&pains);
+    page.weekly(trend, first_day, pains, runs, units);
+    page.referral(&referral, running);
+    page.notes(pains);
     page.close_column();
     page.open_column();
-    page.screens(&screens);
-    page.history(assessments.first(), &date, units);
-    page.measurements(&assessments, units);
+    page.screens(screens);
+    page.history(assessments.first(), date, units);
+    page.measurements(assessments, units);
     page.findings(assessments.last());
     page.close_column();
     page.close_grid();
     page.program(program.as_ref());
-    page.level_changes(&level_changes);
-    page.footer(&date);
-    Ok(ClinicianSummary { file_name: format!("firststep-summary-{date}.html"), date, html: page.finish() })
+    page.level_changes(level_changes);
+    page.footer(date);
+    ClinicianSummary { file_name: format!("firststep-summary-{date}.html"), date: date.clone(), html: page.finish() }
 }
 
 // ----------------------------------------------------------------------------- open referral
@@ -132,17 +137,19 @@ pub struct Referral {
     pub open: bool,
 }
 
-/// THE single place that decides the "open referral and why" section, from today's home screen.
+/// THE single place that decides the "open referral and why" section, from today's safety level,
+/// caution and R4 banner (the home screen's).
 ///
-/// LEAD (after merging the clinical-safety branch): extend this function to the R4 referral —
-/// when `home.referral` is set, return its `rule`, `level`, `text` and `options` here (R4 before
-/// the red-flag screen's own level); render `refer_no_impact` as "no running or heavy loading".
-/// Nothing else in this module needs to change.
-pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScreen>) -> Referral {
+pub fn open_referral(
+    red_flag: RedFlagLevel,
+    caution: Option<&str>,
+    escalation: Option<&ClinicalReferral>,
+    latest_screen: Option<&StoredSafetyScreen>,
+) -> Referral {
     let reasons: Vec<String> = latest_screen.map(|s| s.flagged.iter().map(|id| question_reason(id)).collect()).unwrap_or_default();
-    match home.red_flag {
+    match red_flag {
         // rule R4: the escalation banner over time, when the screen itself has no flag.
-        RedFlagLevel::None => match &home.referral {
+        RedFlagLevel::None => match escalation {
             Some(r4) => Referral {
                 status: format!("Referral open: {} (R4)", if r4.level == crate::clinical::ReferralLevel::Firm { "firm" } else { "advised" }),
                 rule: Some(r4.rule.clone()),
@@ -163,7 +170,7 @@ pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScree
         RedFlagLevel::Urgent => Referral {
             status: "Urgent: seek care today (R1)".into(),
             rule: Some("R1".into()),
-            text: home.caution.clone(),
+            text: caution.map(str::to_string),
             reasons,
             options: Vec::new(),
             open: true,
@@ -173,7 +180,7 @@ pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScree
             // The level's advice; the flags themselves follow as "Why" (the home caution would
             // repeat them).
             let mut text = crate::clinical::safety::advice(level).to_string();
-            if let Some(r4) = &home.referral {
+            if let Some(r4) = escalation {
                 text = format!("{text} {}", r4.text);
             }
             let text = Some(text);
@@ -182,7 +189,7 @@ pub fn open_referral(home: &HomeScreen, latest_screen: Option<&StoredSafetyScree
                 rule: Some(rule.into()),
                 text,
                 reasons,
-                options: home.referral.as_ref().map(|r| r.options.clone()).unwrap_or_default(),
+                options: escalation.map(|r| r.options.clone()).unwrap_or_default(),
                 open: true,
             }
         }
@@ -225,7 +232,7 @@ impl Page {
 "#,
             esc(first_day),
             esc(date),
-            esc(&core_version())
+            esc(env!("CARGO_PKG_VERSION"))
         );
     }
 
@@ -639,7 +646,7 @@ impl Page {
         let _ = write!(
             self.body,
             r#"<footer>FirstStep {} · summary for {} · made on the runner's device from their own records; no data left the device to make it.</footer>"#,
-            esc(&core_version()),
+            esc(env!("CARGO_PKG_VERSION")),
             esc(date)
         );
     }
@@ -700,14 +707,6 @@ pub fn percent(done: u32, planned: u32) -> String {
     }
 }
 
-/// A distance in the settings' units, one decimal.
-pub fn distance(km: f64, units: Units) -> String {
-    let km = km + 0.0; // an empty sum is -0.0
-    match units {
-        Units::Metric => format!("{km:.1} km"),
-        Units::Imperial => format!("{:.1} mi", km / KM_PER_MILE),
-    }
-}
 
 /// A knee-to-wall length in the settings' units, one decimal.
 fn length(cm: f64, units: Units) -> String {
