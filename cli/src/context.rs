@@ -69,8 +69,13 @@ impl From<FirstStepError> for CliError {
             FirstStepError::InvalidInput { field, .. } => CliError { kind: "invalid_input", field: Some(field), message },
             FirstStepError::NotFound { .. } => CliError { kind: "not_found", field: None, message },
             FirstStepError::InvalidState { .. } => CliError { kind: "invalid_state", field: None, message },
-            FirstStepError::Database { .. } => CliError { kind: "database", field: None, message },
+            // One kind for every journal trouble (the JSON contract); the message names the way out.
+            FirstStepError::Database { .. }
+            | FirstStepError::DatabaseDamaged { .. }
+            | FirstStepError::DatabaseReadOnly { .. }
+            | FirstStepError::DatabaseTooNew { .. } => CliError { kind: "database", field: None, message },
             FirstStepError::Import { .. } => CliError { kind: "import", field: None, message },
+            FirstStepError::Io { .. } => CliError { kind: "io", field: None, message },
         }
     }
 }

@@ -24,7 +24,10 @@ use crate::reminders::Reminder;
 use crate::report::ClinicianSummary;
 use crate::session::GuidedSession;
 
-pub use crate::app::{HomeScreen, MorningLog, MorningUndo, NextStep, ProgressReport, RunLog};
+pub use crate::app::{
+    screens_to_refresh, Announcement, AppScreen, EffortChoice, EffortQuestion, HomeScreen, JournalChange, MorningLog, MorningUndo, NextStep,
+    ProgressReport, RunLog, StartRoute,
+};
 pub use crate::day::Moment;
 use crate::app::{bounded, parse_range, Rehab};
 
@@ -193,6 +196,18 @@ impl FirstStep {
     /// and progression (P4) treats the missing session like any other missed day.
     pub fn save_session(&self, now: Moment, records: Vec<SessionRecord>) -> FfiResult<()> {
         Ok(self.rehab().save_session(now, records)?)
+    }
+
+    /// The question to ask after a finished session (rule P5), or `None` when no exercise the
+    /// runner did asks how the load felt. Shells show exactly this and decide nothing.
+    pub fn effort_question(&self, records: Vec<SessionRecord>) -> FfiResult<Option<EffortQuestion>> {
+        Ok(self.rehab().effort_question(&records)?)
+    }
+
+    /// Saves a finished session with the runner's answer to [`Self::effort_question`] (`None`:
+    /// skipped) on the exercises it asked about, all or nothing.
+    pub fn save_session_with_effort(&self, now: Moment, records: Vec<SessionRecord>, effort: Option<Effort>) -> FfiResult<()> {
+        Ok(self.rehab().save_session_with_effort(now, records, effort)?)
     }
 
     /// Records an exercise done without the guide. `date` defaults to today; the level is the

@@ -115,12 +115,14 @@ pub fn check_int(field: &str, value: i64, min: i64, max: i64) -> Result<i64> {
 }
 
 /// The public error crossing the FFI boundary. Every variant carries a message a runner (or the
-/// shell developer) can read; `InvalidInput` also names the field.
+/// shell developer) can read, and what a screen needs to offer the right way out: the field and its
+/// allowed range for bad input; one variant per kind of journal trouble (issue 26: export what can
+/// be read from a damaged file, open a read-only one for reading, update the app for a newer one).
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum FirstStepError {
-    /// Bad input: nothing was written.
+    /// Bad input: nothing was written. `allowed` and `got` are set for a value out of its range.
     #[error("{reason}")]
-    InvalidInput { field: String, reason: String },
+    InvalidInput { field: String, reason: String, allowed: Option<String>, got: Option<String> },
     /// Something referenced does not exist (exercise id, question id).
     #[error("{reason}")]
     NotFound { reason: String },
@@ -130,25 +132,40 @@ pub enum FirstStepError {
     /// The database could not be opened or written; `path` names the file, which is left untouched.
     #[error("{reason}")]
     Database { path: String, reason: String },
-    /// A backup that failed validation, or a file that could not be read/written.
+    /// The journal is damaged (`PRAGMA quick_check` findings): writes are refused and the file is
+    /// never changed; what can still be read can be exported.
+    #[error("{reason}")]
+    DatabaseDamaged { path: String, findings: String, reason: String },
+    /// The journal (or its folder) is read-only: reading, the trend and export still work.
+    #[error("{reason}")]
+    DatabaseReadOnly { path: String, reason: String },
+    /// The journal was written by a newer FirstStep (schema `found` > `supported`): update the app.
+    #[error("{reason}")]
+    DatabaseTooNew { path: String, found: i64, supported: i64, reason: String },
+    /// A backup that failed validation. Nothing was written.
     #[error("{reason}")]
     Import { reason: String },
+    /// A file outside the journal could not be read or written (export target, answers file…).
+    #[error("{reason}")]
+    Io { path: String, reason: String },
 }
 
 impl From<CoreError> for FirstStepError {
     fn from(err: CoreError) -> Self {
         let reason = err.to_string();
         match err {
-            CoreError::OutOfRange { field, .. } | CoreError::Invalid { field, .. } | CoreError::Missing { field, .. } => {
-                FirstStepError::InvalidInput { field, reason }
+            CoreError::OutOfRange { field, allowed, got } => FirstStepError::InvalidInput { field, reason, allowed: Some(allowed), got: Some(got) },
+            CoreError::Invalid { field, .. } | CoreError::Missing { field, .. } => {
+                FirstStepError::InvalidInput { field, reason, allowed: None, got: None }
             }
             CoreError::UnknownId { .. } => FirstStepError::NotFound { reason },
             CoreError::InvalidState(_) => FirstStepError::InvalidState { reason },
-            CoreError::Database { path, .. }
-            | CoreError::DatabaseTooNew { path, .. }
-            | CoreError::ReadOnly { path }
-            | CoreError::Damaged { path, .. } => FirstStepError::Database { path, reason },
-            CoreError::Import(_) | CoreError::Io { .. } => FirstStepError::Import { reason },
+            CoreError::Database { path, .. } => FirstStepError::Database { path, reason },
+            CoreError::DatabaseTooNew { path, found, supported } => FirstStepError::DatabaseTooNew { path, found, supported, reason },
+            CoreError::ReadOnly { path } => FirstStepError::DatabaseReadOnly { path, reason },
+            CoreError::Damaged { path, findings } => FirstStepError::DatabaseDamaged { path, findings, reason },
+            CoreError::Import(_) => FirstStepError::Import { reason },
+            CoreError::Io { path, .. } => FirstStepError::Io { path, reason },
         }
     }
 }

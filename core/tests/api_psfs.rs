@@ -105,7 +105,7 @@ fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
     let app = open(&dir, "j.db");
     let empty = export(&app);
     match app.set_psfs_activities(at("2026-09-01"), names(&["Run", "Walk"])) {
-        Err(FirstStepError::InvalidInput { field, reason }) => {
+        Err(FirstStepError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, "names");
             assert!(reason.contains("3..=5 activities (got 2)"), "{reason}");
         }
@@ -129,7 +129,7 @@ fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
         other => panic!("expected NotFound, got {other:?}"),
     }
     match app.rate_psfs(at("2026-09-01"), None, ratings(&ids, &[3, 11, 5])) {
-        Err(FirstStepError::InvalidInput { field, reason }) => {
+        Err(FirstStepError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, "ratings[1].score");
             assert!(reason.contains("0..=10"), "{reason}");
         }
@@ -140,7 +140,7 @@ fn bad_input_is_refused_naming_the_field_and_writes_nothing() {
         other => panic!("expected a missing rating, got {other:?}"),
     }
     match app.rate_psfs(at("2026-09-01"), Some("2026-09-02".into()), ratings(&ids, &[3, 4, 5])) {
-        Err(FirstStepError::InvalidInput { field, reason }) => {
+        Err(FirstStepError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, "date");
             assert!(reason.contains("future"), "{reason}");
         }

@@ -41,14 +41,14 @@ fn bad_input_is_a_typed_error_naming_the_field_and_writes_nothing() {
     let now = at("2026-09-10", 8, "Europe/Berlin");
 
     match app.log_pain(now.clone(), None, 11, None, None) {
-        Err(FirstStepError::InvalidInput { field, reason }) => {
+        Err(FirstStepError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, "score");
             assert!(reason.contains("0..=10"), "{reason}");
         }
         other => panic!("expected InvalidInput, got {other:?}"),
     }
     match app.log_pain(now.clone(), Some("2026-09-11".into()), 3, None, None) {
-        Err(FirstStepError::InvalidInput { field, reason }) => {
+        Err(FirstStepError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, "date");
             assert!(reason.contains("future"), "{reason}");
         }

@@ -59,7 +59,11 @@ fn describe(e: &FirstStepError) -> (&'static str, Option<&str>, String) {
         FirstStepError::NotFound { .. } => ("not_found", None),
         FirstStepError::InvalidState { .. } => ("invalid_state", None),
         FirstStepError::Database { .. } => ("database", None),
+        FirstStepError::DatabaseDamaged { .. } => ("damaged", None),
+        FirstStepError::DatabaseReadOnly { .. } => ("read_only", None),
+        FirstStepError::DatabaseTooNew { .. } => ("too_new", None),
         FirstStepError::Import { .. } => ("import", None),
+        FirstStepError::Io { .. } => ("io", None),
     };
     (kind, field, e.to_string())
 }
@@ -356,7 +360,7 @@ fn a_journal_with_a_damaged_page_refuses_every_write_and_is_never_modified() {
     for (name, write) in &writes {
         let err = write().expect_err(name);
         let (kind, _, message) = describe(&err);
-        assert_eq!(kind, "database", "{name}: {message}");
+        assert_eq!(kind, "damaged", "{name}: {message}");
         for word in [db.to_string_lossy().as_ref(), "damaged", "nothing was written", "keep the file", "firststep export"] {
             assert!(message.contains(word), "{name}: {message:?} lacks {word:?}");
         }
@@ -364,7 +368,7 @@ fn a_journal_with_a_damaged_page_refuses_every_write_and_is_never_modified() {
         if *name == "save_settings" {
             assert!(message.contains("quick_check"), "{message}");
         }
-        assert!(matches!(&err, FirstStepError::Database { path, .. } if Path::new(path) == db), "{err:?}");
+        assert!(matches!(&err, FirstStepError::DatabaseDamaged { path, findings, .. } if Path::new(path) == db && !findings.is_empty()), "{err:?}");
     }
     drop(writes);
     drop(app);
@@ -408,12 +412,12 @@ fn a_read_only_journal_reads_and_refuses_writes_without_side_files() {
         let refused = [pain(&app, None, 3, None, None), run(&app, 5.0, None, None, None, None, None), settings(&app, |_| {})];
         for err in refused {
             let (kind, _, message) = describe(&err.expect_err("write on a read-only journal"));
-            assert_eq!(kind, "database");
+            assert_eq!(kind, "read_only");
             assert!(message.contains("is read-only") && message.contains(db.to_string_lossy().as_ref()), "{message}");
         }
         let backup = app.export_json(now()).unwrap();
         let (kind, _, message) = describe(&app.import_json(now(), backup).expect_err("import"));
-        assert!(kind == "database" && message.contains("is read-only"), "{message}");
+        assert!(kind == "read_only" && message.contains("is read-only"), "{message}");
         drop(app);
         assert_eq!(side_files(), 0, "no -wal/-shm left behind (read-only folder: {read_only_folder})");
         assert_eq!((bytes(&db), std::fs::metadata(&db).unwrap().modified().unwrap()), before);

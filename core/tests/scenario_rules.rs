@@ -40,6 +40,10 @@ struct Scenario {
     #[serde(default)]
     #[allow(dead_code)]
     expect_home: Option<serde_json::Value>,
+    /// Where a fresh journal opens (issue 26), replayed by the FFI replayers only.
+    #[serde(default)]
+    #[allow(dead_code)]
+    expect_home_before_assessment: Option<serde_json::Value>,
     /// PSFS activity names (rule M2), named on `answers.date`; ids are their positions 1..=n.
     #[serde(default)]
     psfs_activities: Vec<String>,
@@ -133,6 +137,14 @@ struct ScenarioDay {
     #[serde(default)]
     #[allow(dead_code)]
     clinician_visit: Option<serde_json::Value>,
+    /// What the morning log announces and whether the session asks for effort (issue 26),
+    /// replayed by the FFI replayers only.
+    #[serde(default)]
+    #[allow(dead_code)]
+    expect_announcements: Option<serde_json::Value>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    expect_effort_question: Option<serde_json::Value>,
     /// The return-to-run self-test taken that day (RR1).
     #[serde(default)]
     return_to_run: Option<firststep_core::clinical::ReturnToRunAnswers>,

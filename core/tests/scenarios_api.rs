@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use firststep_core::api::{FirstStep, Moment};
-use firststep_core::model::DecisionAction;
+use firststep_core::api::{screens_to_refresh, FirstStep, JournalChange, Moment, StartRoute};
+use firststep_core::model::{DecisionAction, SessionRecord};
 use jiff::civil::Date;
 use serde_json::Value;
 
@@ -33,6 +33,14 @@ fn replay(path: &PathBuf) -> Result<(), String> {
 
     let answers = &scenario["answers"];
     let start = answers["date"].as_str().ok_or("answers.date")?;
+    // Optional (issue 26): where a fresh journal opens, before the assessment.
+    if let Some(before) = scenario.get("expect_home_before_assessment").filter(|v| !v.is_null()) {
+        let screen = app.home(morning(start)).map_err(|e| format!("home before assessment: {e}"))?;
+        let route = route_name(&screen.start_route);
+        if route != before["start_route"].as_str().unwrap_or("") {
+            return Err(format!("start route before assessment: got {route}, expected {}", before["start_route"]));
+        }
+    }
     let result = app.submit_assessment_json(morning(start), answers.to_string()).map_err(|e| format!("assessment: {e}"))?;
 
     let expect = &scenario["expect_assessment"];
@@ -77,7 +85,28 @@ fn replay(path: &PathBuf) -> Result<(), String> {
         let date = day["date"].as_str().ok_or("day.date")?;
         let now = morning(date);
         if let Some(pain) = opt_i64(&day["pain"]) {
-            app.log_pain(now.clone(), None, pain, None, None).map_err(|e| format!("{date} pain: {e}"))?;
+            let log = app.log_pain(now.clone(), None, pain, None, None).map_err(|e| format!("{date} pain: {e}"))?;
+            // Optional (issue 26): what the confirmation announces (never a hold; load added is).
+            if let Some(want) = day["expect_announcements"].as_array() {
+                let got: Vec<String> = log.announcements.iter().map(|a| format!("{} {} {}->{}", a.exercise_id, json_str(&a.action), a.from_level, a.to_level)).collect();
+                let want: Vec<String> = want.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect();
+                if got != want {
+                    return Err(format!("{date} announcements: got {got:?}, expected {want:?}"));
+                }
+                let lines: Vec<String> = log.flare.iter().map(|f| f.text.clone()).chain(log.announcements.iter().map(|a| a.text.clone())).collect();
+                if log.message_lines != lines {
+                    return Err(format!("{date} message lines: got {:?}", log.message_lines));
+                }
+            }
+        }
+        // Optional (issue 26): whether the session's effort question is asked, and about what.
+        if let Some(want) = day.get("expect_effort_question") {
+            let records: Vec<SessionRecord> = day["sessions"].as_array().cloned().unwrap_or_default().iter().map(|s| session_record(date, s)).collect();
+            let got = app.effort_question(records).map_err(|e| format!("{date} effort question: {e}"))?.map(|q| q.exercise_ids);
+            let want: Option<Vec<String>> = want.as_array().map(|ids| ids.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect());
+            if got != want {
+                return Err(format!("{date} effort question: got {got:?}, expected {want:?}"));
+            }
         }
         for s in day["sessions"].as_array().cloned().unwrap_or_default() {
             app.log_session(
@@ -196,6 +225,12 @@ fn replay(path: &PathBuf) -> Result<(), String> {
         if next != home["next_step"] {
             return Err(format!("home {date}: next step {next}, expected {}", home["next_step"]));
         }
+        if let Some(want) = home["start_route"].as_str() {
+            let route = route_name(&screen.start_route);
+            if route != want {
+                return Err(format!("home {date}: start route {route}, expected {want}"));
+            }
+        }
         let referral = screen.referral.as_ref().map(|r| format!("{} {}", r.rule, json_str(&r.level)));
         let want = home["referral"].as_object().map(|r| format!("{} {}", r["rule"].as_str().unwrap_or(""), r["level"].as_str().unwrap_or("")));
         if referral != want {
@@ -225,6 +260,48 @@ fn replay(path: &PathBuf) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The route's name as the scenario files write it.
+fn route_name(route: &StartRoute) -> &'static str {
+    match route {
+        StartRoute::Welcome => "welcome",
+        StartRoute::UrgentStop { .. } => "urgent_stop",
+        StartRoute::Home => "home",
+    }
+}
+
+/// A finished session's record as the guided session would produce it from a scenario session.
+fn session_record(date: &str, s: &Value) -> SessionRecord {
+    SessionRecord {
+        date: date.to_string(),
+        exercise_id: s["exercise_id"].as_str().unwrap_or("").to_string(),
+        level: 0,
+        sets_done: s["sets_done"].as_u64().unwrap_or(0) as u32,
+        reps_done: s["reps_done"].as_u64().map(|r| r as u32),
+        hold_seconds_done: s["hold_seconds_done"].as_u64().map(|h| h as u32),
+        peak_pain: s["peak_pain"].as_u64().unwrap_or(0) as u8,
+        completed: s["completed"].as_bool().unwrap_or(false),
+        skipped_steps: 0,
+        reps_in_reserve: None,
+        effort: None,
+    }
+}
+
+/// The shared table of which screens each write makes stale (tests/shell-decisions), pinned here
+/// and in the Kotlin and Swift tests so no shell keeps a list of its own.
+#[test]
+fn screens_to_refresh_match_the_shared_table() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/shell-decisions/screens_to_refresh.json");
+    let table: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("table")).expect("JSON");
+    let table = table["screens_to_refresh"].as_object().expect("screens_to_refresh");
+    assert_eq!(table.len(), 14, "one row per JournalChange");
+    for (change, want) in table {
+        let change: JournalChange = serde_json::from_value(Value::String(change.clone())).expect("a JournalChange name");
+        let got: Vec<String> = screens_to_refresh(change).iter().map(json_str).collect();
+        let want: Vec<String> = want.as_array().expect("list").iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        assert_eq!(got, want, "{change:?}");
+    }
 }
 
 fn json_str<T: serde::Serialize>(v: &T) -> String {

@@ -28,6 +28,22 @@ pub enum NextStep {
     Rest,
 }
 
+/// Where the app opens, decided here once for every shell (issue 26).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum StartRoute {
+    /// No program yet and nothing urgent: the welcome and safety questions.
+    Welcome,
+    /// The last safety screen found an urgent warning sign (R1): the stop screen, always — the
+    /// safe answer, before any program or home screen.
+    UrgentStop {
+        /// The advice the stop screen shows (the home screen's caution).
+        advice: String,
+    },
+    /// A program is running: the home screen.
+    Home,
+}
+
 /// Everything the home screen shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct HomeScreen {
@@ -51,6 +67,8 @@ pub struct HomeScreen {
     #[serde(default)]
     #[uniffi(default = false)]
     pub psfs_due: bool,
+    /// Where the app opens on this state (shells route on it and decide nothing themselves).
+    pub start_route: StartRoute,
 }
 
 impl Rehab<'_> {
@@ -98,7 +116,9 @@ impl Rehab<'_> {
             (Some(p), level) if level != RedFlagLevel::Urgent => self.referral(today, p)?,
             _ => None,
         };
+        let start_route = start_route(next_step, caution.as_deref(), program.is_some());
         Ok(HomeScreen {
+            start_route,
             date: today.iso(),
             red_flag,
             caution,
@@ -127,6 +147,16 @@ impl Rehab<'_> {
     }
 }
 
+/// Where the app opens: the urgent stop screen whenever the next step is to seek care (R1), else
+/// the welcome until there is a program, else home.
+pub(crate) fn start_route(next_step: NextStep, caution: Option<&str>, has_program: bool) -> StartRoute {
+    match next_step {
+        NextStep::SeekCare => StartRoute::UrgentStop { advice: caution.unwrap_or(clinical::safety::advice(RedFlagLevel::Urgent)).to_string() },
+        _ if !has_program => StartRoute::Welcome,
+        _ => StartRoute::Home,
+    }
+}
+
 /// Consecutive logged days ending on `end` (entries sorted by date).
 pub(crate) fn streak_ending(entries: &[PainEntry], end: Day) -> Result<u32> {
     let mut expected = end;
@@ -143,4 +173,28 @@ pub(crate) fn streak_ending(entries: &[PainEntry], end: Day) -> Result<u32> {
         expected = expected.add_days(-1);
     }
     Ok(streak)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_urgent_flag_always_opens_the_stop_screen_with_or_without_a_program() {
+        for has_program in [false, true] {
+            let route = start_route(NextStep::SeekCare, Some("Seek care today."), has_program);
+            assert_eq!(route, StartRoute::UrgentStop { advice: "Seek care today.".into() });
+        }
+        // No caution stored: the R1 advice itself, never an empty stop screen.
+        let StartRoute::UrgentStop { advice } = start_route(NextStep::SeekCare, None, false) else { panic!("urgent") };
+        assert!(!advice.is_empty());
+    }
+
+    #[test]
+    fn the_welcome_until_a_program_then_home() {
+        assert_eq!(start_route(NextStep::Assess, None, false), StartRoute::Welcome);
+        for step in [NextStep::LogPain, NextStep::DoSession, NextStep::Reassess, NextStep::Rest] {
+            assert_eq!(start_route(step, None, true), StartRoute::Home, "{step:?}");
+        }
+    }
 }

@@ -12,14 +12,17 @@ mod maintenance;
 mod morning;
 mod plan;
 mod psfs;
+mod refresh;
 mod reminders;
 mod running;
 mod session;
 mod summary;
 
-pub use home::{HomeScreen, NextStep};
-pub use morning::{MorningLog, MorningUndo};
+pub use home::{HomeScreen, NextStep, StartRoute};
+pub use morning::{Announcement, MorningLog, MorningUndo};
+pub use refresh::{screens_to_refresh, AppScreen, JournalChange};
 pub use running::{ProgressReport, RunLog};
+pub use session::{EffortChoice, EffortQuestion};
 
 use crate::clinical::{self, AssessmentResult};
 use crate::day::{ensure_not_future, Day};

@@ -6,7 +6,7 @@ use super::{Rehab, HISTORY_DAYS};
 use crate::clinical;
 use crate::day::Day;
 use crate::error::{CoreError, Result};
-use crate::model::{Decision, PainEntry, RuleNote};
+use crate::model::{Decision, DecisionAction, PainEntry, RuleNote};
 
 /// What happened when a morning pain score was logged.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
@@ -21,6 +21,43 @@ pub struct MorningLog {
     #[serde(default)]
     #[uniffi(default = None)]
     pub flare: Option<RuleNote>,
+    /// What the confirmation announces: every level change (P4, P7, P8) and every load added within a
+    /// level (P5), in decision order; holds change nothing and are never announced.
+    pub announcements: Vec<Announcement>,
+    /// The confirmation's lines in order: the flare sentence first (P7), then each announcement.
+    pub message_lines: Vec<String>,
+}
+
+/// One change the morning log made to the program, as the confirmation says it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Announcement {
+    pub exercise_id: String,
+    /// The exercise's name as the program shows it.
+    pub exercise_name: String,
+    pub action: DecisionAction,
+    pub from_level: u32,
+    pub to_level: u32,
+    /// The sentence the runner reads (the decision's reason).
+    pub text: String,
+    /// CLINICAL rule id behind it (structured, not shown).
+    pub rule: String,
+}
+
+/// The decisions worth announcing: all but holds (issue 26: load added is announced).
+pub(crate) fn announcements(decisions: &[Decision]) -> Vec<Announcement> {
+    decisions
+        .iter()
+        .filter(|d| d.action != DecisionAction::Hold)
+        .map(|d| Announcement {
+            exercise_id: d.exercise_id.clone(),
+            exercise_name: clinical::library::exercise_name(&d.exercise_id),
+            action: d.action,
+            from_level: d.from_level,
+            to_level: d.to_level,
+            text: d.reason.clone(),
+            rule: d.rule.clone(),
+        })
+        .collect()
 }
 
 /// What undoing a day's morning pain did.
@@ -90,7 +127,9 @@ impl Rehab<'_> {
             (Some(_), false) => self.shown_plan_notes(day)?,
             _ => None,
         };
-        Ok(MorningLog { entry, replaced: outcome.replaced, decisions, flare })
+        let announcements = announcements(&decisions);
+        let message_lines = flare.iter().map(|f| f.text.clone()).chain(announcements.iter().map(|a| a.text.clone())).collect();
+        Ok(MorningLog { entry, replaced: outcome.replaced, decisions, flare, announcements, message_lines })
     }
 
     pub(crate) fn undo_morning(&self, day: Day, today: Day) -> Result<MorningUndo> {
@@ -132,5 +171,42 @@ impl Rehab<'_> {
         };
         self.journal.undo_morning(day, restored.as_ref(), program.as_ref())?;
         Ok(MorningUndo { date: day.iso(), removed, restored, reverted })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decision(action: DecisionAction, from: u32, to: u32, rule: &str) -> Decision {
+        Decision {
+            date: "2026-09-10".into(),
+            exercise_id: "calf_loading".into(),
+            action,
+            from_level: from,
+            to_level: to,
+            rule: rule.into(),
+            reason: format!("{rule} reason"),
+        }
+    }
+
+    #[test]
+    fn load_added_is_announced_and_holds_are_not() {
+        let decisions = [
+            decision(DecisionAction::Hold, 2, 2, "P4"),
+            decision(DecisionAction::AddLoad, 2, 2, "P5"),
+            decision(DecisionAction::Regress, 3, 2, "P7"),
+            decision(DecisionAction::Progress, 1, 2, "P4"),
+        ];
+        let said: Vec<(DecisionAction, String)> = announcements(&decisions).into_iter().map(|a| (a.action, a.text)).collect();
+        assert_eq!(
+            said,
+            vec![
+                (DecisionAction::AddLoad, "P5 reason".to_string()),
+                (DecisionAction::Regress, "P7 reason".to_string()),
+                (DecisionAction::Progress, "P4 reason".to_string()),
+            ]
+        );
+        assert_eq!(announcements(&decisions)[0].exercise_name, clinical::library::exercise_name("calf_loading"));
     }
 }

@@ -4,6 +4,8 @@ use super::{bounded, Rehab};
 use crate::clinical::{self, Exercise};
 use crate::day::Moment;
 use crate::journal::validate;
+use serde::{Deserialize, Serialize};
+
 use crate::model::{Effort, SessionRecord};
 use crate::error::{check_pain, CoreError, Result};
 
@@ -21,7 +23,73 @@ pub(crate) fn check_session_kind(exercise: &Exercise, level: u32, has_reps: bool
     }
 }
 
+/// One answer to "how did the load feel?" (rule P5), as the question offers it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct EffortChoice {
+    pub effort: Effort,
+    /// The button, e.g. "Too easy".
+    pub label: String,
+    /// What it means, e.g. "I could have done several more with good form".
+    pub detail: String,
+}
+
+/// The question after a guided session (rule P5: Rathleff's stages are loaded by effort).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct EffortQuestion {
+    /// "How did the load feel?"
+    pub question: String,
+    /// The exercises the answer applies to, in session order.
+    pub exercise_ids: Vec<String>,
+    /// Their names with the level, e.g. "Calf and plantar fascia loading (Stage 2)", same order.
+    pub exercise_names: Vec<String>,
+    /// The answers offered, in order. Skipping is allowed: the session still counts.
+    pub choices: Vec<EffortChoice>,
+}
+
+/// The answers offered, in order (rule P5: their effect is the next morning's decision).
+fn effort_choices() -> Vec<EffortChoice> {
+    [
+        (Effort::TooEasy, "Too easy", "I could have done several more with good form"),
+        (Effort::Right, "About right", "The last reps were hard, form still good"),
+        (Effort::TooHard, "Too hard", "I could not finish them with good form"),
+    ]
+    .into_iter()
+    .map(|(effort, label, detail)| EffortChoice { effort, label: label.into(), detail: detail.into() })
+    .collect()
+}
+
 impl Rehab<'_> {
+    /// The effort question for a finished session's `records`: asked only when an exercise the
+    /// runner did (at least one set) is one whose current level asks for effort (P5); `None` else.
+    pub(crate) fn effort_question(&self, records: &[SessionRecord]) -> Result<Option<EffortQuestion>> {
+        let Some(program) = self.effective_program()? else { return Ok(None) };
+        let mut ids: Vec<String> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for record in records.iter().filter(|r| r.sets_done > 0) {
+            let Some(exercise) = program.exercises.iter().find(|e| e.exercise_id == record.exercise_id && e.asks_effort) else { continue };
+            if ids.contains(&exercise.exercise_id) {
+                continue;
+            }
+            ids.push(exercise.exercise_id.clone());
+            names.push(format!("{} ({})", exercise.name, exercise.level_name));
+        }
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(EffortQuestion { question: "How did the load feel?".into(), exercise_ids: ids, exercise_names: names, choices: effort_choices() }))
+    }
+
+    /// Saves a finished session with the runner's answer (`None`: skipped) on the exercises the
+    /// effort question asked about; other records keep their own effort.
+    pub(crate) fn save_session_with_effort(&self, now: Moment, mut records: Vec<SessionRecord>, effort: Option<Effort>) -> Result<()> {
+        if let Some(question) = self.effort_question(&records)? {
+            for record in records.iter_mut().filter(|r| r.sets_done > 0 && question.exercise_ids.contains(&r.exercise_id)) {
+                record.effort = effort;
+            }
+        }
+        self.save_session(now, records)
+    }
+
     pub(crate) fn save_session(&self, now: Moment, records: Vec<SessionRecord>) -> Result<()> {
         let today = now.today()?;
         for record in &records {
