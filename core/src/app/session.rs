@@ -40,7 +40,8 @@ pub struct EffortQuestion {
     pub question: String,
     /// The exercises the answer applies to, in session order.
     pub exercise_ids: Vec<String>,
-    /// Their names with the level, e.g. "Calf and plantar fascia loading (Stage 2)", same order.
+    /// Their names as the program shows them, e.g. "Calf and plantar fascia loading", same order
+    /// (the level's own name carries an id today; plain level names are issue 28's).
     pub exercise_names: Vec<String>,
     /// The answers offered, in order. Skipping is allowed: the session still counts.
     pub choices: Vec<EffortChoice>,
@@ -71,7 +72,7 @@ impl Rehab<'_> {
                 continue;
             }
             ids.push(exercise.exercise_id.clone());
-            names.push(format!("{} ({})", exercise.name, exercise.level_name));
+            names.push(exercise.name.clone());
         }
         if ids.is_empty() {
             return Ok(None);

@@ -76,5 +76,9 @@ val app.firststep.core.FirstStepException.coreMessage: String
         is app.firststep.core.FirstStepException.NotFound -> reason
         is app.firststep.core.FirstStepException.InvalidState -> reason
         is app.firststep.core.FirstStepException.Database -> reason
+        is app.firststep.core.FirstStepException.DatabaseDamaged -> reason
+        is app.firststep.core.FirstStepException.DatabaseReadOnly -> reason
+        is app.firststep.core.FirstStepException.DatabaseTooNew -> reason
         is app.firststep.core.FirstStepException.Import -> reason
+        is app.firststep.core.FirstStepException.Io -> reason
     }

@@ -6,6 +6,7 @@ import app.firststep.core.ClinicianSummary
 import app.firststep.core.ClinicianVisit
 import app.firststep.core.DayPlan
 import app.firststep.core.Effort
+import app.firststep.core.EffortQuestion
 import app.firststep.core.Exercise
 import app.firststep.core.FirstStep
 import app.firststep.core.GuidedSession
@@ -167,6 +168,13 @@ class FirstStepRepository(
     suspend fun startSession(): GuidedSession = call { core.startSession(clock.now()) }
 
     suspend fun saveSession(records: List<SessionRecord>): Unit = call { core.saveSession(clock.now(), records) }
+
+    /** The core's effort question for a finished session (rule P5), or null when it asks nothing. */
+    suspend fun effortQuestion(records: List<SessionRecord>): EffortQuestion? = call { core.effortQuestion(records) }
+
+    /** Saves a finished session with the answer ([effort] null: skipped) on the exercises asked about. */
+    suspend fun saveSessionWithEffort(records: List<SessionRecord>, effort: Effort?): Unit =
+        call { core.saveSessionWithEffort(clock.now(), records, effort) }
 
     /** Every exercise the core knows (names for ids). */
     suspend fun exerciseLibrary(): List<Exercise> = call { core.exerciseLibrary() }

@@ -38,10 +38,8 @@ class HomeViewModel(
     fun logPain(score: Int): Job = scope.launch {
         try {
             val log = repository.logPain(score)
-            val changes = log.decisions.filter { it.fromLevel != it.toLevel }
-            // rule P7: a flare morning says at once that today's load is cut (the core's words).
-            val lines = listOfNotNull(log.flare?.text) + changes.map { it.reason }
-            load(message = lines.joinToString("\n").ifEmpty { null })
+            // The core's confirmation: a flare's cut first (P7), then every level change and load added.
+            load(message = log.messageLines.joinToString("\n").ifEmpty { null })
         } catch (e: FirstStepException) {
             mutableState.update { it.copy(message = e.reasonText) }
         }

@@ -1,6 +1,7 @@
 package app.firststep.kit
 
 import app.firststep.core.Effort
+import app.firststep.core.EffortQuestion
 import app.firststep.core.FirstStepException
 import app.firststep.core.SessionRecord
 import app.firststep.core.SessionState
@@ -40,16 +41,12 @@ class SessionViewModel(
     /** True once the finished session's records are in the journal. */
     val saved: StateFlow<Boolean> = mutableSaved.asStateFlow()
 
-    private val mutableAskEffort = MutableStateFlow(false)
+    private val mutableEffortQuestion = MutableStateFlow<EffortQuestion?>(null)
     /**
-     * True after the peak pain when a done exercise asks how the load felt (rule P5): the records wait
-     * for [answerEffort] before they are saved.
+     * The core's "how did the load feel?" question (rule P5) after the peak pain, while it waits for
+     * [answerEffort]; null when not asked. Whether and what to ask is the core's decision.
      */
-    val askEffort: StateFlow<Boolean> = mutableAskEffort.asStateFlow()
-
-    private val mutableEffortNames = MutableStateFlow<List<String>>(emptyList())
-    /** The names of the exercises the effort question is about (the program's names), while it is asked. */
-    val effortExerciseNames: StateFlow<List<String>> = mutableEffortNames.asStateFlow()
+    val effortQuestion: StateFlow<EffortQuestion?> = mutableEffortQuestion.asStateFlow()
 
     /** The finished session's records waiting for the effort answer. */
     private var pending: List<SessionRecord>? = null
@@ -60,7 +57,7 @@ class SessionViewModel(
         ticker = null
         val sink = published.sinkFor()
         mutableSaved.value = false
-        mutableAskEffort.value = false
+        mutableEffortQuestion.value = null
         pending = null
         return launchCatching {
             val snapshot = snapshots.load()
@@ -90,13 +87,12 @@ class SessionViewModel(
         val ticker = current()
         ticker.finish(peakPain)
         val records = ticker.records()
-        val asking = effortExercises(records)
-        if (asking.isEmpty()) {
-            save(records)
+        val question = repository.effortQuestion(records)
+        if (question == null) {
+            save(records, null)
         } else {
             pending = records
-            mutableEffortNames.value = asking.values.toList()
-            mutableAskEffort.value = true
+            mutableEffortQuestion.value = question
         }
     }
 
@@ -106,24 +102,15 @@ class SessionViewModel(
      */
     fun answerEffort(effort: Effort?): Job = launchCatching {
         val records = pending ?: return@launchCatching
-        val asking = effortExercises(records)
-        save(records.map { if (it.exerciseId in asking.keys) it.copy(effort = effort) else it })
+        save(records, effort)
     }
 
-    /** The done exercises whose current level asks for the effort answer: id to name, in program order. */
-    private suspend fun effortExercises(records: List<SessionRecord>): Map<String, String> {
-        val done = records.filter { it.setsDone > 0u }.map { it.exerciseId }.toSet()
-        if (done.isEmpty()) return emptyMap()
-        val program = repository.program() ?: return emptyMap()
-        return program.exercises.filter { it.asksEffort && it.exerciseId in done }.associate { it.exerciseId to it.name }
-    }
-
-    private suspend fun save(records: List<SessionRecord>) {
-        repository.saveSession(records)
+    /** The core puts the answer on the exercises it asked about and saves, all or nothing. */
+    private suspend fun save(records: List<SessionRecord>, effort: Effort?) {
+        repository.saveSessionWithEffort(records, effort)
         snapshots.clear()
         pending = null
-        mutableAskEffort.value = false
-        mutableEffortNames.value = emptyList()
+        mutableEffortQuestion.value = null
         mutableSaved.value = true
     }
 

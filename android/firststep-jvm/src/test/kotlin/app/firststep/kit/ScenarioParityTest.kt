@@ -5,6 +5,10 @@ import app.firststep.core.Effort
 import app.firststep.core.PsfsRating
 import app.firststep.core.ReturnToRunAnswers
 import app.firststep.core.FirstStep
+import app.firststep.core.JournalChange
+import app.firststep.core.SessionRecord
+import app.firststep.core.StartRoute
+import app.firststep.core.screensToRefresh
 import org.json.JSONArray
 import org.json.JSONObject
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -31,6 +35,10 @@ class ScenarioParityTest {
         val name = scenario.getString("name")
         FirstStep.open(tempDatabase().toString()).use { core ->
             val answers = scenario.getJSONObject("answers")
+            // Where a fresh journal opens (issue 26): the core's route, never the shell's guess.
+            scenario.optJSONObject("expect_home_before_assessment")?.let { before ->
+                assertEquals(before.getString("start_route"), core.home(morning(answers.getString("date"))).startRoute.routeName(), "$name: start route before assessment")
+            }
             val result = core.submitAssessmentJson(morning(answers.getString("date")), answers.toString())
 
             val expected = scenario.getJSONObject("expect_assessment")
@@ -59,7 +67,31 @@ class ScenarioParityTest {
             for (day in days) {
                 val date = day.getString("date")
                 val moment = morning(date)
-                day.longOrNull("pain")?.let { core.logPain(moment, null, it, null, null) }
+                day.longOrNull("pain")?.let { pain ->
+                    val log = core.logPain(moment, null, pain, null, null)
+                    // What the confirmation announces (issue 26): level changes and load added, never a hold.
+                    day.optJSONArray("expect_announcements")?.let { want ->
+                        assertEquals(
+                            (0 until want.length()).map { want.getString(it) },
+                            log.announcements.map { "${it.exerciseId} ${it.action.snake()} ${it.fromLevel}->${it.toLevel}" },
+                            "$name: $date announcements",
+                        )
+                        assertEquals(listOfNotNull(log.flare?.text) + log.announcements.map { it.text }, log.messageLines, "$name: $date message lines")
+                    }
+                }
+                // Whether the session asks how the load felt (issue 26): a present null means no question.
+                if (day.has("expect_effort_question")) {
+                    val records = day.optJSONArray("sessions")?.objects().orEmpty().map { s ->
+                        SessionRecord(
+                            date = date, exerciseId = s.getString("exercise_id"), level = 0u, setsDone = s.optLong("sets_done", 0).toUInt(),
+                            repsDone = s.longOrNull("reps_done")?.toUInt(), holdSecondsDone = s.longOrNull("hold_seconds_done")?.toUInt(),
+                            peakPain = s.optLong("peak_pain", 0).toUByte(), completed = s.optBoolean("completed", false), skippedSteps = 0u,
+                            effort = null, repsInReserve = null,
+                        )
+                    }
+                    val want = day.optJSONArray("expect_effort_question")?.let { a -> (0 until a.length()).map { a.getString(it) } }
+                    assertEquals(want, core.effortQuestion(records)?.exerciseIds, "$name: $date effort question")
+                }
                 for (s in day.optJSONArray("sessions")?.objects().orEmpty()) {
                     core.logSession(
                         moment, null, s.getString("exercise_id"), s.optLong("sets_done", 0),
@@ -118,6 +150,7 @@ class ScenarioParityTest {
                 val date = home.getString("date")
                 val screen = core.home(morning(date))
                 assertEquals(home.getString("next_step"), screen.nextStep.snake(), "$name: home $date next step")
+                home.stringOrNull("start_route")?.let { assertEquals(it, screen.startRoute.routeName(), "$name: home $date start route") }
                 val wanted = home.optJSONObject("referral")?.let { it.getString("rule") + " " + it.getString("level") }
                 assertEquals(wanted, screen.referral?.let { it.rule + " " + it.level.snake() }, "$name: home $date referral")
                 home.optJSONArray("plan")?.let { plan ->
@@ -146,6 +179,28 @@ class ScenarioParityTest {
             }
         }
     }
+}
+
+/** The core's table of which screens each write makes stale, as tests/shell-decisions pins it for all three languages. */
+class ScreensToRefreshParityTest {
+    private val table = File(System.getProperty("firststep.scenarios.dir") ?: "../../tests/scenarios").resolve("../shell-decisions/screens_to_refresh.json")
+
+    @org.junit.jupiter.api.Test
+    fun `every change reloads what the shared table says`() {
+        val rows = JSONObject(table.readText()).getJSONObject("screens_to_refresh")
+        assertEquals(JournalChange.entries.map { it.snake() }.toSet(), rows.keySet(), "one row per JournalChange")
+        for (change in JournalChange.entries) {
+            val want = rows.getJSONArray(change.snake()).let { a -> (0 until a.length()).map { a.getString(it) } }
+            assertEquals(want, screensToRefresh(change).map { it.snake() }, "$change")
+        }
+    }
+}
+
+/** The route's name as the scenario files write it. */
+fun StartRoute.routeName(): String = when (this) {
+    is StartRoute.Welcome -> "welcome"
+    is StartRoute.UrgentStop -> "urgent_stop"
+    is StartRoute.Home -> "home"
 }
 
 /** The serde name of a generated enum constant (LONG_NAME → long_name). */

@@ -27,7 +27,11 @@ import androidx.compose.ui.unit.dp
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
+import app.firststep.core.AppScreen
 import app.firststep.core.AssessmentResult
+import app.firststep.core.JournalChange
+import app.firststep.core.StartRoute
+import app.firststep.core.screensToRefresh
 import app.firststep.core.RedFlagLevel
 import app.firststep.core.SafetyResult
 import app.firststep.kit.AssessmentViewModel
@@ -130,12 +134,19 @@ class AppGraph(
     val lessons = LessonsViewModel(repository, scope)
     val returnToRun = ReturnToRunViewModel(repository, scope)
     val psfs = PsfsViewModel(repository, scope)
-    val settings = SettingsViewModel(repository, files, scope) { changed() }
+    val settings = SettingsViewModel(repository, files, scope) { changed(JournalChange.SETTINGS_SAVED) }
 
-    /** Opens on home, or on the welcome screen while there is no program and no urgent stop. */
+    /** Opens where the core says (issue 26): the urgent stop screen whenever the last safety screen
+     * was urgent (R1), the welcome until there is a program, else home. */
     fun start() = scope.launch {
         val screen = repository.home()
-        navigator.reset(if (screen.plan == null && screen.redFlag != RedFlagLevel.URGENT) Route.Welcome else Route.Home)
+        navigator.reset(
+            when (val route = screen.startRoute) {
+                is StartRoute.Welcome -> Route.Welcome
+                is StartRoute.UrgentStop -> Route.Urgent(route.advice, emptyList())
+                is StartRoute.Home -> Route.Home
+            },
+        )
         home.refresh()
     }
 
@@ -164,25 +175,27 @@ class AppGraph(
         lessons.refreshAndOpen(id)
     }
 
-    /** Back from a form pushed on progress or home: the screen below is re-read. */
-    fun backAndRefresh() {
+    /** Back from a form pushed on progress or home after [change]: the stale screens are re-read. */
+    fun backAfter(change: JournalChange) {
         navigator.back()
-        when (navigator.current) {
-            Route.Progress -> progress.refresh()
-            Route.Home -> home.refresh()
-            else -> Unit
-        }
-        onJournalChanged()
+        changed(change)
     }
 
-    fun goHome() {
-        changed()
-        navigate(Route.Home)
-    }
+    fun goHome() = navigate(Route.Home)
 
-    private fun changed() {
-        home.refresh()
-        onJournalChanged()
+    /**
+     * After a write: reloads exactly the screens the core says [change] made stale (issue 26), and
+     * re-plans reminders when they are among them. [except] is the screen whose view model made the
+     * write and has already reloaded itself (reloading it again would drop its confirmation).
+     */
+    fun changed(change: JournalChange, except: AppScreen? = null) {
+        val stale = screensToRefresh(change).filter { it != except }
+        // The program and its levels are shown on home; the return-to-run card and PSFS on progress.
+        if (stale.any { it == AppScreen.HOME || it == AppScreen.PROGRAM } && except != AppScreen.HOME) home.refresh()
+        if (AppScreen.TREND in stale) trend.refresh()
+        if (stale.any { it == AppScreen.PROGRESS || it == AppScreen.RETURN_TO_RUN || it == AppScreen.PSFS }) progress.refresh()
+        if (AppScreen.LESSONS in stale) lessons.refresh()
+        if (AppScreen.REMINDERS in stale) onJournalChanged()
     }
 }
 
@@ -255,6 +268,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
             val state by graph.safety.state.collectAsState()
             LaunchedEffect(state.result) {
                 val result = state.result ?: return@LaunchedEffect
+                graph.changed(JournalChange.SAFETY_SCREEN)
                 when (result.level) {
                     RedFlagLevel.URGENT -> graph.navigator.replace(Route.Urgent(result.advice, result.reasons))
                     RedFlagLevel.REFER, RedFlagLevel.REFER_NO_IMPACT -> graph.navigator.replace(Route.Refer(result))
@@ -266,14 +280,14 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         is Route.Urgent -> {
             val state by graph.safety.state.collectAsState()
             var date by remember { mutableStateOf("") }
-            LaunchedEffect(state.cleared) { if (state.cleared) graph.navigator.replace(Route.Safety) }
+            LaunchedEffect(state.cleared) { if (state.cleared) { graph.navigator.replace(Route.Safety); graph.changed(JournalChange.CLINICIAN_VISIT) } }
             UrgentStopScreen(route.advice, route.reasons, ClearanceForm(date, state.error, { date = it }) { graph.safety.clearedByClinician(date) })
         }
         is Route.Refer -> ReferAdviceScreen(route.result) { graph.navigator.back(); graph.navigate(Route.Assessment) }
         Route.Assessment -> {
             val state by graph.assessment.state.collectAsState()
             LaunchedEffect(state.result) {
-                state.result?.let { graph.navigator.replace(Route.Findings(it)); graph.goHomeRefreshOnly() }
+                state.result?.let { graph.navigator.replace(Route.Findings(it)); graph.changed(JournalChange.ASSESSMENT) }
             }
             AssessmentScreen(state, AssessmentActions(
                 setValue = graph.assessment::setValue,
@@ -288,7 +302,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         Route.Home -> {
             val state by graph.home.state.collectAsState()
             HomeScreen(state, HomeActions(
-                logPain = { graph.home.logPain(it).invokeOnCompletion { graph.onJournalChanged() } },
+                logPain = { graph.home.logPain(it).invokeOnCompletion { graph.changed(JournalChange.PAIN_LOGGED, except = AppScreen.HOME) } },
                 editPain = { graph.navigate(Route.Morning) },
                 startSession = { graph.navigate(Route.Session) },
                 assess = { graph.navigate(Route.Safety) },
@@ -298,8 +312,8 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                     graph.navigator.push(Route.Urgent(home?.caution ?: home?.nextStepText.orEmpty(), emptyList()))
                 },
                 logRun = { graph.navigate(Route.Run) },
-                answerHopCheck = { graph.home.answerHopCheck(it).invokeOnCompletion { graph.onJournalChanged() } },
-                answerMaintenance = { graph.home.answerMaintenance(it).invokeOnCompletion { graph.onJournalChanged() } },
+                answerHopCheck = { graph.home.answerHopCheck(it).invokeOnCompletion { graph.changed(JournalChange.HOP_CHECK, except = AppScreen.HOME) } },
+                answerMaintenance = { graph.home.answerMaintenance(it).invokeOnCompletion { graph.changed(JournalChange.MAINTENANCE, except = AppScreen.HOME) } },
                 takeSelfTest = { graph.navigate(Route.ReturnToRun) },
                 ratePsfs = { graph.navigate(Route.PsfsRate) },
                 openLesson = graph::openLesson,
@@ -310,9 +324,9 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
             val cue by graph.cues.last.collectAsState()
             val saved by graph.session.saved.collectAsState()
             val message by graph.session.message.collectAsState()
-            val askEffort by graph.session.askEffort.collectAsState()
-            val effortFor by graph.session.effortExerciseNames.collectAsState()
-            SessionScreen(SessionScreenState(session, cue, saved, message, askEffort, effortFor), SessionActions(
+            val effortQuestion by graph.session.effortQuestion.collectAsState()
+            LaunchedEffect(saved) { if (saved) graph.changed(JournalChange.SESSION_SAVED) }
+            SessionScreen(SessionScreenState(session, cue, saved, message, effortQuestion), SessionActions(
                 pause = { graph.session.pause() },
                 resume = { graph.session.resume() },
                 skip = { graph.session.skipStep() },
@@ -325,7 +339,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         }
         Route.Morning -> {
             val state by graph.morning.state.collectAsState()
-            LaunchedEffect(state.saved) { if (state.saved != null) graph.goHomeRefreshOnly() }
+            LaunchedEffect(state.saved) { if (state.saved != null) graph.changed(JournalChange.PAIN_LOGGED) }
             MorningPainScreen(state, MorningPainActions(
                 setDate = { graph.morning.setDate(it) },
                 setScore = graph.morning::setScore,
@@ -336,7 +350,7 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
         }
         Route.Run -> {
             val state by graph.run.state.collectAsState()
-            LaunchedEffect(state.saved) { if (state.saved != null) graph.goHomeRefreshOnly() }
+            LaunchedEffect(state.saved) { if (state.saved != null) graph.changed(JournalChange.RUN_LOGGED) }
             RunLogScreen(state, RunLogActions(
                 setDate = graph.run::setDate,
                 setDistance = graph.run::setDistance,
@@ -368,18 +382,18 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
                 setHeelOther = graph.returnToRun::setHeelRaisesOther,
                 setHopPain = graph.returnToRun::setHopPain,
                 submit = { graph.returnToRun.submit() },
-                done = { graph.backAndRefresh() },
+                done = { graph.backAfter(JournalChange.RETURN_TO_RUN_TEST) },
             ))
         }
         Route.PsfsActivities -> {
             val state by graph.psfs.state.collectAsState()
             // Named: rate them now (a first rating is due at once).
-            LaunchedEffect(state.saved) { if (state.saved) { graph.navigator.replace(Route.PsfsRate); graph.psfs.open() } }
+            LaunchedEffect(state.saved) { if (state.saved) { graph.navigator.replace(Route.PsfsRate); graph.psfs.open(); graph.changed(JournalChange.PSFS) } }
             PsfsActivitiesScreen(state, graph.psfsActions())
         }
         Route.PsfsRate -> {
             val state by graph.psfs.state.collectAsState()
-            LaunchedEffect(state.saved) { if (state.saved) graph.backAndRefresh() }
+            LaunchedEffect(state.saved) { if (state.saved) graph.backAfter(JournalChange.PSFS) }
             PsfsRateScreen(state, graph.psfsActions())
         }
         Route.Lessons -> {
@@ -407,12 +421,6 @@ private fun AppGraph.psfsActions() = PsfsActions(
     setScore = psfs::setScore,
     rate = { psfs.rate() },
 )
-
-/** After a log: the home screen behind the current one is refreshed and reminders re-read. */
-fun AppGraph.goHomeRefreshOnly() {
-    home.refresh()
-    onJournalChanged()
-}
 
 @Composable
 fun Placeholder(text: String) = Box(Modifier.fillMaxSize()) { Text(text) }

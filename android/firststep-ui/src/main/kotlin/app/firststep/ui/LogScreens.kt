@@ -37,8 +37,8 @@ fun MorningPainScreen(state: MorningPainUiState, actions: MorningPainActions) {
         }
         state.saved?.let { log ->
             Text(s.saved, style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("morning-saved"))
-            // Progression decisions the core took because this morning arrived, in its words.
-            for (d in log.decisions.filter { it.fromLevel != it.toLevel }) Text("• ${d.reason} (${d.rule})", style = MaterialTheme.typography.bodyMedium)
+            // What the core announces for this morning (level changes and load added), in its words.
+            for (line in log.messageLines) Text("• $line", style = MaterialTheme.typography.bodyMedium)
         }
     }
 }

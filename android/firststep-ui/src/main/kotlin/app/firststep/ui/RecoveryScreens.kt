@@ -3,6 +3,7 @@ package app.firststep.ui
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.material3.Button
@@ -189,17 +190,24 @@ fun ReturnToRunScreen(state: ReturnToRunUiState, actions: ReturnToRunActions) {
 /** After a guided session with effort-based loading (P5): "How did the load feel?" */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun EffortQuestion(exercises: List<String>, onAnswer: (Effort?) -> Unit) {
+fun EffortQuestionCard(question: app.firststep.core.EffortQuestion, onAnswer: (Effort?) -> Unit) {
     val s = LocalStrings.current
     SectionCard(Modifier.testTag("session-effort")) {
-        Text(s.effortQuestion, style = MaterialTheme.typography.titleMedium)
-        if (exercises.isNotEmpty()) {
-            Text(exercises.joinToString(", "), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("session-effort-exercises"))
+        Text(question.question, style = MaterialTheme.typography.titleMedium)
+        if (question.exerciseNames.isNotEmpty()) {
+            Text(question.exerciseNames.joinToString(", "), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("session-effort-exercises"))
+        }
+        // The core's answers, in its order, each with what it means.
+        for (choice in question.choices) {
+            Button({ onAnswer(choice.effort) }, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("effort-${choice.effort.name.lowercase()}")) {
+                // Left-aligned so the three answers read as one list, not three centred labels.
+                Column(Modifier.fillMaxWidth()) {
+                    Text(choice.label, style = MaterialTheme.typography.titleSmall)
+                    Text(choice.detail, style = MaterialTheme.typography.bodySmall)
+                }
+            }
         }
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            for (e in listOf(Effort.TOO_EASY, Effort.RIGHT, Effort.TOO_HARD)) {
-                Button({ onAnswer(e) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("effort-${e.name.lowercase()}")) { Text(s.effort(e)) }
-            }
             OutlinedButton({ onAnswer(null) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("effort-skip")) { Text(s.effort(null)) }
         }
     }

@@ -45,10 +45,8 @@ data class SessionScreenState(
     val lastCue: Cue?,
     val saved: Boolean,
     val message: String?,
-    /** The session waits for the effort answer before it is saved (a done exercise asks for it). */
-    val askEffort: Boolean = false,
-    /** The exercises the effort question is about. */
-    val effortFor: List<String> = emptyList(),
+    /** The core's effort question: the session waits for its answer before it is saved (rule P5). */
+    val effortQuestion: app.firststep.core.EffortQuestion? = null,
 )
 
 /**
@@ -67,9 +65,10 @@ fun SessionScreen(state: SessionScreenState, actions: SessionActions) {
             return@ScreenColumn
         }
         // Finished, not saved yet: only the effort question (the core's "done" label would read as saved).
-        if (session.status == SessionStatus.FINISHED && state.askEffort && !state.saved) {
+        val question = state.effortQuestion
+        if (session.status == SessionStatus.FINISHED && question != null && !state.saved) {
             Heading(s.sessionTitle)
-            EffortQuestion(state.effortFor, actions.answerEffort)
+            EffortQuestionCard(question, actions.answerEffort)
             return@ScreenColumn
         }
         Text(s.exerciseOf(session.exerciseIndex.toInt() + 1, session.exerciseCount.toInt()), style = MaterialTheme.typography.labelLarge)

@@ -65,6 +65,19 @@ class OnboardingTest {
     }
 
     @Test
+    fun `an app opened on a journal whose last safety screen was urgent opens the stop screen`() {
+        // Issue 26: the core's start route, the same in both apps (Kotlin used to open home here).
+        val urgent = questionIds(RedFlagLevel.URGENT).first()
+        app.reopen { it.submitSafetyScreen(morning(TODAY), listOf(urgent)) }
+        rule.setContent { FirstStepApp(app.graph) }
+        app.graph.start()
+        rule.waitForTag("screen-urgent")
+        val caution = app.reopen { it.home(morning(TODAY)).caution }
+        assertEquals(caution, rule.onNodeWithTag("urgent-advice").text())
+        assertTrue(rule.onAllNodesWithTag("screen-home").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
     fun `a refer answer shows the core's advice, then the assessment continues`() {
         start()
         val refer = questionIds(RedFlagLevel.REFER).first()

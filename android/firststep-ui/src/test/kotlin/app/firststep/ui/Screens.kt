@@ -223,7 +223,7 @@ val programShots: List<Shot> = listOf(
     Shot("session-effort") {
         home(); graph.navigate(Route.Session)
         finishSession(2)
-        waitFor("effort question") { graph.session.askEffort.value }
+        waitFor("effort question") { graph.session.effortQuestion.value != null }
     },
     Shot("progress-psfs") {
         graph.session.close(); graph.navigate(Route.Progress)
