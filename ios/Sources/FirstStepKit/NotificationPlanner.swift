@@ -98,7 +98,8 @@ public protocol NotificationCenterPort: AnyObject {
 public enum ReplanReason: Equatable, Sendable {
     case launch
     case foreground
-    case journal(JournalChange)
+    /// A write whose stale screens include `.reminders` (the core's `screensToRefresh`).
+    case journal(JournalWrite)
     /// `UIApplication.significantTimeChangeNotification` (midnight, clock set, DST).
     case significantTimeChange
     /// `NSSystemTimeZoneDidChange`.
@@ -147,7 +148,7 @@ public final class ReminderReplanner {
                 failed[request.identifier] = "\(error)"
             }
         }
-        if case let .journal(.painLogged(date)) = reason {
+        if case let .journal(write) = reason, write.change == .painLogged, let date = write.date {
             center.removeDelivered(category: NotificationCategory.morningPain, date: date)
         }
         let result = ReplanResult(reason: reason, removed: removed, added: added, kept: kept.sorted(), failed: failed)
