@@ -49,7 +49,8 @@ final class AppServices {
         { [weak self] write in
             guard let self else { return }
             stale.record(write)
-            if write.replansReminders { replan(.journal(write)) }
+            guard let replanner else { return }
+            Task { if let result = try? await replanner.replan(after: write) { lastReplan = result } }
         }
     }
 

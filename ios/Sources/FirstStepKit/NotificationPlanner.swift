@@ -130,6 +130,14 @@ public final class ReminderReplanner {
         self.limit = limit
     }
 
+    /// After a journal write: re-plans only when the core lists `.reminders` among the screens the
+    /// write makes stale (`screensToRefresh`); nil when it does not (a run logged moves no reminder).
+    @discardableResult
+    public func replan(after write: JournalWrite) async throws -> ReplanResult? {
+        guard write.replansReminders else { return nil }
+        return try await replan(.journal(write))
+    }
+
     @discardableResult
     public func replan(_ reason: ReplanReason) async throws -> ReplanResult {
         let (reminders, now) = try await repository.withCore { core, now in (try core.reminders(now: now), now) }
