@@ -65,7 +65,12 @@ struct HomeView: View {
                     }
                     NavigationLink("Your program") { ProgramScreen(repository: repository) }
                 } header: { Text(home.date) }
-                if let message = state.message { Section { Text(message) } }
+                if let message = state.message {
+                    Section {
+                        Text(message)
+                        if let problem = state.problem { JournalProblemAction(problem: problem) { store.model.dismissMessage() } }
+                    }
+                }
                 if let flare = state.flare {
                     // rule P7: the core's sentence; the rule as a label (X4).
                     Section { Text(flare.text); Text("Rule: \(flare.rule)").font(.caption) }
@@ -137,7 +142,7 @@ struct HomeView: View {
         }
         .navigationTitle("Today")
         .refreshable { await store.model.refresh() }
-        .task { await store.model.refresh() }
+        .task(id: services.stale.generation(.home)) { await store.model.refresh() }
     }
 }
 
@@ -196,8 +201,8 @@ struct SessionView: View {
                         Task { await session.finish(peakPain: value) }
                     }
                 case .finished, .notStarted:
-                    if let prompt = session.effortPrompt {
-                        EffortPromptView(prompt: prompt) { effort in Task { await session.answerEffort(effort) } }
+                    if let question = session.effortQuestion {
+                        EffortQuestionView(question: question) { effort in Task { await session.answerEffort(effort) } }
                     }
                 }
             } else {

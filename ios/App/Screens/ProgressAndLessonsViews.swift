@@ -5,6 +5,7 @@ import SwiftUI
 
 @MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct ProgressScreen: View {
+    @Environment(AppServices.self) private var services
     let repository: FirstStepRepository
     @State private var store: ScreenStore<ProgressModel>
 
@@ -65,12 +66,13 @@ struct ProgressScreen: View {
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Progress")
-        .task { await store.model.refresh() }
+        .task(id: services.stale.generation(.progress)) { await store.model.refresh() }
     }
 }
 
 @MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct LessonsView: View {
+    @Environment(AppServices.self) private var services
     @State private var store: ScreenStore<LessonsModel>
 
     init(repository: FirstStepRepository) {
@@ -117,7 +119,7 @@ struct LessonsView: View {
                 }
             }
         }
-        .task { await store.model.refresh() }
+        .task(id: services.stale.generation(.lessons)) { await store.model.refresh() }
     }
 }
 #endif

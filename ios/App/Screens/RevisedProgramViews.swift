@@ -3,17 +3,17 @@ import FirstStepCore
 import FirstStepKit
 import SwiftUI
 
-/// "How did the load feel?" after a guided session (rule P5). Thin: the choices and which
-/// exercises it asks about are FirstStepKit's `EffortPrompt`; the load decision is the core's.
-struct EffortPromptView: View {
-    let prompt: EffortPrompt
+/// "How did the load feel?" after a guided session (rule P5). Thin: the question, the exercises it
+/// asks about and the choices are the core's `EffortQuestion`; the load decision is the core's too.
+struct EffortQuestionView: View {
+    let question: EffortQuestion
     var answer: (Effort?) -> Void
 
     var body: some View {
         VStack(alignment: .leading, spacing: 12) {
-            Text(prompt.question).font(.title3.bold())
-            Text(prompt.exerciseNames).font(.subheadline).foregroundStyle(.secondary)
-            ForEach(EffortPrompt.choices, id: \.label) { choice in
+            Text(question.question).font(.title3.bold())
+            Text(question.exerciseNames.joined(separator: ", ")).font(.subheadline).foregroundStyle(.secondary)
+            ForEach(question.choices, id: \.label) { choice in
                 Button {
                     answer(choice.effort)
                 } label: {
@@ -35,6 +35,7 @@ struct EffortPromptView: View {
 /// core's card (averages, detectable change, when the next rating is due).
 @MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct PsfsView: View {
+    @Environment(AppServices.self) private var services
     @State private var store: ScreenStore<PsfsModel>
     @State private var editing = false
 
@@ -94,7 +95,7 @@ struct PsfsView: View {
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Activities")
-        .task { await store.model.refresh() }
+        .task(id: services.stale.generation(.psfs)) { await store.model.refresh() }
     }
 }
 
@@ -118,6 +119,7 @@ private struct ScoreRow: View {
 /// Return to running (rule RR1): the card, the walk-run step, the self-test and its criteria.
 @MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct ReturnToRunView: View {
+    @Environment(AppServices.self) private var services
     @State private var store: ScreenStore<ReturnToRunModel>
 
     init(repository: FirstStepRepository) {
@@ -167,7 +169,7 @@ struct ReturnToRunView: View {
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Back to running")
-        .task { await store.model.refresh() }
+        .task(id: services.stale.generation(.returnToRun)) { await store.model.refresh() }
     }
 
     private func field(_ title: LocalizedStringKey, _ key: String) -> some View {

@@ -19,8 +19,13 @@ struct RootView: View {
                 case .main?: MainTabs(repository: repository)
                 }
             } else {
-                ContentUnavailableView("The journal could not be opened", systemImage: "externaldrive.badge.exclamationmark",
-                                       description: Text(services.openError ?? ""))
+                ContentUnavailableView {
+                    Label("The journal could not be opened", systemImage: "externaldrive.badge.exclamationmark")
+                } description: {
+                    Text(services.openProblem?.message ?? services.openError ?? "")
+                } actions: {
+                    if let problem = services.openProblem { JournalProblemAction(problem: problem) {} }
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import SwiftUI
 /// meaningful-improvement line, level markers, weekly run km and adherence; the summary in words.
 @MainActor // init builds a main-actor ScreenStore: the iOS 17 SDK does not isolate View, the iOS 18 SDK does
 struct TrendView: View {
+    @Environment(AppServices.self) private var services
     @State private var store: ScreenStore<TrendViewModel>
     /// The day whose readout is open (press and drag, or VoiceOver on a week).
     @State private var selected: Date?
@@ -49,7 +50,7 @@ struct TrendView: View {
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Trend")
-        .task { await store.model.refresh() }
+        .task(id: services.stale.generation(.trend)) { await store.model.refresh() }
     }
 }
 

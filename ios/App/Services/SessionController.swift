@@ -21,7 +21,7 @@ final class SessionController {
     private(set) var message: String?
     private(set) var saved = false
     /// "How did the load feel?" (rule P5), open after `finish` until answered or skipped.
-    private(set) var effortPrompt: EffortPrompt?
+    private(set) var effortQuestion: EffortQuestion?
 
     private let repository: FirstStepRepository
     private let cues = SpeechCuePlayer()
@@ -73,7 +73,7 @@ final class SessionController {
             Task { @MainActor in
                 self?.message = model?.message
                 self?.saved = model?.saved ?? false
-                self?.effortPrompt = model?.effortPrompt
+                self?.effortQuestion = model?.effortQuestion
             }
         }
         self.model = model
@@ -105,11 +105,11 @@ final class SessionController {
 
     private func afterSave(_ model: SessionViewModel) async {
         message = model.message
-        effortPrompt = model.effortPrompt
+        effortQuestion = model.effortQuestion
         if model.saved {
             saved = true
             await end()
-            AppServices.shared.replan(.journal(.sessionSaved))
+            AppServices.shared.journalChanged(JournalWrite(.sessionSaved))
         }
     }
 

@@ -50,7 +50,7 @@ extension CoreSeams {
     }
 }
 
-/// The app's root screen, from the core's home screen.
+/// The app's root screen: the core's `HomeScreen.startRoute`, named for the SwiftUI root (no rule here).
 public enum AppRoute: Equatable, Sendable {
     /// No program yet: the safety screen, then the assessment.
     case onboarding
@@ -61,7 +61,10 @@ public enum AppRoute: Equatable, Sendable {
     case main
 
     public static func of(_ home: HomeScreen) -> AppRoute {
-        if home.nextStep == .seekCare || home.redFlag == .urgent { return .urgentStop(advice: home.caution ?? home.nextStepText) }
-        return home.plan == nil ? .onboarding : .main
+        switch home.startRoute {
+        case .welcome: return .onboarding
+        case let .urgentStop(advice): return .urgentStop(advice: advice)
+        case .home: return .main
+        }
     }
 }

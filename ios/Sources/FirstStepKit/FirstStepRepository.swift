@@ -126,6 +126,16 @@ public final class FirstStepRepository: @unchecked Sendable {
         try await run { try $0.saveSession(now: $1, records: records) }
     }
 
+    /// The core's effort question for a finished session's records (rule P5), nil when it asks none.
+    public func effortQuestion(_ records: [SessionRecord]) async throws -> EffortQuestion? {
+        try await run { core, _ in try core.effortQuestion(records: records) }
+    }
+
+    /// Saves a finished session with the answer to `effortQuestion` (nil: skipped), all or nothing.
+    public func saveSessionWithEffort(_ records: [SessionRecord], effort: Effort?) async throws {
+        try await run { try $0.saveSessionWithEffort(now: $1, records: records, effort: effort) }
+    }
+
     public func settings() async throws -> Settings { try await run { core, _ in try core.settings() } }
 
     public func saveSettings(_ settings: Settings) async throws { try await run { core, _ in try core.saveSettings(settings: settings) } }

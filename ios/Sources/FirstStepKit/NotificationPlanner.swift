@@ -98,7 +98,8 @@ public protocol NotificationCenterPort: AnyObject {
 public enum ReplanReason: Equatable, Sendable {
     case launch
     case foreground
-    case journal(JournalChange)
+    /// A write whose stale screens include `.reminders` (the core's `screensToRefresh`).
+    case journal(JournalWrite)
     /// `UIApplication.significantTimeChangeNotification` (midnight, clock set, DST).
     case significantTimeChange
     /// `NSSystemTimeZoneDidChange`.
@@ -129,6 +130,14 @@ public final class ReminderReplanner {
         self.limit = limit
     }
 
+    /// After a journal write: re-plans only when the core lists `.reminders` among the screens the
+    /// write makes stale (`screensToRefresh`); nil when it does not (a run logged moves no reminder).
+    @discardableResult
+    public func replan(after write: JournalWrite) async throws -> ReplanResult? {
+        guard write.replansReminders else { return nil }
+        return try await replan(.journal(write))
+    }
+
     @discardableResult
     public func replan(_ reason: ReplanReason) async throws -> ReplanResult {
         let (reminders, now) = try await repository.withCore { core, now in (try core.reminders(now: now), now) }
@@ -147,7 +156,7 @@ public final class ReminderReplanner {
                 failed[request.identifier] = "\(error)"
             }
         }
-        if case let .journal(.painLogged(date)) = reason {
+        if case let .journal(write) = reason, write.change == .painLogged, let date = write.date {
             center.removeDelivered(category: NotificationCategory.morningPain, date: date)
         }
         let result = ReplanResult(reason: reason, removed: removed, added: added, kept: kept.sorted(), failed: failed)

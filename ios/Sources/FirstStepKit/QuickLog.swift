@@ -44,7 +44,7 @@ public final class QuickLogModel: ScreenModel {
         do {
             let log = try await repository.logPain(score, date: date)
             state = QuickLogUiState(tapped: score, logged: log.entry, replaced: log.replaced)
-            onJournalChange?(.painLogged(date: log.entry.date))
+            onJournalChange?(JournalWrite(.painLogged, date: log.entry.date))
         } catch {
             state = QuickLogUiState(tapped: score, message: describe(error))
         }
@@ -58,7 +58,7 @@ public final class QuickLogModel: ScreenModel {
         do {
             let undo = try await repository.undoPain(date: entry.date)
             state = QuickLogUiState(undone: true, restored: undo.restored)
-            onJournalChange?(.painUndone(date: entry.date))
+            onJournalChange?(JournalWrite(.painUndone, date: entry.date))
         } catch {
             state.busy = false
             state.message = describe(error)

@@ -10,8 +10,10 @@ public struct HomeUiState {
     public var home: HomeScreen?
     /// A message for the runner (e.g. why a value was refused); nil when there is nothing to say.
     public var message: String?
-    /// The core's words after a log: level changes (P2–P4) and load added (P5) it decided.
-    public var decisions: [Decision] = []
+    /// What the core announced after a log: level changes (P4, P7, P8) and load added (P5).
+    public var announcements: [Announcement] = []
+    /// The journal refused a write (damaged, read-only, too new): its way out, shown with `message`.
+    public var problem: JournalProblem?
 
     /// The referral / caution banner shown above everything (the core's text).
     public var banner: HomeBanner? { home.flatMap(CoreSeams.banner) }
@@ -51,21 +53,18 @@ public final class HomeViewModel: ScreenModel {
         self.onJournalChange = onJournalChange
     }
 
-    public func refresh() async { await load(message: nil, decisions: []) }
+    public func refresh() async { await load(message: nil, announcements: []) }
 
     /// Logs first-step pain (this morning unless `date` names a missed day), then reloads the screen
     /// (the next step changes) and re-plans reminders (today's morning reminder is now obsolete).
     public func logPain(_ score: Int, stiffnessMinutes: Int? = nil, note: String? = nil, date: String? = nil) async {
         do {
             let log = try await repository.logPain(score, stiffnessMinutes: stiffnessMinutes, note: note, date: date)
-            onJournalChange?(.painLogged(date: log.entry.date))
-            // Level changes (P4, P7) and load added within a level (P5); holds change nothing. A
-            // flare morning says first that today's load is cut (rule P7, the core's words).
-            let changes = log.decisions.filter { $0.action != .hold }
-            let lines = (log.flare.map { [$0.text] } ?? []) + changes.map(\.reason)
-            await load(message: lines.isEmpty ? nil : lines.joined(separator: "\n"), decisions: changes)
+            onJournalChange?(JournalWrite(.painLogged, date: log.entry.date))
+            // The core's confirmation, as it orders it (flare sentence first, then each announcement).
+            await load(message: log.messageLines.isEmpty ? nil : log.messageLines.joined(separator: "\n"), announcements: log.announcements)
         } catch {
-            state.message = describe(error)
+            fail(error)
         }
     }
 
@@ -73,9 +72,10 @@ public final class HomeViewModel: ScreenModel {
     public func answerHopCheck(_ pain: Int) async {
         do {
             _ = try await repository.recordHopCheck(pain)
-            await load(message: nil, decisions: [])
+            onJournalChange?(JournalWrite(.hopCheck))
+            await load(message: nil, announcements: [])
         } catch {
-            state.message = describe(error)
+            fail(error)
         }
     }
 
@@ -83,9 +83,10 @@ public final class HomeViewModel: ScreenModel {
     public func answerMaintenance(accept: Bool) async {
         do {
             _ = try await (accept ? repository.acceptMaintenance() : repository.declineMaintenance())
-            await load(message: nil, decisions: [])
+            onJournalChange?(JournalWrite(.maintenance))
+            await load(message: nil, announcements: [])
         } catch {
-            state.message = describe(error)
+            fail(error)
         }
     }
 
@@ -93,21 +94,26 @@ public final class HomeViewModel: ScreenModel {
     public func recordClinicianVisit(date: String? = nil) async {
         do {
             _ = try await repository.recordClinicianVisit(date: date, cleared: false)
-            onJournalChange?(.clinicianVisit)
-            await load(message: nil, decisions: [])
+            onJournalChange?(JournalWrite(.clinicianVisit))
+            await load(message: nil, announcements: [])
         } catch {
-            state.message = describe(error)
+            fail(error)
         }
     }
 
-    public func dismissMessage() { state.message = nil }
+    public func dismissMessage() { state.message = nil; state.problem = nil }
 
-    private func load(message: String?, decisions: [Decision]) async {
+    private func fail(_ error: Error) {
+        state.message = describe(error)
+        state.problem = JournalProblem(error)
+    }
+
+    private func load(message: String?, announcements: [Announcement]) async {
         state.loading = true
         do {
-            state = HomeUiState(loading: false, home: try await repository.home(), message: message, decisions: decisions)
+            state = HomeUiState(loading: false, home: try await repository.home(), message: message, announcements: announcements)
         } catch {
-            state = HomeUiState(loading: false, home: state.home, message: describe(error))
+            state = HomeUiState(loading: false, home: state.home, message: describe(error), problem: JournalProblem(error))
         }
     }
 }
@@ -170,9 +176,9 @@ public final class SessionViewModel {
     public private(set) var message: String? { didSet { onChange?() } }
     /// True once the finished session's records are in the journal.
     public private(set) var saved = false { didSet { onChange?() } }
-    /// Set after `finish` when a done exercise asks how the load felt (rule P5): the records wait
-    /// for `answerEffort` (or `skipEffort`) before they are saved.
-    public private(set) var effortPrompt: EffortPrompt? { didSet { onChange?() } }
+    /// The core's "how did the load feel?" (rule P5), set after `finish` when the core asks it: the
+    /// records wait for `answerEffort` (or `skipEffort`) before they are saved.
+    public private(set) var effortQuestion: EffortQuestion? { didSet { onChange?() } }
     private var pendingRecords: [SessionRecord]?
     public var onChange: (() -> Void)?
     /// Every new session state (ticks and events). Called on the ticker's executor: hop to the main
@@ -251,7 +257,7 @@ public final class SessionViewModel {
     public func repDone() async { await catching { try await current().repDone() } }
 
     /// Finishes with the peak pain (0–10) and saves the records; the snapshot is dropped only after
-    /// saving. When a done exercise asks how the load felt (rule P5), `effortPrompt` is set instead
+    /// saving. When the core asks how the load felt (rule P5), `effortQuestion` is set instead
     /// and the records are saved by `answerEffort` / `skipEffort`.
     public func finish(peakPain: Int) async {
         await catching {
@@ -261,13 +267,15 @@ public final class SessionViewModel {
         }
     }
 
-    /// The runner's answer to the effort question: put on the asking exercises' records, then saved.
+    /// The runner's answer to the effort question (nil: skipped): the core puts it on the exercises
+    /// it asked about and saves the session.
     public func answerEffort(_ effort: Effort?) async {
         await catching {
-            guard let prompt = effortPrompt, let records = pendingRecords else {
+            guard effortQuestion != nil, let records = pendingRecords else {
                 throw FirstStepError.InvalidState(reason: "no effort question is open")
             }
-            try await save(prompt.apply(effort, to: records))
+            try await repository.saveSessionWithEffort(records, effort: effort)
+            didSave()
         }
     }
 
@@ -276,19 +284,20 @@ public final class SessionViewModel {
 
     private func afterFinish(_ ticker: SessionTicker) async throws {
         let records = try await ticker.records()
-        if let prompt = EffortPrompt(records: records, program: try await repository.program()) {
+        if let question = try await repository.effortQuestion(records) {
             pendingRecords = records
-            effortPrompt = prompt
+            effortQuestion = question
         } else {
-            try await save(records)
+            try await repository.saveSession(records)
+            didSave()
         }
     }
 
-    private func save(_ records: [SessionRecord]) async throws {
-        try await repository.saveSession(records)
+    /// The records are in the journal: the snapshot goes, and the question closes.
+    private func didSave() {
         snapshots.clear()
         pendingRecords = nil
-        effortPrompt = nil
+        effortQuestion = nil
         saved = true
     }
 
@@ -309,8 +318,10 @@ public final class SessionViewModel {
 /// The runner-facing text of an error (the core's messages name the field and the allowed range).
 func describe(_ error: Error) -> String {
     switch error {
-    case let FirstStepError.InvalidInput(_, reason), let FirstStepError.NotFound(reason),
-         let FirstStepError.InvalidState(reason), let FirstStepError.Database(_, reason), let FirstStepError.Import(reason):
+    case let FirstStepError.InvalidInput(_, reason, _, _), let FirstStepError.NotFound(reason),
+         let FirstStepError.InvalidState(reason), let FirstStepError.Database(_, reason), let FirstStepError.Import(reason),
+         let FirstStepError.DatabaseDamaged(_, _, reason), let FirstStepError.DatabaseReadOnly(_, reason),
+         let FirstStepError.DatabaseTooNew(_, _, _, reason), let FirstStepError.Io(_, reason):
         return reason
     default:
         return "\(error)"

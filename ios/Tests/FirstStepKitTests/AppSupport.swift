@@ -17,10 +17,10 @@ final class ZonedClock: MomentClock, @unchecked Sendable {
     func advance(ms: Int64) { lock.lock(); moment.instantMs += ms; lock.unlock() }
 }
 
-/// Records the journal changes a model reports.
+/// Records the journal writes a model reports.
 @MainActor
 final class ChangeRecorder {
-    var changes: [JournalChange] = []
+    var changes: [JournalWrite] = []
     lazy var handler: JournalChangeHandler = { [unowned self] in self.changes.append($0) }
 }
 

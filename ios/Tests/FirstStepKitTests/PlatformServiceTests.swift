@@ -65,7 +65,7 @@ final class NotificationPlannerTests: XCTestCase {
         let changes = ChangeRecorder()
         let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
         await home.logPain(4)
-        XCTAssertEqual(changes.changes, [.painLogged(date: today)])
+        XCTAssertEqual(changes.changes, [JournalWrite(.painLogged, date: today)])
         for change in changes.changes { _ = try await replanner.replan(.journal(change)) }
         XCTAssertFalse(center.pending.keys.contains("morning_pain:\(today)"), "logged: this morning's reminder goes")
         XCTAssertEqual(center.pending.count, 10, "the next one moves up into the freed slot")
@@ -74,7 +74,7 @@ final class NotificationPlannerTests: XCTestCase {
         var settings = try await repo.settings()
         settings.morningReminder = "06:45"
         try await repo.saveSettings(settings)
-        let moved = try await replanner.replan(.journal(.settingsSaved))
+        let moved = try await replanner.replan(.journal(JournalWrite(.settingsSaved)))
         let movedMorning = moved.added.filter { $0.hasPrefix("morning_pain") }
         XCTAssertFalse(movedMorning.isEmpty)
         XCTAssertTrue(movedMorning.allSatisfy(moved.removed.contains), "a changed time replaces the request")
@@ -126,7 +126,7 @@ final class QuickLogTests: XCTestCase {
         XCTAssertEqual(model.state.replaced?.score, 7, "a second tap is an edit; the core keeps the earlier value")
         stored = try await repo.painEntries(from: "2026-06-01", to: today)
         XCTAssertEqual(stored.map(\.score), [4])
-        XCTAssertEqual(changes.changes, [.painLogged(date: "2026-06-01"), .painLogged(date: "2026-06-01")])
+        XCTAssertEqual(changes.changes, [JournalWrite(.painLogged, date: "2026-06-01"), JournalWrite(.painLogged, date: "2026-06-01")])
     }
 
     func testRefusalsAreShownAndNothingIsWritten() async throws {
@@ -158,7 +158,7 @@ final class QuickLogTests: XCTestCase {
         XCTAssertNil(model.state.restored)
         var stored = try await repo.painEntries(from: today, to: today)
         XCTAssertTrue(stored.isEmpty, "undone: the morning is empty again")
-        XCTAssertEqual(changes.changes.last, .painUndone(date: today))
+        XCTAssertEqual(changes.changes.last, JournalWrite(.painUndone, date: today))
 
         await model.tap(6, reminderDate: today)
         await model.tap(8, reminderDate: today)

@@ -79,13 +79,13 @@ final class PlanSummaryTests: XCTestCase {
 /// Rule P5 after a guided session: "how did the load feel?" only when a done exercise asks, the
 /// answer saved on those records, and the core adding load the next morning.
 @MainActor
-final class EffortPromptTests: XCTestCase {
+final class EffortQuestionTests: XCTestCase {
     private func record(_ id: String, sets: UInt32) -> SessionRecord {
         SessionRecord(date: "2026-09-09", exerciseId: id, level: 2, setsDone: sets, repsDone: 12, holdSecondsDone: nil, peakPain: 2,
                       completed: sets > 0, skippedSteps: 0, effort: nil, repsInReserve: nil)
     }
 
-    func testAskedOnlyForDoneExercisesThatAskEffort() async throws {
+    func testTheCoresQuestionAsksOnlyAboutDoneExercisesThatAskEffort() async throws {
         let core = try scenarioJournal("effort_based_load_steps", until: "2026-09-09")
         let program = try XCTUnwrap(try core.program())
         let calf = try XCTUnwrap(program.exercises.first { $0.exerciseId == "calf_loading" })
@@ -93,21 +93,21 @@ final class EffortPromptTests: XCTestCase {
         XCTAssertTrue(calf.asksEffort, "Rathleff's 3×12 stage is loaded by effort")
         XCTAssertFalse(program.exercises.first { $0.exerciseId == "plantar_fascia_stretch" }!.asksEffort)
 
+        let repo = FirstStepRepository(core: core, clock: FixedClock("2026-09-09"))
         let records = [record("plantar_fascia_stretch", sets: 10), record("calf_loading", sets: 3)]
-        let prompt = try XCTUnwrap(EffortPrompt(records: records, program: program))
-        XCTAssertEqual(prompt.exercises.map(\.exerciseId), ["calf_loading"])
-        XCTAssertEqual(EffortPrompt.choices.map(\.effort), [.tooEasy, .right, .tooHard])
-        let answered = prompt.apply(.tooEasy, to: records)
-        XCTAssertEqual(answered.map(\.effort), [nil, .tooEasy], "the answer goes on the asking exercise only")
-        XCTAssertEqual(prompt.apply(nil, to: records), records)
+        let asked = try await repo.effortQuestion(records)
+        let question = try XCTUnwrap(asked)
+        XCTAssertEqual(question.exerciseIds, ["calf_loading"])
+        XCTAssertEqual(question.exerciseNames, ["\(calf.name) (\(calf.levelName))"])
+        XCTAssertEqual(question.choices.map(\.effort), [.tooEasy, .right, .tooHard])
+        XCTAssertFalse(question.question.isEmpty)
 
-        XCTAssertNil(EffortPrompt(records: [record("plantar_fascia_stretch", sets: 10), record("calf_loading", sets: 0)], program: program),
-                     "a calf exercise skipped entirely is not asked about")
-        XCTAssertNil(EffortPrompt(records: records, program: nil))
+        let skippedCalf = try await repo.effortQuestion([record("plantar_fascia_stretch", sets: 10), record("calf_loading", sets: 0)])
+        XCTAssertNil(skippedCalf, "a calf exercise skipped entirely is not asked about")
 
         // At L1 (the seed's eccentric drop, body weight) nobody is asked.
         let early = try scenarioJournal("effort_based_load_steps", until: "2026-09-02")
-        XCTAssertNil(EffortPrompt(records: records, program: try early.program()))
+        XCTAssertNil(try early.effortQuestion(records: records))
     }
 
     /// The effort scenario's runner: L2 (Rathleff's 3×12, every other day) since 2026-09-08, mornings
@@ -148,8 +148,8 @@ final class EffortPromptTests: XCTestCase {
         let session = try await runSession(repo)
         await session.finish(peakPain: 2)
         XCTAssertNil(session.message)
-        let prompt = try XCTUnwrap(session.effortPrompt, "the calf ladder at L2 asks how the load felt")
-        XCTAssertEqual(prompt.exercises.map(\.exerciseId), ["calf_loading"])
+        let question = try XCTUnwrap(session.effortQuestion, "the calf ladder at L2 asks how the load felt")
+        XCTAssertEqual(question.exerciseIds, ["calf_loading"])
         XCTAssertFalse(session.saved, "the records wait for the answer")
         let nothingYet = try await repo.sessions(from: "2026-09-10", to: "2026-09-10")
         XCTAssertEqual(nothingYet, [])
@@ -157,7 +157,7 @@ final class EffortPromptTests: XCTestCase {
         await session.answerEffort(.tooEasy)
         XCTAssertNil(session.message)
         XCTAssertTrue(session.saved)
-        XCTAssertNil(session.effortPrompt)
+        XCTAssertNil(session.effortQuestion)
         let stored = try await repo.sessions(from: "2026-09-10", to: "2026-09-10")
         XCTAssertEqual(stored.first { $0.exerciseId == "calf_loading" }?.effort, .tooEasy)
         XCTAssertEqual(stored.first { $0.exerciseId == "plantar_fascia_stretch" }?.effort, nil)
@@ -166,12 +166,13 @@ final class EffortPromptTests: XCTestCase {
         let nextDay = FirstStepRepository(core: core, clock: FixedClock("2026-09-11"))
         let home = HomeViewModel(repository: nextDay, onJournalChange: changes.handler)
         await home.logPain(3)
-        let added = try XCTUnwrap(home.state.decisions.first { $0.exerciseId == "calf_loading" }, "the add-load decision is reported after the log")
-        XCTAssertEqual(added.action, .addLoad)
-        XCTAssertEqual(added.fromLevel, 2)
-        XCTAssertEqual(added.toLevel, 2)
-        XCTAssertEqual(added.rule, "P5")
-        XCTAssertEqual(home.state.message, added.reason)
+        let said = try XCTUnwrap(home.state.announcements.first { $0.exerciseId == "calf_loading" }, "the core announces the load added after the log")
+        XCTAssertEqual(said.action, .addLoad)
+        XCTAssertEqual(said.fromLevel, 2)
+        XCTAssertEqual(said.toLevel, 2)
+        XCTAssertEqual(said.rule, "P5")
+        XCTAssertEqual(home.state.message, said.text)
+        XCTAssertEqual(changes.changes, [JournalWrite(.painLogged, date: "2026-09-11")])
         let program = try await nextDay.program()
         XCTAssertEqual(program?.exercises.first { $0.exerciseId == "calf_loading" }?.loadSteps, 1)
 
@@ -182,7 +183,7 @@ final class EffortPromptTests: XCTestCase {
         XCTAssertFalse(row.levelChanged)
         XCTAssertEqual(row.actionText, "Load added")
         XCTAssertEqual(row.levelText, "L2")
-        XCTAssertEqual(progress.state.loadAdded.map(\.decision), [added])
+        XCTAssertEqual(progress.state.loadAdded.map { "\($0.decision.exerciseId) \($0.decision.reason)" }, ["\(said.exerciseId) \(said.text)"])
     }
 
     func testSkippingTheQuestionSavesWithoutEffortAndNoLoadIsAdded() async throws {
@@ -190,7 +191,7 @@ final class EffortPromptTests: XCTestCase {
         let repo = FirstStepRepository(core: core, clock: FixedClock("2026-09-10"))
         let session = try await runSession(repo)
         await session.finish(peakPain: 2)
-        XCTAssertNotNil(session.effortPrompt)
+        XCTAssertNotNil(session.effortQuestion)
         await session.skipEffort()
         XCTAssertTrue(session.saved)
         let stored = try await repo.sessions(from: "2026-09-10", to: "2026-09-10")
@@ -208,14 +209,14 @@ final class EffortPromptTests: XCTestCase {
         let store = MemorySnapshotStore(), clock = ManualClock()
         let first = try await runSession(repo, store: store, clock: clock)
         await first.finish(peakPain: 2)
-        XCTAssertNotNil(first.effortPrompt)
+        XCTAssertNotNil(first.effortQuestion)
         await first.close() // killed with the question open: nothing saved, the snapshot kept
         XCTAssertNotNil(store.snapshot)
 
         let second = SessionViewModel(repository: repo, clock: clock, sleeper: ManualSleeper(clock: clock), cues: RecordingCuePlayer(), snapshots: store)
         await second.open()
         XCTAssertNil(second.message)
-        XCTAssertEqual(second.effortPrompt?.exercises.map(\.exerciseId), ["calf_loading"])
+        XCTAssertEqual(second.effortQuestion?.exerciseIds, ["calf_loading"])
         await second.answerEffort(.tooHard)
         XCTAssertTrue(second.saved)
         XCTAssertNil(store.snapshot)
@@ -228,7 +229,7 @@ final class EffortPromptTests: XCTestCase {
         _ = try await repo.submitAssessmentJson(answersJson("2026-06-01"))
         let session = try await runSession(repo)
         await session.finish(peakPain: 1)
-        XCTAssertNil(session.effortPrompt)
+        XCTAssertNil(session.effortQuestion)
         XCTAssertTrue(session.saved, "saved at once")
     }
 
@@ -285,7 +286,7 @@ final class PsfsModelTests: XCTestCase {
         XCTAssertEqual(model.state.activities.map(\.name), ["Run 5 km", "Walk the dog", "Stairs at work"])
         XCTAssertTrue(model.state.due, "rating is due at the start")
         XCTAssertNotNil(model.state.dueReason)
-        XCTAssertEqual(changes.changes, [.psfs])
+        XCTAssertEqual(changes.changes, [JournalWrite(.psfs)])
         let dueHome = try await repo.home()
         XCTAssertTrue(dueHome.psfsDue)
         let homeModel = HomeViewModel(repository: repo)
@@ -397,7 +398,7 @@ final class ReturnToRunModelTests: XCTestCase {
         XCTAssertEqual(model.state.criteria.map(\.id), ["mornings", "walk", "heel_raises", "hops"])
         XCTAssertTrue(model.state.criteria.allSatisfy(\.passed))
         XCTAssertEqual(model.state.history.count, 1)
-        XCTAssertEqual(changes.changes, [.returnToRunTest])
+        XCTAssertEqual(changes.changes, [JournalWrite(.returnToRunTest)])
         let walkRun = try XCTUnwrap(model.state.card)
         XCTAssertEqual(walkRun.state, .walkRun)
         XCTAssertFalse(walkRun.offersTest)

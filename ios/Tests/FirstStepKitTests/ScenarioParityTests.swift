@@ -1,4 +1,5 @@
 import FirstStepCore
+import FirstStepKit
 import Foundation
 import XCTest
 
@@ -59,6 +60,65 @@ final class ScenarioParityTests: XCTestCase {
         XCTAssertEqual(try psfs.psfs(now: morning("2026-09-29")).activities.count, 3)
     }
 
+    /// Every JournalChange, by the name the shared table uses. Exhaustive on purpose: a change the core
+    /// adds stops this compiling until it is in the table's check.
+    static func tableName(_ change: JournalChange) -> String {
+        switch change {
+        case .safetyScreen: return "safety_screen"
+        case .assessment: return "assessment"
+        case .painLogged: return "pain_logged"
+        case .painUndone: return "pain_undone"
+        case .sessionSaved: return "session_saved"
+        case .runLogged: return "run_logged"
+        case .runsImported: return "runs_imported"
+        case .clinicianVisit: return "clinician_visit"
+        case .hopCheck: return "hop_check"
+        case .maintenance: return "maintenance"
+        case .returnToRunTest: return "return_to_run_test"
+        case .psfs: return "psfs"
+        case .settingsSaved: return "settings_saved"
+        case .imported: return "imported"
+        }
+    }
+
+    static let allChanges: [JournalChange] = [.safetyScreen, .assessment, .painLogged, .painUndone, .sessionSaved, .runLogged, .runsImported,
+                                              .clinicianVisit, .hopCheck, .maintenance, .returnToRunTest, .psfs, .settingsSaved, .imported]
+
+    /// tests/shell-decisions/screens_to_refresh.json, pinned in Rust, Kotlin and here: what Kit reloads
+    /// after each write is the core's `screensToRefresh`, and the table says the same.
+    func testScreensToRefreshMatchTheSharedTable() throws {
+        let url = scenariosDir.appendingPathComponent("../shell-decisions/screens_to_refresh.json")
+        let file = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let table = try XCTUnwrap(file["screens_to_refresh"] as? [String: [String]])
+        XCTAssertEqual(table.count, 14, "one row per JournalChange")
+        XCTAssertEqual(Set(table.keys), Set(Self.allChanges.map(Self.tableName)))
+        for change in Self.allChanges {
+            let got = screensToRefresh(change: change).map { snake($0) }
+            XCTAssertEqual(got, table[Self.tableName(change)], "\(change)")
+            // Kit's write model reports exactly the core's list.
+            XCTAssertEqual(JournalWrite(change).staleScreens, screensToRefresh(change: change))
+        }
+    }
+
+    /// The issue-26 keys are present in the files, so the checks above replay something.
+    func testTheShellDecisionKeysAreInTheScenarios() throws {
+        var routes = 0, announcements = 0, asked = 0, notAsked = 0
+        for file in try scenarioFiles() {
+            let scenario = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            if scenario["expect_home_before_assessment"] is [String: Any] { routes += 1 }
+            routes += (scenario["expect_home"] as? [[String: Any]] ?? []).filter { $0["start_route"] is String }.count
+            for day in scenario["days"] as? [[String: Any]] ?? [] {
+                if let said = day["expect_announcements"] as? [Any], !said.isEmpty { announcements += 1 }
+                if day["expect_effort_question"] is [Any] { asked += 1 }
+                if day["expect_effort_question"] is NSNull { notAsked += 1 }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(routes, 4)
+        XCTAssertGreaterThanOrEqual(announcements, 2)
+        XCTAssertGreaterThanOrEqual(asked, 1)
+        XCTAssertGreaterThanOrEqual(notAsked, 1)
+    }
+
     private func replayFile(_ name: String) throws -> FirstStep {
         let url = scenariosDir.appendingPathComponent("\(name).json")
         let scenario = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
@@ -76,6 +136,11 @@ final class ScenarioParityTests: XCTestCase {
         let answers = scenario["answers"] as! [String: Any]
         let start = answers["date"] as! String
         let answersText = String(decoding: try JSONSerialization.data(withJSONObject: answers), as: UTF8.self)
+        // Optional (issue 26): where a fresh journal opens, before the assessment.
+        if let before = scenario["expect_home_before_assessment"] as? [String: Any] {
+            let screen = try core.home(now: morning(start))
+            XCTAssertEqual(Self.routeName(screen.startRoute), before["start_route"] as? String ?? "", "\(name): start route before assessment")
+        }
         let result = try core.submitAssessmentJson(now: morning(start), answersJson: answersText)
 
         let expected = scenario["expect_assessment"] as! [String: Any]
@@ -97,7 +162,24 @@ final class ScenarioParityTests: XCTestCase {
         for day in days {
             let date = day["date"] as! String
             let moment = morning(date)
-            if let pain = int(day["pain"]) { _ = try core.logPain(now: moment, date: nil, score: pain, stiffnessMinutes: nil, note: nil) }
+            if let pain = int(day["pain"]) {
+                let log = try core.logPain(now: moment, date: nil, score: pain, stiffnessMinutes: nil, note: nil)
+                // Optional (issue 26): what the confirmation announces (never a hold; load added is).
+                if let want = day["expect_announcements"] as? [Any] {
+                    let got = log.announcements.map { "\($0.exerciseId) \(snake($0.action)) \($0.fromLevel)->\($0.toLevel)" }
+                    XCTAssertEqual(got, want.map { $0 as? String ?? "" }, "\(name) \(date): announcements")
+                    let lines = (log.flare.map { [$0.text] } ?? []) + log.announcements.map(\.text)
+                    XCTAssertEqual(log.messageLines, lines, "\(name) \(date): message lines")
+                }
+            }
+            // Optional (issue 26): whether the session's effort question is asked (null: not asked), and
+            // about what; the records as the guided session would hand them over, before they are logged.
+            if day.keys.contains("expect_effort_question") {
+                let records = (day["sessions"] as? [[String: Any]] ?? []).map { sessionRecord(date, $0) }
+                let got = try core.effortQuestion(records: records)?.exerciseIds
+                let want = (day["expect_effort_question"] as? [Any])?.map { $0 as? String ?? "" }
+                XCTAssertEqual(got, want, "\(name) \(date): effort question")
+            }
             for s in day["sessions"] as? [[String: Any]] ?? [] {
                 let effort = try (s["effort"] as? String).map { value -> Effort in
                     guard let effort = Self.effort(value) else { throw ReplayError(description: "\(name) \(date): unknown effort \(value)") }
@@ -160,6 +242,9 @@ final class ScenarioParityTests: XCTestCase {
             let date = home["date"] as! String
             let screen = try core.home(now: morning(date))
             XCTAssertEqual(snake(screen.nextStep), home["next_step"] as? String, "\(name): home \(date) next step")
+            if let want = home["start_route"] as? String {
+                XCTAssertEqual(Self.routeName(screen.startRoute), want, "\(name): home \(date) start route")
+            }
             let wanted = (home["referral"] as? [String: Any]).map { "\($0["rule"]!) \($0["level"]!)" }
             XCTAssertEqual(screen.referral.map { "\($0.rule) \(snake($0.level))" }, wanted, "\(name): home \(date) referral")
             if let plan = home["plan"] as? [String] {
@@ -181,6 +266,24 @@ final class ScenarioParityTests: XCTestCase {
             XCTAssertEqual(psfs.activities.map(\.detectable), (expect["detectable"] as? [Bool]) ?? [], "\(context) detectable per activity")
         }
         return core
+    }
+
+    /// The route's name as the scenario files write it.
+    static func routeName(_ route: StartRoute) -> String {
+        switch route {
+        case .welcome: return "welcome"
+        case .urgentStop: return "urgent_stop"
+        case .home: return "home"
+        }
+    }
+
+    /// A finished session's record as the guided session would produce it from a scenario session
+    /// (as core/tests/scenarios_api.rs builds it: level 0, no effort yet).
+    private func sessionRecord(_ date: String, _ s: [String: Any]) -> SessionRecord {
+        SessionRecord(date: date, exerciseId: s["exercise_id"] as? String ?? "", level: 0, setsDone: UInt32(int(s["sets_done"]) ?? 0),
+                      repsDone: int(s["reps_done"]).map { UInt32($0) }, holdSecondsDone: int(s["hold_seconds_done"]).map { UInt32($0) },
+                      peakPain: UInt8(int(s["peak_pain"]) ?? 0), completed: s["completed"] as? Bool ?? false, skippedSteps: 0,
+                      effort: nil, repsInReserve: nil)
     }
 
     /// The scenario files' snake_case effort names.

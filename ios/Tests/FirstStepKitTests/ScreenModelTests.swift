@@ -23,7 +23,7 @@ final class SafetyAndAssessmentTests: XCTestCase {
         XCTAssertEqual(safety.state.route, .referAndContinue)
         XCTAssertEqual(safety.state.result?.advice, try openTempCore().submitSafetyScreen(now: morning(today), yesIds: [refer.id]).advice)
         XCTAssertEqual(safety.yesIds, [refer.id])
-        XCTAssertEqual(changes.changes, [.safetyScreen])
+        XCTAssertEqual(changes.changes, [JournalWrite(.safetyScreen)])
 
         safety.setAnswer(refer.id, yes: false)
         XCTAssertNil(safety.state.route, "a changed answer needs a new evaluation")
@@ -110,7 +110,7 @@ final class SafetyAndAssessmentTests: XCTestCase {
         await wizard.submit()
         let result = try XCTUnwrap(wizard.state.result)
         XCTAssertEqual(wizard.route, .proceed)
-        XCTAssertEqual(changes.changes, [.assessed])
+        XCTAssertEqual(changes.changes, [JournalWrite(.assessment)])
 
         let findings = FindingsModel(result)
         XCTAssertTrue(findings.hasProgram)
@@ -197,7 +197,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         XCTAssertTrue(home.state.painLoggedToday)
         XCTAssertEqual(home.state.home?.lastPain?.stiffnessMinutes, 10)
         XCTAssertEqual(home.state.exercises.filter { $0.done }.map { $0.exercise.exerciseId }, [first.exerciseId])
-        XCTAssertEqual(changes.changes, [.painLogged(date: today)])
+        XCTAssertEqual(changes.changes, [JournalWrite(.painLogged, date: today)])
 
         await home.logPain(3, date: shift(today, 1))
         XCTAssertTrue(home.state.message?.contains("date") == true, "a future date is refused with the core's words")
@@ -227,7 +227,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         await home.recordClinicianVisit()
         XCTAssertNil(home.state.home?.referral, "a recorded visit clears the banner")
         XCTAssertEqual(home.state.banner?.isReferral ?? false, false)
-        XCTAssertEqual(changes.changes, [.clinicianVisit])
+        XCTAssertEqual(changes.changes, [JournalWrite(.clinicianVisit)])
     }
 
     func testLogRunShowsTheSpikeWarningBeforeSaving() async throws {
@@ -249,7 +249,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         XCTAssertEqual(model.state.saved?.painDuring, 2)
         // rule A7: the logged run beyond the cap also carries the core's warning once it is logged.
         XCTAssertTrue(model.state.savedWarning?.contains("20 % longer") ?? false, "\(String(describing: model.state.savedWarning))")
-        XCTAssertEqual(changes.changes, [.runLogged])
+        XCTAssertEqual(changes.changes, [JournalWrite(.runLogged)])
 
         let calm = LogRunModel(repository: repo)
         calm.edit { $0.distance = "11"; $0.date = shift(today, -1) }
@@ -428,7 +428,7 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         XCTAssertEqual(stored.units, .imperial)
         XCTAssertEqual(Array(stored.sessionDays), [1, 2, 4, 5, 6, 7] as [UInt8], "ISO weekdays, in order")
         XCTAssertEqual(stored.timeZone, "Europe/Berlin", "the device's zone is saved with the settings")
-        XCTAssertEqual(changes.changes, [.settingsSaved])
+        XCTAssertEqual(changes.changes, [JournalWrite(.settingsSaved)])
     }
 
     func testExportThroughAFileAndImportIntoAnotherJournal() async throws {
@@ -464,7 +464,7 @@ final class ProgressLessonsSettingsTests: XCTestCase {
 
         await target.importBackup(backup)
         XCTAssertEqual(target.state.importReport?.painAdded, 1)
-        XCTAssertEqual(changes.changes, [.imported])
+        XCTAssertEqual(changes.changes, [JournalWrite(.imported)])
         let after = try await other.painEntries(from: today, to: today)
         XCTAssertEqual(after.map(\.score), [4])
         await target.importBackup(backup)

@@ -111,7 +111,7 @@ final class SessionTickerTests: XCTestCase {
         do {
             try await ticker.finish(peakPain: 11)
             XCTFail("pain 11 must be refused")
-        } catch let FirstStepError.InvalidInput(_, reason) {
+        } catch let FirstStepError.InvalidInput(_, reason, _, _) {
             XCTAssertTrue(reason.contains("0..=10"), reason)
         }
         let finished = try await ticker.finish(peakPain: 2)

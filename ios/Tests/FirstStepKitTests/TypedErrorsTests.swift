@@ -7,7 +7,7 @@ final class TypedErrorsTests: XCTestCase {
     func testPainElevenIsRefusedWithFieldAndRange() throws {
         let core = try openTempCore()
         XCTAssertThrowsError(try core.logPain(now: morning("2026-06-01"), date: nil, score: 11, stiffnessMinutes: nil, note: nil)) { error in
-            guard case let FirstStepError.InvalidInput(field, reason) = error else { return XCTFail("got \(error)") }
+            guard case let FirstStepError.InvalidInput(field, reason, _, _) = error else { return XCTFail("got \(error)") }
             XCTAssertEqual(field, "score")
             XCTAssertTrue(reason.contains("0..=10"), reason)
         }
@@ -28,7 +28,7 @@ final class TypedErrorsTests: XCTestCase {
     func testFutureDateIsRefused() throws {
         let core = try openTempCore()
         XCTAssertThrowsError(try core.logPain(now: morning("2026-06-01"), date: "2026-06-02", score: 3, stiffnessMinutes: nil, note: nil)) { error in
-            guard case let FirstStepError.InvalidInput(field, _) = error else { return XCTFail("got \(error)") }
+            guard case let FirstStepError.InvalidInput(field, _, _, _) = error else { return XCTFail("got \(error)") }
             XCTAssertEqual(field, "date")
         }
     }

@@ -99,7 +99,7 @@ public final class AssessmentModel: ScreenModel {
         defer { state.submitting = false }
         do {
             state.result = try await repository.submitAssessmentJson(json)
-            onJournalChange?(.assessed)
+            onJournalChange?(JournalWrite(.assessment))
         } catch {
             if let fieldError = FieldError(error) { show(fieldError) } else { state.message = describe(error) }
         }

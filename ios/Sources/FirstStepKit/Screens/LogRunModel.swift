@@ -93,7 +93,7 @@ public final class LogRunModel: ScreenModel {
             }
             state.saved = log.run
             state.savedWarning = log.warning
-            onJournalChange?(.runLogged)
+            onJournalChange?(JournalWrite(.runLogged))
         } catch {
             showError(error, renaming: [:])
         }

@@ -81,7 +81,7 @@ public final class PsfsModel: ScreenModel {
         let rows = state.names.indices.filter { !state.names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
         do {
             _ = try await repository.setPsfsActivities(rows.map { state.names[$0] })
-            onJournalChange?(.psfs)
+            onJournalChange?(JournalWrite(.psfs))
             state.namesError = nil
             state.namesErrorRow = nil
             show(try await repository.psfs())
@@ -114,7 +114,7 @@ public final class PsfsModel: ScreenModel {
         }
         do {
             _ = try await repository.ratePsfs(ratings, date: date)
-            onJournalChange?(.psfs)
+            onJournalChange?(JournalWrite(.psfs))
             state.scores = [:]
             show(try await repository.psfs())
             return true

@@ -111,7 +111,7 @@ public final class ReturnToRunModel: ScreenModel {
         }
         do {
             let check = try await repository.takeReturnToRunTest(answers)
-            onJournalChange?(.returnToRunTest)
+            onJournalChange?(JournalWrite(.returnToRunTest))
             await refresh()
             state.result = check
             return check

@@ -65,7 +65,7 @@ public final class SafetyModel: ScreenModel {
         do {
             _ = try await repository.recordClinicianVisit(date: date, cleared: true)
             state.message = nil
-            onJournalChange?(.clinicianVisit)
+            onJournalChange?(JournalWrite(.clinicianVisit))
         } catch {
             state.message = describe(error)
         }
@@ -80,7 +80,7 @@ public final class SafetyModel: ScreenModel {
             state.result = result
             state.route = CoreSeams.safetyRoute(result.level)
             state.message = nil
-            onJournalChange?(.safetyScreen)
+            onJournalChange?(JournalWrite(.safetyScreen))
         } catch {
             state.message = describe(error)
         }

@@ -11,41 +11,58 @@ public protocol ScreenModel: AnyObject {
     var onChange: (() -> Void)? { get set }
 }
 
-/// An error the core attached to one input (`FirstStepError.InvalidInput(field:reason:)`); a screen
-/// shows `message` next to the control that edits `field`.
+/// An error the core attached to one input (`FirstStepError.InvalidInput`); a screen shows
+/// `message` next to the control that edits `field`.
 public struct FieldError: Equatable, Sendable {
     /// The core's field name, e.g. "heel_raise_reps.left" or "distance_km".
     public var field: String
     public var message: String
-    public init(field: String, message: String) { self.field = field; self.message = message }
+    /// The allowed range and the refused value, when the value was out of its range (the core's words).
+    public var allowed: String?
+    public var got: String?
+    public init(field: String, message: String, allowed: String? = nil, got: String? = nil) {
+        self.field = field; self.message = message; self.allowed = allowed; self.got = got
+    }
 
     /// The top-level answer the field belongs to ("heel_raise_reps.left" → "heel_raise_reps").
     public var root: String { String(field.split(separator: ".", maxSplits: 1).first ?? Substring(field)) }
 
     /// The core's field error inside `error`, if it is one.
     public init?(_ error: Error) {
-        guard case let FirstStepError.InvalidInput(field, reason) = error else { return nil }
-        self.init(field: field, message: reason)
+        guard case let FirstStepError.InvalidInput(field, reason, allowed, got) = error else { return nil }
+        self.init(field: field, message: reason, allowed: allowed, got: got)
     }
 }
 
-/// Something the journal changed, so reminders must be re-planned (a log makes a morning reminder
-/// obsolete, a settings change moves them). The app routes it to `NotificationService.replan`.
-public enum JournalChange: Equatable, Sendable {
-    case painLogged(date: String)
-    case painUndone(date: String)
-    case sessionSaved
-    case runLogged
-    case assessed
-    case settingsSaved
-    case imported
-    case safetyScreen
-    case clinicianVisit
-    /// PSFS activities named or rated (M2): the home screen's "rating due" changes.
-    case psfs
-    /// A return-to-run self-test was taken (RR1).
-    case returnToRunTest
+/// A write a screen model made to the journal, named with the core's `JournalChange`. Which screens
+/// it makes stale (and whether the reminders are re-planned) is the core's answer, `screensToRefresh`:
+/// the shell keeps no list of its own (issue 26).
+public struct JournalWrite: Equatable, Sendable {
+    public var change: JournalChange
+    /// The morning a pain log or undo was for: its delivered morning notification is cleared.
+    public var date: String?
+    public init(_ change: JournalChange, date: String? = nil) { self.change = change; self.date = date }
+
+    /// The screens to reload after this write, in the core's order.
+    public var staleScreens: [AppScreen] { screensToRefresh(change: change) }
+    /// Whether the scheduled notifications must be re-planned (the core lists `.reminders`).
+    public var replansReminders: Bool { staleScreens.contains(.reminders) }
 }
 
-/// Receives journal changes (the notification re-planner in the app; a recorder in tests).
-public typealias JournalChangeHandler = @MainActor (JournalChange) -> Void
+/// Receives journal writes (the app's refresher and notification re-planner; a recorder in tests).
+public typealias JournalChangeHandler = @MainActor (JournalWrite) -> Void
+
+/// How many times each screen was made stale: a screen reloads when its generation moves (SwiftUI:
+/// `.task(id: generation)`). Only the core's `screensToRefresh` bumps a screen.
+public struct StaleScreens: Equatable, Sendable {
+    public private(set) var generations: [AppScreen: Int] = [:]
+    public init() {}
+    public func generation(_ screen: AppScreen) -> Int { generations[screen] ?? 0 }
+    /// Bumps every screen `write` makes stale; returns them.
+    @discardableResult
+    public mutating func record(_ write: JournalWrite) -> [AppScreen] {
+        let screens = write.staleScreens
+        for screen in screens { generations[screen, default: 0] += 1 }
+        return screens
+    }
+}

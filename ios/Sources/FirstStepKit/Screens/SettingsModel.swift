@@ -77,7 +77,7 @@ public final class SettingsModel: ScreenModel {
             try await repository.saveSettings(draft)
             state.draft = draft
             state.saved = true
-            onJournalChange?(.settingsSaved)
+            onJournalChange?(JournalWrite(.settingsSaved))
         } catch {
             if let fieldError = FieldError(error) { state.fieldErrors[fieldError.root] = fieldError } else { state.message = describe(error) }
         }
@@ -123,7 +123,7 @@ public final class SettingsModel: ScreenModel {
         let json = String(decoding: data, as: UTF8.self)
         do {
             let report = try await repository.importJson(json)
-            onJournalChange?(.imported)
+            onJournalChange?(JournalWrite(.imported))
             await load()
             state.importReport = report
         } catch {
