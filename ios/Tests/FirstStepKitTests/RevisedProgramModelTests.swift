@@ -98,7 +98,7 @@ final class EffortQuestionTests: XCTestCase {
         let asked = try await repo.effortQuestion(records)
         let question = try XCTUnwrap(asked)
         XCTAssertEqual(question.exerciseIds, ["calf_loading"])
-        XCTAssertEqual(question.exerciseNames, ["\(calf.name) (\(calf.levelName))"])
+        XCTAssertEqual(question.exerciseNames, [calf.name], "the exercise by its name; level ids stay out of the sentence (X4)")
         XCTAssertEqual(question.choices.map(\.effort), [.tooEasy, .right, .tooHard])
         XCTAssertFalse(question.question.isEmpty)
 
