@@ -332,6 +332,7 @@ fn replay(path: &Path) {
                 pain_after: r.pain_after,
                 surface: None,
                 shoes: None,
+                ..Default::default()
             });
         }
         if let Some(scores) = &day.psfs {

@@ -97,6 +97,7 @@ impl Rehab<'_> {
             pain_after: pain_after.map(|p| check_pain("pain_after", p)).transpose()?,
             surface: surface.filter(|s| !s.trim().is_empty()),
             shoes: shoes.filter(|s| !s.trim().is_empty()),
+            ..Default::default()
         };
         // rules A7, RR2: judged against the runs logged before it, then stored.
         let warning = self.with_running_input(day, None, |input| clinical::logged_run_warning(input, &run))?;

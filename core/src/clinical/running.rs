@@ -540,7 +540,7 @@ mod tests {
     }
 
     fn run(offset: i32, km: f64, pain: Option<u8>) -> RunRecord {
-        RunRecord { date: day(offset).iso(), distance_km: km, minutes: None, pain_during: pain, pain_after: None, surface: None, shoes: None }
+        RunRecord { date: day(offset).iso(), distance_km: km, minutes: None, pain_during: pain, pain_after: None, surface: None, shoes: None, ..Default::default() }
     }
 
     fn guidance_result(red_flag: RedFlagLevel, pains: &[PainEntry], runs: &[RunRecord], planned: Option<f64>) -> Result<RunningGuidance> {
