@@ -115,9 +115,12 @@ fn decode(bytes: &[u8]) -> (Vec<FitDataRecord>, Option<String>) {
     processor.add_option(DecodeOption::DropUnknownMessages);
     let mut records = Vec::new();
     let mut buffer = bytes;
+    // A file cut at a message boundary decodes cleanly: only its missing checksum shows the cut.
+    let mut ended_with_crc = false;
     while !buffer.is_empty() {
         match processor.deserialize_next(buffer) {
             Ok((rest, obj)) => {
+                ended_with_crc = matches!(obj, FitObject::Crc(..));
                 match obj {
                     FitObject::Crc(..) => processor.reset(),
                     FitObject::DataMessage(msg) => match processor.decode_message(msg) {
@@ -138,7 +141,11 @@ fn decode(bytes: &[u8]) -> (Vec<FitDataRecord>, Option<String>) {
             Err(e) => return (records, Some(describe(&e))),
         }
     }
-    (records, None)
+    if ended_with_crc {
+        (records, None)
+    } else {
+        (records, Some("the file ends before its checksum (truncated)".into()))
+    }
 }
 
 fn describe(err: &fitparser::Error) -> String {
