@@ -33,7 +33,9 @@ pub(super) fn read(name: &str, bytes: &[u8]) -> Result<FileReading, Refusal> {
     let file_type = records.iter().find(|r| r.kind() == MesgNum::FileId).and_then(|r| text(r, "type"));
     if let Some(kind) = &file_type {
         if kind != "activity" {
-            return Err(Refusal(format!("{name} is a FIT {} file, not an activity", kind.replace('_', " "))));
+            // "monitoring_a", "monitoring_b", "monitoring_daily" are all monitoring files.
+            let kind = kind.split('_').next().unwrap_or(kind);
+            return Err(Refusal(format!("{name} is a FIT {kind} file, not an activity")));
         }
     }
     let id_base = external_id_base(&records);

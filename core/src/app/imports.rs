@@ -146,11 +146,11 @@ impl Rehab<'_> {
                 continue;
             }
             if !a.distance_m.is_finite() || a.distance_m < MIN_RUN_M {
-                skipped.push(format!("a {what} of {:.0} m: too short to count as a run", a.distance_m.max(0.0)));
+                skipped.push(format!("{:.0} m of {what}: too short to count as a run", a.distance_m.max(0.0)));
                 continue;
             }
             if a.distance_m > 300_000.0 {
-                skipped.push(format!("a {what} of {}: longer than the 300 km a run can be, so the file's distance was not trusted", km_text(a.distance_m)));
+                skipped.push(format!("{} of {what}: longer than the 300 km a run can be, so the file's distance was not trusted", km_text(a.distance_m)));
                 continue;
             }
             let day = match a.utc_offset_minutes {
