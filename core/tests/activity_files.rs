@@ -52,11 +52,29 @@ mod files {
         assert_eq!(run.date, "2017-07-29");
         assert_eq!(run.start_ms, Some(1_501_339_595_000));
         assert!((run.distance_km - 12.82).abs() < 0.005, "{}", run.distance_km);
-        assert!((run.elapsed_minutes.unwrap() - 5498.0 / 60.0).abs() < 0.01);
+        assert_eq!(run.elapsed_minutes, Some(91.63), "5498 s");
         assert!(run.minutes.unwrap() <= run.elapsed_minutes.unwrap());
         assert_eq!(run.source, RunSource::File);
         assert_eq!(all_runs(&app), vec![firststep_core::model::RunRecord { matched_by: vec!["garmin-activity.gpx".into()], ..run.clone() }]);
         assert!(out.wrote);
+        assert_eq!(out.change, Some(firststep_core::api::JournalChange::RunsImported));
+        assert!(firststep_core::api::screens_to_refresh(out.change.unwrap()).contains(&firststep_core::api::AppScreen::Runs));
+    }
+
+    #[test]
+    fn an_imported_run_survives_a_backup_round_trip_and_a_second_restore_adds_nothing() {
+        let (_d, app, _) = journal();
+        app.import_activity_file(now(), "garmin-activity.gpx".into(), file("garmin-activity.gpx")).unwrap();
+        let backup = app.export_json(now()).unwrap();
+        let (_d2, other, _) = journal();
+        assert_eq!(other.import_json(now(), backup.clone()).unwrap().runs_added, 1);
+        let restored = all_runs(&other);
+        assert_eq!(restored, vec![firststep_core::model::RunRecord { matched_by: vec![], ..all_runs(&app)[0].clone() }]);
+        assert_eq!(other.import_json(now(), backup).unwrap().runs_added, 0);
+        // Without its external id the restored run is still matched by start and distance.
+        let again = other.import_activity_file(now(), "garmin-activity.gpx".into(), file("garmin-activity.gpx")).unwrap();
+        assert_eq!(again.runs[0].result, RunImportResult::Matched);
+        assert_eq!(all_runs(&other).len(), 1);
     }
 
     #[test]
@@ -66,6 +84,7 @@ mod files {
         let again = app.import_activity_file(now(), "copy.gpx".into(), file("garmin-activity.gpx")).unwrap();
         assert_eq!(again.runs[0].result, RunImportResult::AlreadyImported);
         assert!(!again.wrote);
+        assert_eq!(again.change, None);
         assert_eq!(all_runs(&app).len(), 1);
     }
 
@@ -193,7 +212,7 @@ mod files {
         let run = &out.runs[0].run;
         assert_eq!((run.date.as_str(), run.distance_km), ("2026-09-12", 6.5));
         // Lap summaries: 2000 s; strides 84/88 weighted by time → 85 strides = 170 steps/min.
-        assert!((run.minutes.unwrap() - 2000.0 / 60.0).abs() < 1e-9);
+        assert_eq!(run.minutes, Some(33.33));
         assert!((run.cadence_spm.unwrap() - 170.0).abs() < 1e-9, "{:?}", run.cadence_spm);
     }
 }

@@ -47,6 +47,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> CliResult {
                 skipped: Vec::new(),
                 notes: Vec::new(),
                 wrote: false,
+                change: None,
             },
         };
         results.push((path.display().to_string(), result));

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Rehab;
+use super::{JournalChange, Rehab};
 use crate::activity::{self, Activity, FileReading};
 use crate::clinical;
 use crate::day::{Day, Moment};
@@ -56,8 +56,11 @@ pub struct ActivityImport {
     pub skipped: Vec<String>,
     /// Said with the result (e.g. imported from the summary before the damage).
     pub notes: Vec<String>,
-    /// Whether the journal changed (then refresh `screens_to_refresh(RunsImported)`).
+    /// Whether the journal changed.
     pub wrote: bool,
+    /// `Some(RunsImported)` when the journal changed: the shell refreshes
+    /// `screens_to_refresh(RunsImported)`; `None` when nothing was written.
+    pub change: Option<JournalChange>,
 }
 
 /// One exercise session read from Health Connect or HealthKit.
@@ -99,6 +102,7 @@ impl Rehab<'_> {
                     skipped: Vec::new(),
                     notes: Vec::new(),
                     wrote: false,
+                    change: None,
                 }),
             }
         }
@@ -165,15 +169,18 @@ impl Rehab<'_> {
                 skipped.push(format!("a {what} dated {}, after today", day.iso()));
                 continue;
             }
-            let minutes = a.moving_s.map(|s| s / 60.0).filter(|m| (1.0..=2000.0).contains(m));
+            // Hundredths of a minute (0.6 s): more digits than any watch is sure of, and a backup
+            // round trip gives back the same number.
+            let to_minutes = |s: f64| (s / 60.0 * 100.0).round() / 100.0;
+            let minutes = a.moving_s.map(to_minutes).filter(|m| (1.0..=2000.0).contains(m));
             let run = RunRecord {
                 date: day.iso(),
                 distance_km: (a.distance_m / 10.0).round() / 100.0,
                 minutes,
                 source,
                 start_ms: Some(a.start_ms),
-                elapsed_minutes: a.elapsed_s.map(|s| s / 60.0).filter(|m| (0.0..=3000.0).contains(m)),
-                cadence_spm: a.cadence_spm.filter(|c| (60.0..=300.0).contains(c)),
+                elapsed_minutes: a.elapsed_s.map(to_minutes).filter(|m| (0.0..=3000.0).contains(m)),
+                cadence_spm: a.cadence_spm.map(|c| (c * 10.0).round() / 10.0).filter(|c| (60.0..=300.0).contains(c)),
                 sub_sport: a.sub_sport.map(|s| s.chars().take(64).collect()),
                 ..Default::default()
             };
@@ -213,6 +220,7 @@ impl Rehab<'_> {
             skipped,
             notes: reading.notes,
             wrote,
+            change: wrote.then_some(JournalChange::RunsImported),
         })
     }
 }
