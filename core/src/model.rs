@@ -666,6 +666,14 @@ pub struct RunningGuidance {
     #[serde(default)]
     #[uniffi(default = None)]
     pub race: Option<RaceVerdict>,
+    /// A6: the average step rate of the latest runs whose files carry a cadence (steps/min).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub cadence_spm: Option<f64>,
+    /// A6: that step rate against the +5–10 % goal, in plain words.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub cadence_progress: Option<String>,
 }
 
 /// User settings (PRODUCT §2.11).

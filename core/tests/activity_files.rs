@@ -240,3 +240,26 @@ fn a_health_store_walk_is_skipped_and_a_bad_session_is_a_field_error_that_writes
     assert!(matches!(err, firststep_core::error::FirstStepError::InvalidInput { ref field, .. } if field == "runs[1]"), "{err:?}");
     assert!(all_runs(&app).is_empty());
 }
+
+#[cfg(feature = "activity-files")]
+#[test]
+fn a_tcx_cadence_shows_against_the_a6_goal_in_progress_and_the_clinician_summary() {
+    let (_d, app, _) = journal();
+    let answers = r#"{"date": "2026-09-01", "affected_side": "left", "weeks_since_onset": 6, "first_step_pain": 3,
+      "red_flags": [], "knee_to_wall_cm": {"left": 11.0, "right": 11.0}, "heel_raise_reps": {"left": 24, "right": 25},
+      "cadence_spm": 158, "overstride": true}"#;
+    app.submit_assessment_json(now(), answers.into()).unwrap();
+    // A 5 km run on 2026-09-18 at 83 strides (166 steps) a minute.
+    let tcx = r#"<TrainingCenterDatabase xmlns:ns3="http://www.garmin.com/xmlschemas/ActivityExtension/v2"><Activities>
+      <Activity Sport="Running"><Id>2026-09-18T06:30:00Z</Id><Lap StartTime="2026-09-18T06:30:00Z"><TotalTimeSeconds>1800</TotalTimeSeconds>
+      <DistanceMeters>5000</DistanceMeters><Extensions><ns3:LX><ns3:AvgRunCadence>83</ns3:AvgRunCadence></ns3:LX></Extensions></Lap></Activity>
+      </Activities></TrainingCenterDatabase>"#;
+    let out = app.import_activity_file(now(), "easy.tcx".into(), tcx.as_bytes().to_vec()).unwrap();
+    assert_eq!(out.runs[0].run.cadence_spm, Some(166.0));
+    let progress = app.progress(now(), None).unwrap();
+    assert_eq!(progress.running.cadence_spm, Some(166.0));
+    let text = progress.running.cadence_progress.unwrap();
+    assert!(text.contains("166 steps a minute") && text.contains("+5 %") && text.contains("inside the 166–174 goal"), "{text}");
+    let summary = app.clinician_summary(now()).unwrap().html;
+    assert!(summary.contains("166 steps a minute"), "the summary shows the step rate");
+}

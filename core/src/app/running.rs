@@ -69,6 +69,7 @@ impl Rehab<'_> {
             units: self.journal.settings()?.units,
             gait_finding,
             race: answers.as_ref().and_then(|a| a.race.as_ref()),
+            assessed_cadence_spm: answers.as_ref().and_then(|a| a.cadence_spm),
         })
     }
 }
