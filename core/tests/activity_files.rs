@@ -2,8 +2,10 @@
 //! and from a health store, through the FFI surface, on real SQLite journals.
 
 use firststep_core::api::{FirstStep, HealthRun, ImportStatus, Moment, RunImportResult};
+#[cfg(feature = "activity-files")]
 use firststep_core::model::RunSource;
 
+#[cfg(feature = "activity-files")]
 fn file(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/../tests/activities/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }

@@ -1,7 +1,6 @@
 //! Importing runs from activity files and health stores (issue 23): which activities are runs,
 //! what each became, and the A7 warning an imported run earns, as the runs screen and the CLI show.
 
-use serde::{Deserialize, Serialize};
 
 use super::{JournalChange, Rehab};
 use crate::activity::{self, Activity, FileReading};
@@ -12,8 +11,9 @@ use crate::journal::{ImportedRun, RunMatch};
 use crate::model::{RunRecord, RunSource};
 
 /// What one file (or one health-store read) gave.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
+// Serialized only for the CLI's --json (the phone libraries leave the code out: size budget).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+#[cfg_attr(feature = "activity-files", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum ImportStatus {
     /// It held at least one run (each line says whether it was new or already in the journal).
     Imported,
@@ -24,8 +24,9 @@ pub enum ImportStatus {
 }
 
 /// What happened to one run found in a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
+// Serialized only for the CLI's --json (the phone libraries leave the code out: size budget).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+#[cfg_attr(feature = "activity-files", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum RunImportResult {
     Added,
     /// The same activity was imported before.
@@ -34,7 +35,8 @@ pub enum RunImportResult {
     Matched,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+#[cfg_attr(feature = "activity-files", derive(serde::Serialize))]
 pub struct RunImportLine {
     pub run: RunRecord,
     pub result: RunImportResult,
@@ -44,7 +46,8 @@ pub struct RunImportLine {
     pub warning: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+#[cfg_attr(feature = "activity-files", derive(serde::Serialize))]
 pub struct ActivityImport {
     /// The file name (or the health store's name).
     pub file: String,
@@ -64,7 +67,7 @@ pub struct ActivityImport {
 }
 
 /// One exercise session read from Health Connect or HealthKit.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct HealthRun {
     pub start_ms: i64,
     pub end_ms: i64,
@@ -74,7 +77,6 @@ pub struct HealthRun {
     /// The store's record id (stable across reads).
     pub source_id: String,
     /// The zone offset the store gives for the start (minutes east of UTC).
-    #[serde(default)]
     #[uniffi(default = None)]
     pub utc_offset_minutes: Option<i32>,
 }
