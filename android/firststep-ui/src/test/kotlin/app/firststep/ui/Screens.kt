@@ -223,7 +223,7 @@ val programShots: List<Shot> = listOf(
     Shot("session-effort") {
         home(); graph.navigate(Route.Session)
         finishSession(2)
-        waitFor("effort question") { graph.session.effortQuestion.value != null }
+        waitFor("effort question") { graph.session.state.value is app.firststep.kit.SessionUiState.AskingEffort }
     },
     Shot("progress-psfs") {
         graph.session.close(); graph.navigate(Route.Progress)
