@@ -124,11 +124,12 @@ object SessionFigure {
     fun frame(state: SessionState, reducedMotion: Boolean): FigureFrame? = try {
         val frame = sessionFigure(state)
         val moving = state.phase == Phase.UP || state.phase == Phase.DOWN || state.phase == Phase.GET_READY
-        if (reducedMotion && moving && frame.phase != FigurePhase.HOLD) {
+        when {
             // design choice: the destination key pose, so the still picture says where to go.
-            exerciseFigure(frame.figureId, frame.level, frame.side, frame.phase, 1.0)
-        } else {
-            frame
+            reducedMotion && moving && frame.phase != FigurePhase.HOLD -> exerciseFigure(frame.figureId, frame.level, frame.side, frame.phase, 1.0)
+            moving -> frame
+            // Rest, a side switch, a self-paced rep: the start or key pose stands still, so no motion arrow.
+            else -> frame.copy(primitives = frame.primitives.filter { it.role != FigureRole.MOTION_ARROW })
         }
     } catch (e: FirstStepException) {
         null

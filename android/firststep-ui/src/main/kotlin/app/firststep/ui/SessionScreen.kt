@@ -4,6 +4,8 @@ import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.aspectRatio
 import androidx.compose.foundation.layout.fillMaxSize
@@ -99,6 +101,7 @@ fun SessionScreen(state: SessionUiState, actions: SessionActions) {
     }
 }
 
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 private fun ActiveSession(session: SessionState, exercise: ProgramExercise?, message: String?, actions: SessionActions) {
     val s = LocalStrings.current
@@ -135,37 +138,41 @@ private fun ActiveSession(session: SessionState, exercise: ProgramExercise?, mes
             }
         }
         // Bottom 40 %: the counts and every control, in reach of a thumb (scrolls at large text).
-        Column(
-            Modifier.fillMaxWidth().weight(0.4f).verticalScroll(rememberScrollState()),
-            verticalArrangement = Arrangement.spacedBy(6.dp, Alignment.Bottom),
-        ) {
-            if (session.rep > 0u && session.repCount > 1u) {
-                Text(s.repOf(session.rep.toInt(), session.repCount.toInt()), style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold, modifier = Modifier.testTag("session-rep"))
-            }
-            val setLine = buildList {
-                if (session.set > 0u) add(s.setOf(session.set.toInt(), session.setCount.toInt()))
-                if (session.side == Side.LEFT || session.side == Side.RIGHT) add(s.side(session.side))
-            }
-            if (setLine.isNotEmpty()) Text(setLine.joinToString(" · "), style = MaterialTheme.typography.titleLarge, modifier = Modifier.testTag("session-counters"))
-            if (exercise != null) {
-                Row(verticalAlignment = Alignment.CenterVertically) {
-                    Text(s.sessionLoad(exercise.load), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f).testTag("session-load"))
-                    if (exercise.howTo.isNotEmpty()) {
-                        TextButton({ howTo = true }, Modifier.sizeIn(minHeight = TouchTarget).testTag("session-how-to")) { Text(s.howTo) }
+        Column(Modifier.fillMaxWidth().weight(0.4f), verticalArrangement = Arrangement.spacedBy(6.dp)) {
+            // The counts scroll at large text; the controls below them never leave the screen.
+            Column(
+                Modifier.fillMaxWidth().weight(1f).verticalScroll(rememberScrollState()),
+                verticalArrangement = Arrangement.spacedBy(6.dp, Alignment.Bottom),
+            ) {
+                if (session.rep > 0u && session.repCount > 1u) {
+                    Text(s.repOf(session.rep.toInt(), session.repCount.toInt()), style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold, modifier = Modifier.testTag("session-rep"))
+                }
+                val setLine = buildList {
+                    if (session.set > 0u) add(s.setOf(session.set.toInt(), session.setCount.toInt()))
+                    if (session.side == Side.LEFT || session.side == Side.RIGHT) add(s.side(session.side))
+                }
+                if (setLine.isNotEmpty()) Text(setLine.joinToString(" · "), style = MaterialTheme.typography.titleLarge, modifier = Modifier.testTag("session-counters"))
+                if (exercise != null) {
+                    FlowRow(verticalArrangement = Arrangement.Center, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        Text(s.sessionLoad(exercise.load), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.align(Alignment.CenterVertically).testTag("session-load"))
+                        if (exercise.howTo.isNotEmpty()) {
+                            TextButton({ howTo = true }, Modifier.sizeIn(minHeight = TouchTarget).testTag("session-how-to")) { Text(s.howTo) }
+                        }
                     }
                 }
             }
             if (session.phase == Phase.SELF_PACED_REP) {
                 Button(actions.repDone, Modifier.fillMaxWidth().sizeIn(minHeight = PauseHeight).testTag("session-rep-done")) { Text(s.repDone) }
             }
-            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
-                OutlinedButton(actions.repeat, Modifier.sizeIn(minHeight = TouchTarget).testTag("session-repeat")) { Text(s.repeat) }
-                if (session.status == SessionStatus.PAUSED) {
-                    Button(actions.resume, Modifier.weight(1f).sizeIn(minHeight = PauseHeight).testTag("session-resume")) { Text(s.resume, style = MaterialTheme.typography.titleMedium) }
-                } else {
-                    Button(actions.pause, Modifier.weight(1f).sizeIn(minHeight = PauseHeight).testTag("session-pause")) { Text(s.pause, style = MaterialTheme.typography.titleMedium) }
-                }
-                OutlinedButton(actions.skip, Modifier.sizeIn(minHeight = TouchTarget).testTag("session-skip")) { Text(s.skip) }
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedButton(actions.repeat, Modifier.weight(1f).sizeIn(minHeight = TouchTarget).testTag("session-repeat")) { Text(s.repeat) }
+                OutlinedButton(actions.skip, Modifier.weight(1f).sizeIn(minHeight = TouchTarget).testTag("session-skip")) { Text(s.skip) }
+            }
+            // Lowest, widest and tallest: pause/resume, found by the thumb without looking.
+            if (session.status == SessionStatus.PAUSED) {
+                Button(actions.resume, Modifier.fillMaxWidth().sizeIn(minHeight = PauseHeight).testTag("session-resume")) { Text(s.resume, style = MaterialTheme.typography.titleMedium) }
+            } else {
+                Button(actions.pause, Modifier.fillMaxWidth().sizeIn(minHeight = PauseHeight).testTag("session-pause")) { Text(s.pause, style = MaterialTheme.typography.titleMedium) }
             }
         }
     }
