@@ -320,13 +320,10 @@ private fun RouteScreen(graph: AppGraph, route: Route) {
             ))
         }
         Route.Session -> {
-            val session by graph.session.session.collectAsState()
-            val cue by graph.cues.last.collectAsState()
-            val saved by graph.session.saved.collectAsState()
-            val message by graph.session.message.collectAsState()
-            val effortQuestion by graph.session.effortQuestion.collectAsState()
+            val state by graph.session.state.collectAsState()
+            val saved = (state as? app.firststep.kit.SessionUiState.Finished)?.saved == true
             LaunchedEffect(saved) { if (saved) graph.changed(JournalChange.SESSION_SAVED) }
-            SessionScreen(SessionScreenState(session, cue, saved, message, effortQuestion), SessionActions(
+            SessionScreen(state, SessionActions(
                 pause = { graph.session.pause() },
                 resume = { graph.session.resume() },
                 skip = { graph.session.skipStep() },
