@@ -351,7 +351,7 @@ impl FirstStep {
     /// The recovery trend over 4, 8 or 12 weeks ending on `end` (M1, M4), ready to draw.
     pub fn trend(&self, end: String, weeks: u32) -> FfiResult<Trend> {
         let end = Day::parse("end", &end)?;
-        let program = self.journal.current_program()?;
+        let program = self.rehab().stored_program()?;
         Ok(self.journal.trend(end, weeks, program.as_ref())?)
     }
 
@@ -360,7 +360,7 @@ impl FirstStep {
     /// week, weekly distance and sessions charts, and a text alternative.
     pub fn trend_chart(&self, end: String, weeks: u32) -> FfiResult<TrendChartData> {
         let end = Day::parse("end", &end)?;
-        let program = self.journal.current_program()?;
+        let program = self.rehab().stored_program()?;
         Ok(self.journal.trend_chart(end, weeks, program.as_ref())?)
     }
 

@@ -318,8 +318,13 @@ pub struct ProgramExercise {
     pub level: u32,
     /// Highest level of this exercise's ladder (0 when it has a single level).
     pub max_level: u32,
-    /// Short name of the current level, e.g. "L2 single-leg raise on a towel".
+    /// Short name of the current level in words, e.g. "Single-leg raise on a towel" (no level
+    /// code, CLINICAL X4).
     pub level_name: String,
+    /// The level as a runner reads it: "Level 3 of 5 · Single-leg raise on a towel" (the name alone
+    /// for a single-level exercise). Filled from the library when a program is read.
+    #[serde(default)]
+    pub level_label: String,
     pub how_to: Vec<String>,
     pub sets: u32,
     /// Reps per set; `None` for holds.

@@ -43,7 +43,7 @@ impl Rehab<'_> {
         let mut result = clinical::evaluate_assessment(answers, previous.as_ref())?;
         // Re-assessment keeps the levels the runner has earned (design choice): an exercise that is
         // still in the new program continues at its current level instead of restarting the ladder.
-        if let (Some(program), Some(current)) = (result.program.as_mut(), self.journal.current_program()?) {
+        if let (Some(program), Some(current)) = (result.program.as_mut(), self.stored_program()?) {
             // The recovery baseline (M1) and adherence count from the first program, not the re-test.
             program.started_on = current.started_on.clone();
             for exercise in program.exercises.iter_mut() {

@@ -74,7 +74,7 @@ pub struct HomeScreen {
 impl Rehab<'_> {
     pub(crate) fn home_screen(&self, today: Day) -> Result<HomeScreen> {
         let (red_flag, flagged) = self.latest_screen()?;
-        let stored_program = self.journal.current_program()?;
+        let stored_program = self.stored_program()?;
         let program = stored_program.as_ref().and_then(|p| clinical::for_safety_screen(p, red_flag, &flagged));
         let plan = program.as_ref().map(|p| self.shown_plan(p, today)).transpose()?;
         let recent = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;

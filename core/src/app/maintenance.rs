@@ -34,7 +34,7 @@ impl Rehab<'_> {
     /// the safety screen bars impact (design choice: R1, R2 keep the runner on the full program).
     pub(crate) fn maintenance_offer_due(&self, day: Day, mornings: &[clinical::pain::Morning], flare_today: bool, level: RedFlagLevel) -> Result<bool> {
         use clinical::maintenance as m;
-        let Some(program) = self.journal.current_program()? else { return Ok(false) };
+        let Some(program) = self.stored_program()? else { return Ok(false) };
         let start = Day::parse("started_on", &program.started_on)?;
         if flare_today || !matches!(level, RedFlagLevel::None | RedFlagLevel::Refer) || day.days_since(start) < m::MIN_PROGRAM_DAYS {
             return Ok(false);

@@ -32,6 +32,11 @@ use crate::error::{check_int, CoreError, Result};
 use crate::journal::Journal;
 use crate::model::{AssessmentAnswers, Program, RedFlagLevel};
 
+fn with_current_words(mut program: Program) -> Program {
+    program.exercises = program.exercises.into_iter().map(clinical::library::with_current_words).collect();
+    program
+}
+
 /// Days of history the rules look back over (design choice: P3 needs 7 mornings, P4 needs the
 /// sessions at the current level, A7 needs 30 days of runs; 120 days covers all with margin).
 pub(crate) const HISTORY_DAYS: i32 = 120;
@@ -44,6 +49,16 @@ pub(crate) struct Rehab<'a> {
 }
 
 impl Rehab<'_> {
+    /// The current program with today's words from the library (CLINICAL X4: a journal written
+    /// earlier may hold level names with codes).
+    pub(crate) fn stored_program(&self) -> Result<Option<Program>> {
+        Ok(self.journal.current_program()?.map(with_current_words))
+    }
+
+    /// The program before the current one, with today's words (see [`Self::stored_program`]).
+    pub(crate) fn stored_previous_program(&self) -> Result<Option<Program>> {
+        Ok(self.journal.previous_program()?.map(with_current_words))
+    }
     pub(crate) fn require_program(&self) -> Result<Program> {
         if self.latest_level()? == RedFlagLevel::Urgent {
             return Err(CoreError::state(
@@ -67,7 +82,7 @@ impl Rehab<'_> {
     /// The stored program under the latest safety screen (R1: none; R2: non-weight-bearing only;
     /// R3 with a recent steroid injection: no heavy levels).
     pub(crate) fn effective_program(&self) -> Result<Option<Program>> {
-        let Some(program) = self.journal.current_program()? else { return Ok(None) };
+        let Some(program) = self.stored_program()? else { return Ok(None) };
         let (level, flagged) = self.latest_screen()?;
         Ok(clinical::for_safety_screen(&program, level, &flagged))
     }

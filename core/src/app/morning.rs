@@ -74,7 +74,7 @@ pub struct MorningUndo {
 
 impl Rehab<'_> {
     pub(crate) fn record_morning(&self, entry: PainEntry, day: Day, today: Day) -> Result<MorningLog> {
-        let program = self.journal.current_program()?;
+        let program = self.stored_program()?;
         // Decisions belong to the newest morning only: an edit of an older morning, or of a morning
         // already decided, changes the score but does not re-run progression.
         let decided_already = !self.journal.decisions(day, today.max(day))?.is_empty();
@@ -149,9 +149,9 @@ impl Rehab<'_> {
         // stay. Undoing the first log of the day reverts them.
         let reverted = if restored.is_some() { Vec::new() } else { self.journal.decisions(day, day)? };
         // Level changes of that morning go back to where they were, with their earlier start date.
-        let program = match self.journal.current_program()? {
+        let program = match self.stored_program()? {
             Some(current) if reverted.iter().any(|d| d.from_level != d.to_level) => {
-                let previous = self.journal.previous_program()?;
+                let previous = self.stored_previous_program()?;
                 let mut program = current.clone();
                 for decision in reverted.iter().filter(|d| d.from_level != d.to_level) {
                     let Some(index) = program.exercises.iter().position(|e| e.exercise_id == decision.exercise_id && e.level == decision.to_level) else {

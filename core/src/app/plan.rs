@@ -21,7 +21,7 @@ impl Rehab<'_> {
     /// What the morning of `day` allows (P7, P8), from the program's mornings (those before the
     /// program are history, as for the progression rules) and the hop checks.
     pub(crate) fn day_gates(&self, day: Day) -> Result<clinical::gates::DayGates> {
-        let start = match self.journal.current_program()? {
+        let start = match self.stored_program()? {
             Some(p) => Day::parse("started_on", &p.started_on)?,
             None => day.add_days(-HISTORY_DAYS),
         };
@@ -47,7 +47,7 @@ impl Rehab<'_> {
 
     /// The program's mornings up to `day` (those before the program are history), validated.
     pub(crate) fn program_mornings(&self, day: Day) -> Result<Vec<clinical::pain::Morning>> {
-        let start = match self.journal.current_program()? {
+        let start = match self.stored_program()? {
             Some(p) => Day::parse("started_on", &p.started_on)?,
             None => day.add_days(-HISTORY_DAYS),
         };

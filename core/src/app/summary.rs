@@ -13,7 +13,7 @@ impl Rehab<'_> {
         let today = now.today()?;
         let date = today.iso();
         let units = self.journal.settings()?.units;
-        let stored_program = self.journal.current_program()?;
+        let stored_program = self.stored_program()?;
         let trend = self.journal.trend(today, report::SUMMARY_WEEKS, stored_program.as_ref())?;
         let running = self.progress(now, None)?.running;
         let home = self.home_screen(today)?;

@@ -39,13 +39,19 @@ pub(crate) fn hop_check(date: Day, pain: i64) -> Result<HopCheck> {
     Ok(HopCheck { date: date.iso(), pain, passed: pain <= HOP_CHECK_PAIN_MAX })
 }
 
-/// The level's name without its level code ("L3 single-leg hops, arch held" → "single-leg hops,
-/// arch held"), for sentences (X4).
+/// The level's name as it reads inside a sentence: first letter lower case, and without the level
+/// code a program stored before CLINICAL X4 may still carry ("L3 Single-leg hops, arch held" →
+/// "single-leg hops, arch held").
 pub(crate) fn plain_level_name(name: &str) -> String {
     let mut words = name.splitn(2, ' ');
-    match (words.next(), words.next()) {
-        (Some(code), Some(rest)) if code.len() >= 2 && code.starts_with('L') && code[1..].chars().all(|c| c.is_ascii_digit()) => rest.to_string(),
-        _ => name.to_string(),
+    let bare = match (words.next(), words.next()) {
+        (Some(code), Some(rest)) if code.len() >= 2 && code.starts_with('L') && code[1..].chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => name,
+    };
+    let mut chars = bare.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -226,6 +232,7 @@ mod tests {
         assert_eq!(below_hops("towel_scrunch", 3), Some(2));
         assert_eq!(below_hops("side_lying_hip_abduction", 4), Some(3));
         assert_eq!(plain_level_name("L3 single-leg hops, arch held"), "single-leg hops, arch held");
+        assert_eq!(plain_level_name("Single-leg hops, arch held"), "single-leg hops, arch held");
         assert_eq!(plain_level_name("10 × 10 s stretch"), "10 × 10 s stretch");
     }
 

@@ -15,7 +15,7 @@ use crate::model::{Domain, EvidenceTier, Frequency, ProgramExercise, Side, Tempo
 pub struct ExerciseLevel {
     /// 0-based level number.
     pub level: u32,
-    /// Short name, e.g. "L2 single-leg raise on a towel".
+    /// Short name, e.g. "Single-leg raise on a towel".
     pub name: String,
     /// Steps specific to this level (shown after the exercise's general steps).
     pub how_to: Vec<String>,
@@ -165,29 +165,29 @@ fn build_library() -> Vec<Exercise> {
             ]),
             levels: vec![
                 // design choice: L0 for a very irritable heel (first-step pain ≥ 7), body weight on both feet
-                level(0, "L0 double-leg heel raise", &[
+                level(0, "Double-leg heel raise", &[
                     "Rise onto the toes of both feet, then lower slowly.",
                 ], (3, Some(15), None), Some((2, 0, 2)), 60, None, Daily, false, Expert, &["L1"]),
                 // rule L2: seed protocol, 3×15 daily, up on two, down on the affected side
-                level(1, "L1 eccentric heel drop", &[
+                level(1, "Eccentric heel drop", &[
                     "Rise onto the toes of both feet.",
                     "Lift the good foot and lower slowly on the affected side over 3 seconds.",
                     "Do half the sets with the knee straight and half with the knee slightly bent.",
                 ], (3, Some(15), None), Some((1, 0, 3)), 60, None, Daily, true, OtherTendon, &["L2"]),
                 // rule L1: Rathleff 2014 weeks 1–2, 3×12, 3-2-3 tempo, every second day; rule P5: ≥ 14 days
-                level(2, "L2 single-leg raise on a towel", &[
+                level(2, "Single-leg raise on a towel", &[
                     "Roll a towel and put it under your toes on the step.",
                     "On one leg: 3 seconds up, hold 2 seconds at the top, 3 seconds down.",
-                    "Start with body weight. The right load is one where 12 is the most you can do with good form: when you could do several more, add load (rule P5).",
+                    "Start with body weight. The right load is one where 12 is the most you can do with good form: when you could do several more, add load.",
                 ], (3, Some(12), None), Some((3, 2, 3)), 120, None, EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
                 // rule L1: next 4 weeks 4×10 with a backpack of books; rule P5: ≥ 28 days, load by effort
-                level(3, "L3 loaded raise with a backpack", &[
-                    "As L2, wearing a backpack with books.",
-                    "Choose a load where 10 is the most you can do with good form; add a book when you could do several more (rule P5).",
+                level(3, "Loaded raise with a backpack", &[
+                    "As the single-leg raise on a towel, wearing a backpack with books.",
+                    "Choose a load where 10 is the most you can do with good form; add a book when you could do several more.",
                 ], (4, Some(10), None), Some((3, 2, 3)), 120, Some("backpack: a load where 10 reps is your limit with good form"), EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_BACKPACK_DAYS),
                 // rule L1: then 5×8 adding load, held to week 12 (P5)
-                level(4, "L4 heavy raise, more load", &[
-                    "As L3 with more weight in the backpack: a load where 8 is the most you can do with good form.",
+                level(4, "Heavy raise, more load", &[
+                    "As the loaded raise, with more weight in the backpack: a load where 8 is the most you can do with good form.",
                 ], (5, Some(8), None), Some((3, 2, 3)), 120, Some("heavier backpack: a load where 8 reps is your limit with good form"), EveryOtherDay, true, RctPf, &["L1", "P5"]).dwell(RATHLEFF_STAGE_DAYS),
             ],
             per_side: true,
@@ -234,18 +234,18 @@ fn build_library() -> Vec<Exercise> {
             // rule L4 (seed) for L0; rule V1 (design): a foot ladder — a weight on the towel, standing
             // short-foot holds, then hops with the arch held — so foot work keeps progressing.
             levels: vec![
-                level(0, "L0 towel scrunches", &[
+                level(0, "Towel scrunches", &[
                     "Sit with the foot flat on a towel on a smooth floor.",
                     "Curl the toes to pull the towel toward you, then relax.",
                 ], (3, Some(15), None), None, 30, None, Daily, true, Expert, &["L4"]).off_feet(),
-                level(1, "L1 weighted towel scrunches", &[
-                    "As L0 with a tin or a small weight on the far end of the towel.",
+                level(1, "Weighted towel scrunches", &[
+                    "As towel scrunches, with a tin or a small weight on the far end of the towel.",
                 ], (3, Some(15), None), None, 30, Some("a tin or 0.5–1 kg on the towel"), Daily, true, Expert, &["L4", "V1"]).off_feet(),
-                level(2, "L2 standing short foot", &[
+                level(2, "Standing short foot", &[
                     "Stand on the affected foot, a hand on a wall.",
                     "Draw the ball of the foot toward the heel to lift the arch, without curling the toes; hold.",
                 ], (3, Some(10), Some(5)), None, 30, None, Daily, true, Expert, &["A3", "V1"]),
-                level(3, "L3 single-leg hops, arch held", &[
+                level(3, "Single-leg hops, arch held", &[
                     "On the affected foot, small quick hops on the spot, landing softly with the arch held.",
                     "Stop the set if pain goes above 3 out of 10.",
                 ], (3, Some(10), None), None, 60, None, EveryOtherDay, true, Expert, &["V1", "RR1"]),
@@ -280,10 +280,10 @@ fn build_library() -> Vec<Exercise> {
             // rule L4: 30–60 s holds, add knee bend to progress; design choice: 3 holds per side, then
             // eyes closed and an unstable surface as the next rungs
             levels: vec![
-                level(0, "L0 eyes open", &["Look at a point ahead."], (3, None, Some(30)), None, 15, None, Daily, true, Expert, &["L4", "A5"]),
-                level(1, "L1 knee bent", &["Bend the standing knee slightly."], (3, None, Some(45)), None, 15, None, Daily, true, Expert, &["L4"]),
-                level(2, "L2 eyes closed", &["Close your eyes; keep a hand near the wall."], (3, None, Some(30)), None, 15, None, Daily, true, Expert, &["L4"]),
-                level(3, "L3 unstable surface", &["Stand on a folded towel or cushion."], (3, None, Some(60)), None, 15, None, Daily, true, Expert, &["L4"]),
+                level(0, "Eyes open", &["Look at a point ahead."], (3, None, Some(30)), None, 15, None, Daily, true, Expert, &["L4", "A5"]),
+                level(1, "Knee bent", &["Bend the standing knee slightly."], (3, None, Some(45)), None, 15, None, Daily, true, Expert, &["L4"]),
+                level(2, "Eyes closed", &["Close your eyes; keep a hand near the wall."], (3, None, Some(30)), None, 15, None, Daily, true, Expert, &["L4"]),
+                level(3, "Unstable surface", &["Stand on a folded towel or cushion."], (3, None, Some(60)), None, 15, None, Daily, true, Expert, &["L4"]),
             ],
             per_side: true,
             evidence_tier: Expert,
@@ -299,21 +299,21 @@ fn build_library() -> Vec<Exercise> {
             // rule A4; design choice: 3 × 12, every other day (strength work needs a rest day).
             // rule V1 (design): a hip ladder — bands, side steps, step-downs, hops.
             levels: vec![
-                level(0, "L0 side-lying lift", &[
+                level(0, "Side-lying lift", &[
                     "Lie on your side, bottom knee bent, top leg straight in line with your body.",
                     "Lift the top leg with the toes pointing forward, pause, lower slowly.",
                 ], (3, Some(12), None), Some((2, 1, 2)), 60, None, EveryOtherDay, true, Expert, &["A4"]).off_feet(),
-                level(1, "L1 side-lying lift with a band", &[
-                    "As L0 with a resistance band around both knees or ankles.",
+                level(1, "Side-lying lift with a band", &[
+                    "As the side-lying lift, with a resistance band around both knees or ankles.",
                 ], (3, Some(12), None), Some((2, 1, 2)), 60, Some("resistance band"), EveryOtherDay, true, Expert, &["A4", "V1"]).off_feet(),
-                level(2, "L2 banded side steps", &[
+                level(2, "Banded side steps", &[
                     "Band around the knees, knees slightly bent: 12 slow steps sideways, then back.",
                 ], (3, Some(12), None), None, 60, Some("resistance band"), EveryOtherDay, true, Expert, &["A4", "V1"]),
-                level(3, "L3 step-down", &[
+                level(3, "Step-down", &[
                     "Stand on a low step on the affected leg; lower the other heel slowly to the floor and back up.",
                     "Keep the knee over the middle toes, not drifting inward.",
                 ], (3, Some(10), None), Some((1, 0, 3)), 60, None, EveryOtherDay, true, Expert, &["A4", "V1"]),
-                level(4, "L4 hop and stick", &[
+                level(4, "Hop and stick", &[
                     "Hop forward a short distance on the affected leg and land softly, knee over the toes; hold 2 seconds.",
                     "Stop the set if pain goes above 3 out of 10.",
                 ], (3, Some(8), None), None, 60, None, EveryOtherDay, true, Expert, &["A4", "V1", "RR1"]),
@@ -393,6 +393,37 @@ pub fn find_exercise(id: &str) -> Result<Exercise> {
         .ok_or_else(|| CoreError::unknown("exercise", id, exercise_ids()))
 }
 
+/// How a level reads to a runner (CLINICAL X4): "Level 3 of 5 · Single-leg raise on a towel",
+/// counted from 1; a single-level exercise shows its dose alone ("10 × 10 s stretch").
+pub fn level_label(level: u32, max_level: u32, name: &str) -> String {
+    if max_level == 0 {
+        name.to_string()
+    } else {
+        format!("Level {} of {} · {name}", level + 1, max_level + 1)
+    }
+}
+
+/// "Level 3 of 5" without the name, or `None` for a single-level exercise (CLINICAL X4).
+pub fn level_of(level: u32, max_level: u32) -> Option<String> {
+    (max_level > 0).then(|| format!("Level {} of {}", level + 1, max_level + 1))
+}
+
+/// A stored program entry with today's words from the library: a journal written before CLINICAL
+/// X4 holds level names with codes ("L1 eccentric heel drop"); the dosage stays as stored.
+pub(crate) fn with_current_words(mut entry: ProgramExercise) -> ProgramExercise {
+    if let Ok(exercise) = find_exercise(&entry.exercise_id) {
+        if let Some(rung) = exercise.levels.get(entry.level as usize) {
+            entry.name = exercise.name.clone();
+            entry.level_name = rung.name.clone();
+            let mut how_to = exercise.how_to.clone();
+            how_to.extend(rung.how_to.iter().cloned());
+            entry.how_to = how_to;
+        }
+    }
+    entry.level_label = level_label(entry.level, entry.max_level, &entry.level_name);
+    entry
+}
+
 /// The exercise's name, or its id in words when the library does not know it (an old journal).
 pub(crate) fn exercise_name(id: &str) -> String {
     find_exercise(id).map(|e| e.name).unwrap_or_else(|_| id.replace('_', " "))
@@ -432,6 +463,7 @@ pub fn program_exercise(id: &str, level: u32, sides: Side, level_started_on: Day
         level,
         max_level,
         level_name: rung.name.clone(),
+        level_label: level_label(level, max_level, &rung.name),
         how_to,
         sets: rung.sets,
         reps: rung.reps,

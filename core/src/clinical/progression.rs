@@ -188,23 +188,16 @@ impl Context<'_> {
         }
     }
 
-    fn level_name(&self, level: u32) -> String {
-        find_exercise(&self.exercise.exercise_id)
-            .ok()
-            .and_then(|e| e.levels.get(level as usize).map(|l| l.name.clone()))
-            .unwrap_or_else(|| format!("L{level}"))
-    }
-
     /// Regress one level, or hold when already at L0.
     fn regress(&self, rule: &str, why: String) -> Decision {
         let level = self.exercise.level;
         if level == 0 {
-            let reason = format!("{why}. You are already at the gentlest level, so keep {} and let the heel settle.", self.level_name(0));
+            let reason = format!("{why}. You are already at the gentlest level, so keep {} and let the heel settle.", self.plain_name(0));
             self.decision(DecisionAction::Hold, 0, rule, reason)
         } else {
             let reason = format!(
                 "{why}. Back one level to {} for now; you will move up again once sessions are easy and mornings settle.",
-                self.level_name(level - 1)
+                self.plain_name(level - 1)
             );
             self.decision(DecisionAction::Regress, level - 1, rule, reason)
         }
@@ -269,7 +262,7 @@ impl Context<'_> {
         let name = self.exercise.name.to_lowercase();
         let (day, session) = window.iter().rev().find(|(_, s)| s.peak_pain > MAX_ACCEPTABLE_SESSION_PAIN)?;
         let why = format!(
-            "Your pain during {name} on {} reached {}, above the 5 out of 10 that is acceptable during exercise (rule P1)",
+            "Your pain during {name} on {} reached {}, above the 5 out of 10 that is acceptable during exercise",
             day.iso(),
             session.peak_pain
         );
@@ -287,8 +280,8 @@ impl Context<'_> {
         // rule R3: a heavy level reached before the flag is kept for later; the runner does the
         // lighter level meanwhile (`for_safety_screen`), so nothing here moves it.
         if self.heavy_loading_barred && is_heavy(id, self.exercise.level) {
-            let lighter = light_level(id, self.exercise.level).map_or_else(|| "a lighter level".to_string(), |l| self.level_name(l));
-            let why = format!("{} is heavy loading: do {lighter} for now", self.level_name(self.exercise.level));
+            let lighter = light_level(id, self.exercise.level).map_or_else(|| "a lighter level".to_string(), |l| self.plain_name(l));
+            let why = format!("{} is heavy loading: do {lighter} for now", capitalise(&self.plain_name(self.exercise.level)));
             return self.hold_heavy(why);
         }
         let days_at_level = self.morning.days_since(self.level_start);
@@ -314,7 +307,7 @@ impl Context<'_> {
             if let Some((baseline, mean)) = creep {
                 let reason = format!(
                     "Your last 3 {name} sessions went well, but your morning pain over the last 7 days averages {}, at least 1 point above {} at the start of your program: \
-                     keep this level until mornings settle back (rule P6).",
+                     keep this level until mornings settle back.",
                     format_score(mean),
                     format_score(baseline)
                 );
@@ -324,7 +317,7 @@ impl Context<'_> {
                 "Your last 3 {name} sessions were complete with pain 3 or less, {morning_words}, and you have been at this level for {days_at_level} days"
             );
             return if level < self.exercise.max_level && self.heavy_loading_barred && is_heavy(id, level + 1) {
-                self.hold_heavy(format!("{earned}, but {} is heavy loading: keep this level", self.level_name(level + 1)))
+                self.hold_heavy(format!("{earned}, but {} is heavy loading: keep this level", self.plain_name(level + 1)))
             } else if level < self.exercise.max_level && is_hopping(id, level + 1) && !self.impact.open() {
                 // rule P8: hopping levels meet the same bar as running.
                 let reason = format!(
@@ -334,12 +327,12 @@ impl Context<'_> {
                 );
                 self.decision(DecisionAction::Hold, level, "P8", reason)
             } else if level < self.exercise.max_level {
-                let reason = format!("{earned}: move up to {} (rule P4).", self.level_name(level + 1));
+                let reason = format!("{earned}: move up to {}.", self.plain_name(level + 1));
                 self.decision(DecisionAction::Progress, level + 1, "P4", reason)
             } else if let Some((day, Effort::TooEasy, reserve)) = effort {
                 self.add_load(day, reserve)
             } else {
-                let reason = format!("{earned}. You are at the top of the ladder: keep this level and add a little load when it feels easy (rule P4).");
+                let reason = format!("{earned}. You are at the top of the ladder: keep this level and add a little load when it feels easy.");
                 self.decision(DecisionAction::Hold, level, "P4", reason)
             };
         }
@@ -352,7 +345,7 @@ impl Context<'_> {
                 format!("you did not finish every set of {name} on {}", day.iso())
             };
             let reason = format!(
-                "{}: repeat the same level until 3 sessions in a row are complete with pain 3 or less (rule P4); {morning_words}.",
+                "{}: repeat the same level until 3 sessions in a row are complete with pain 3 or less; {morning_words}.",
                 capitalise(&what)
             );
             return self.decision(DecisionAction::Hold, level, "P4", reason);
@@ -362,7 +355,8 @@ impl Context<'_> {
             Some((day, Effort::TooEasy, reserve)) if creep.is_none() => return self.add_load(day, reserve),
             Some((day, Effort::TooHard, _)) => {
                 let reason = format!(
-                    "You said the load of {name} on {} was too hard to finish with good form: keep this level and take a little weight out,                      so that the last reps are hard but clean (rule P5); {morning_words}.",
+                    "You said the load of {name} on {} was too hard to finish with good form: keep this level and take a little weight out, \
+                     so that the last reps are hard but clean; {morning_words}.",
                     day.iso()
                 );
                 return self.decision(DecisionAction::Hold, level, "P5", reason);
@@ -376,13 +370,13 @@ impl Context<'_> {
         }
         if days_at_level < dwell {
             // rule P5: Rathleff's 3×12 lasts at least 14 days, 4×10 28, the other levels 7.
-            missing.push(format!("{dwell} days at this level (you have {days_at_level}; rule P5)"));
+            missing.push(format!("{dwell} days at this level (you have {days_at_level})"));
         }
         if let Some(flare) = flare_between {
             missing.push(format!("mornings without a flare (on {} {})", flare.day.iso(), flare.words()));
         }
         let reason = format!(
-            "{}: repeat the same level (rule P2). To move up you need {}.",
+            "{}: repeat the same level. To move up you need {}.",
             capitalise(&morning_words),
             missing.join(" and ")
         );
@@ -392,8 +386,8 @@ impl Context<'_> {
     /// rule R3: no heavy loading after a steroid injection in the heel in the last 6 weeks.
     fn hold_heavy(&self, why: String) -> Decision {
         let reason = format!(
-            "{why}. After a steroid injection in the heel in the last 6 weeks there is no heavy loading until a clinician agrees \
-             (rule R3); take the safety questions again once they do."
+            "{why}. After a steroid injection in the heel in the last 6 weeks there is no heavy loading until a clinician agrees; \
+             take the safety questions again once they do."
         );
         self.decision(DecisionAction::Hold, self.exercise.level, "R3", reason)
     }
@@ -410,7 +404,8 @@ impl Context<'_> {
         };
         let reps = self.exercise.reps.map_or(String::new(), |r| format!(" {r} is the most you can do with good form again"));
         let reason = format!(
-            "On {} {felt} at {}: add a little load — one or two books (about 1–2 kg) in the backpack — so that{reps}.              The level and its sets stay the same (rule P5).",
+            "On {} {felt} at {}: add a little load — one or two books (about 1–2 kg) in the backpack — so that{reps}. \
+             The level and its sets stay the same.",
             day.iso(),
             name
         );
@@ -642,7 +637,7 @@ mod tests {
         let pains: Vec<PainEntry> = (0..7).map(|d| pain(d, 2)).chain((7..=13).map(|d| pain(d, 3))).collect();
         let d = decide(1, &easy, &pains, 13);
         assert_eq!(summary(&d), vec![(DecisionAction::Hold, 1, 1, "P6")]);
-        assert!(d[0].reason.contains("averages 3") && d[0].reason.contains("rule P6"), "{}", d[0].reason);
+        assert!(d[0].reason.contains("averages 3") && d[0].rule == "P6" && !d[0].reason.contains("rule P"), "{}", d[0].reason);
         let mut almost = pains.clone();
         almost[13] = pain(13, 2); // 7-day mean 2.86: under +1
         assert_eq!(summary(&decide(1, &easy, &almost, 13)), vec![(DecisionAction::Progress, 1, 2, "P4")]);
@@ -667,7 +662,7 @@ mod tests {
         let easy: Vec<SessionRecord> = (8..13).step_by(2).map(|d| session(d, 2, 2, true)).collect();
         let early = decide(2, &easy, &mornings_then(13, 3), 13);
         assert_eq!(summary(&early), vec![(DecisionAction::Hold, 2, 2, "P2")]);
-        assert!(early[0].reason.contains("14 days at this level (you have 13; rule P5)"), "{}", early[0].reason);
+        assert!(early[0].reason.contains("14 days at this level (you have 13)"), "{}", early[0].reason);
         // ... and they are on day 14.
         assert_eq!(summary(&decide(2, &easy, &mornings_then(14, 3), 14)), vec![(DecisionAction::Progress, 2, 3, "P4")]);
         // The design entry level L1 keeps 7 days.
@@ -682,7 +677,7 @@ mod tests {
         let easy: Vec<SessionRecord> = (9..15).step_by(2).map(|d| session(d, 3, 2, true)).collect();
         let early = decide(3, &easy, &mornings_then(15, 3), 15);
         assert_eq!(summary(&early), vec![(DecisionAction::Hold, 3, 3, "P2")]);
-        assert!(early[0].reason.contains("28 days at this level (you have 15; rule P5)"), "{}", early[0].reason);
+        assert!(early[0].reason.contains("28 days at this level (you have 15)"), "{}", early[0].reason);
         let late: Vec<SessionRecord> = (22..28).step_by(2).map(|d| session(d, 3, 2, true)).collect();
         assert_eq!(summary(&decide(3, &late, &mornings_then(28, 3), 28)), vec![(DecisionAction::Progress, 3, 4, "P4")]);
         // A program stored while the stage was 14 days keeps 14 in its JSON: the library's 28 wins.
@@ -738,7 +733,7 @@ mod tests {
         let easy: Vec<SessionRecord> = (8..13).step_by(2).map(|d| session(d, 2, 2, true)).collect();
         let held = decide_barred(2, &easy, &mornings_then(14, 3), 14);
         assert_eq!(summary(&held), vec![(DecisionAction::Hold, 2, 2, "R3")]);
-        assert!(held[0].reason.contains("L3 loaded raise with a backpack is heavy loading") && held[0].reason.contains("steroid injection"), "{}", held[0].reason);
+        assert!(held[0].reason.contains("Loaded raise with a backpack is heavy loading") && held[0].reason.contains("steroid injection"), "{}", held[0].reason);
         // ... nor added load on a too-easy answer ...
         let too_easy = [with_effort(session(2, 2, 2, true), Some(Effort::TooEasy), None)];
         let held = decide_barred(2, &too_easy, &mornings_then(3, 3), 3);
@@ -751,7 +746,7 @@ mod tests {
         let at_l3 = [session(2, 2, 2, true)];
         let held = decide_barred(3, &at_l3, &mornings_then(3, 3), 3);
         assert_eq!(summary(&held), vec![(DecisionAction::Hold, 3, 3, "R3")]);
-        assert!(held[0].reason.contains("do L2 single-leg raise on a towel for now"), "{}", held[0].reason);
+        assert!(held[0].reason.contains("do single-leg raise on a towel for now"), "{}", held[0].reason);
         // ... and a flare still regresses.
         assert_eq!(summary(&decide_barred(3, &at_l3, &mornings_then(3, 6), 3)), vec![(DecisionAction::Regress, 3, 2, "P7")]);
     }
