@@ -393,8 +393,12 @@ pub struct Program {
     /// Date the program was built (YYYY-MM-DD).
     pub started_on: String,
     pub exercises: Vec<ProgramExercise>,
-    /// Shown on every screen when the safety screen said "refer" (R2).
+    /// Shown on every screen when the safety screen said "refer" (R2, R3), in plain words.
     pub caution: Option<String>,
+    /// The rule behind `caution` ("R2", "R3"), for a detail label and the clinician (CLINICAL X4).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub caution_rule: Option<String>,
     /// Running cue from the gait questions (A6), e.g. "+5–10 % step rate: from 158 to 166–174 spm".
     pub cadence_cue: Option<String>,
     /// Estimated minutes on the busier of two consecutive days (every-other-day work alternates;

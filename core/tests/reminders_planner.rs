@@ -36,7 +36,7 @@ fn program() -> Program {
     let mut every_other_day = fixtures::exercise("calf_loading", 2, 3, Some(12), None, fixtures::tempo(3, 2, 3), 120, Side::Left);
     every_other_day.frequency = Frequency::EveryOtherDay;
     every_other_day.level_started_on = "2026-11-24".into();
-    Program { started_on: "2026-11-01".into(), exercises: vec![every_other_day], caution: None, cadence_cue: None, minutes_per_day: 0, set_aside: vec![] }
+    Program { started_on: "2026-11-01".into(), exercises: vec![every_other_day], caution: None, caution_rule: None, cadence_cue: None, minutes_per_day: 0, set_aside: vec![] }
 }
 
 fn plan(settings: &Settings, program: Option<&Program>, now_ms: i64) -> Vec<Reminder> {

@@ -26,7 +26,7 @@ impl Rehab<'_> {
             return Ok(());
         }
         Err(CoreError::state(format!(
-            "your safety screen on {urgent_on} found an urgent warning sign (rule R1): once a clinician has cleared you, \
+            "your safety screen on {urgent_on} found an urgent warning sign: once a clinician has cleared you, \
              give the date they did (clinician_cleared_on) to take the screen again"
         )))
     }

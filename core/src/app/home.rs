@@ -49,8 +49,10 @@ pub enum StartRoute {
 pub struct HomeScreen {
     pub date: String,
     pub red_flag: RedFlagLevel,
-    /// Shown prominently when set (urgent or refer advice, R1/R2).
+    /// Shown prominently when set (urgent or refer advice, R1/R2/R3), in plain words.
     pub caution: Option<String>,
+    /// The rule behind `caution` ("R1", "R2", "R3"), for a detail label (CLINICAL X4).
+    pub caution_rule: Option<String>,
     pub plan: Option<DayPlan>,
     pub last_pain: Option<PainEntry>,
     /// Consecutive days with a morning pain score, ending today (or yesterday if today is not logged yet).
@@ -108,7 +110,7 @@ impl Rehab<'_> {
             (NextStep::Rest, "All done for today. Recovery happens between sessions.".to_string())
         };
         let caution = match red_flag {
-            RedFlagLevel::Urgent => Some("Your answers included an urgent warning sign. Please seek medical care today; the program is paused (rule R1).".to_string()),
+            RedFlagLevel::Urgent => Some("Your answers included an urgent warning sign. Please seek medical care today; the program is paused.".to_string()),
             _ => program.as_ref().and_then(|p| p.caution.clone()),
         };
         let running = if program.is_some() || red_flag == RedFlagLevel::Urgent { Some(self.running_guidance(today, None)?) } else { None };
@@ -121,6 +123,7 @@ impl Rehab<'_> {
             start_route,
             date: today.iso(),
             red_flag,
+            caution_rule: caution.as_ref().and_then(|_| crate::clinical::program::caution_rule(red_flag)),
             caution,
             plan,
             last_pain,

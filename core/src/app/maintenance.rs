@@ -64,7 +64,7 @@ impl Rehab<'_> {
         let plan = self.shown_plan(&program, today)?;
         if plan.maintenance.as_ref().map(|n| n.state) != Some(MaintenanceState::Offered) {
             return Err(CoreError::state(
-                "no maintenance offer is open today: it comes after 8 weeks of the program, with a clear improvement and 12 of the last 14 mornings at 1 or less (rule P9)",
+                "no maintenance offer is open today: it comes after 8 weeks of the program, with a clear improvement and 12 of the last 14 mornings at 1 or less",
             ));
         }
         let record = MaintenanceChoice { date: today.iso(), choice, reason: None, logged_at_ms: now.instant_ms };

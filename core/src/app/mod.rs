@@ -62,7 +62,7 @@ impl Rehab<'_> {
     pub(crate) fn require_program(&self) -> Result<Program> {
         if self.latest_level()? == RedFlagLevel::Urgent {
             return Err(CoreError::state(
-                "no program while the safety screen's urgent warning stands (rule R1): seek care today, then take the screen again once a clinician has cleared you",
+                "no program while the safety screen's urgent warning stands: seek care today, then take the screen again once a clinician has cleared you",
             ));
         }
         self.effective_program()?.ok_or_else(|| {

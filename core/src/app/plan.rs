@@ -68,7 +68,7 @@ impl Rehab<'_> {
         let check = clinical::gates::hop_check(today, pain)?;
         if matches!(self.latest_level()?, RedFlagLevel::Urgent | RedFlagLevel::ReferNoImpact) {
             return Err(CoreError::state(
-                "your safety screen says no impact until a clinician has checked your heel (rules R1, R2): no hop check for now",
+                "your safety screen says no impact until a clinician has checked your heel: no hop check for now",
             ));
         }
         self.journal.save_hop_check(&check, now.instant_ms, today)?;

@@ -130,7 +130,7 @@ impl Rehab<'_> {
         let level = self.latest_level()?;
         if matches!(level, RedFlagLevel::Urgent | RedFlagLevel::ReferNoImpact) {
             return Err(CoreError::state(
-                "your safety screen says no running until a clinician has checked your heel (rules R1, R2); record the visit with the clinician first",
+                "your safety screen says no running until a clinician has checked your heel; record the visit with the clinician first",
             ));
         }
         let pains = self.journal.pain_entries(today.add_days(-HISTORY_DAYS), today)?;

@@ -193,7 +193,7 @@ pub fn assessment_catalogue() -> Vec<AssessmentItem> {
             "Face a wall in a lunge, the foot being tested in front, pointing straight at the wall.",
             "Push the knee toward the wall without lifting the heel.",
             "Move the foot back until the knee only just touches with the heel down.",
-            "Measure from the big toe to the wall. You may answer in inches instead (knee_to_wall_in).",
+            "Measure from the big toe to the wall. You may answer in inches instead.",
         ], "cm", 0.0, KNEE_TO_WALL_MAX_CM, true, true, Number),
         item("heel_raise_reps", "Single-leg heel raises: how many can you do on each leg?", &[
             "Stand on one leg, fingertips on a wall for balance only.",

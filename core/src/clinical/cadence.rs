@@ -28,7 +28,7 @@ pub fn cadence_progress(today: Day, runs: &[RunRecord], assessed_spm: Option<u32
     let runs_word = if latest.len() == 1 { "your last run".to_string() } else { format!("your last {} runs", latest.len()) };
     let sentence = match assessed_spm.filter(|b| *b > 0) {
         None => format!(
-            "Step rate on {runs_word}: {spm:.0} steps a minute (from your watch). The goal is 5–10 % more than your usual easy running (rule A6); give your usual cadence at the next assessment to see it in numbers."
+            "Step rate on {runs_word}: {spm:.0} steps a minute (from your watch). The goal is 5–10 % more than your usual easy running; give your usual cadence at the next assessment to see it in numbers."
         ),
         Some(base) => {
             let base = f64::from(base);
@@ -41,7 +41,7 @@ pub fn cadence_progress(today: Day, runs: &[RunRecord], assessed_spm: Option<u32
             } else {
                 "more than 10 % up: no need to go quicker still".to_string()
             };
-            format!("Step rate on {runs_word}: {spm:.0} steps a minute (from your watch), {change:+.0} % from the {base:.0} you gave at the assessment — {verdict} (rule A6).")
+            format!("Step rate on {runs_word}: {spm:.0} steps a minute (from your watch), {change:+.0} % from the {base:.0} you gave at the assessment — {verdict}.")
         }
     };
     Some((spm, sentence))

@@ -70,7 +70,7 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
         if candidate.severity == Severity::Mild {
             if let Some(shared) = &mild_slot {
                 set_aside.push(format!(
-                    "{}: mild findings share one exercise ({}); this one is measured again at your next assessment (rule V1).",
+                    "{}: mild findings share one exercise ({}); this one is measured again at your next assessment.",
                     candidate.words(),
                     exercise_name(shared).to_lowercase()
                 ));
@@ -79,7 +79,7 @@ pub(crate) fn choose_exercises(base_sides: Side, candidates: &[Candidate]) -> (V
         }
         if chosen.len() >= MAX_EXERCISES {
             set_aside.push(format!(
-                "{}: left out to keep the day to 5 exercises; it is measured again at your next assessment (rule V1).",
+                "{}: left out to keep the day to 5 exercises; it is measured again at your next assessment.",
                 candidate.words()
             ));
             continue;
@@ -139,8 +139,16 @@ pub fn build_program(answers: &AssessmentAnswers, findings: &[Finding], safety: 
         RedFlagLevel::ReferNoImpact => Some(format!("{} ({})", safety.advice, safety.reasons.join(" "))),
         RedFlagLevel::None | RedFlagLevel::Urgent => None,
     };
-    let mut program =
-        Program { started_on: start.iso(), exercises, caution, cadence_cue: cadence_cue(answers), minutes_per_day: 0, set_aside };
+    let caution_rule = caution.as_ref().and_then(|_| caution_rule(safety.level));
+    let mut program = Program {
+        started_on: start.iso(),
+        exercises,
+        caution,
+        caution_rule,
+        cadence_cue: cadence_cue(answers),
+        minutes_per_day: 0,
+        set_aside,
+    };
     program.minutes_per_day = minutes_per_day(&program);
     Some(program)
 }
@@ -178,11 +186,12 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
             }
             crate::sort::sort_by_key(&mut exercises, |e| library_order(&e.exercise_id));
             exercises.truncate(MAX_EXERCISES); // rule V1
-            let caution = Some(format!("{} (rule R2)", advice(RedFlagLevel::ReferNoImpact)));
+            let caution = Some(advice(RedFlagLevel::ReferNoImpact).to_string());
             let mut kept = Program {
                 started_on: program.started_on.clone(),
                 exercises,
                 caution,
+                caution_rule: caution_rule(RedFlagLevel::ReferNoImpact),
                 cadence_cue: None,
                 minutes_per_day: 0,
                 set_aside: program.set_aside.clone(),
@@ -192,7 +201,8 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
         }
         RedFlagLevel::Refer => {
             let mut kept = program.clone();
-            kept.caution = kept.caution.or_else(|| Some(format!("{} (rule R3)", advice(RedFlagLevel::Refer))));
+            kept.caution = kept.caution.or_else(|| Some(advice(RedFlagLevel::Refer).to_string()));
+            kept.caution_rule = caution_rule(RedFlagLevel::Refer);
             // rule V1: the stored figure dates from the program's last build; levels have moved since.
             kept.minutes_per_day = minutes_per_day(&kept);
             Some(kept)
@@ -200,6 +210,7 @@ pub fn for_red_flag(program: &Program, level: RedFlagLevel) -> Option<Program> {
         RedFlagLevel::None => {
             let mut kept = program.clone();
             kept.caution = None; // a later screen without flags lifts an earlier caution
+            kept.caution_rule = None;
             kept.minutes_per_day = minutes_per_day(&kept); // rule V1, as above
             Some(kept)
         }
@@ -223,8 +234,9 @@ pub fn for_safety_screen(program: &Program, level: RedFlagLevel, flagged: &[Stri
             *exercise = shown;
         }
     }
-    let caution = kept.caution.take().unwrap_or_else(|| format!("{} (rule R3)", advice(RedFlagLevel::Refer)));
+    let caution = kept.caution.take().unwrap_or_else(|| advice(RedFlagLevel::Refer).to_string());
     kept.caution = Some(format!("{caution} {NO_HEAVY_LOADING_WORDS}"));
+    kept.caution_rule = caution_rule(RedFlagLevel::Refer);
     kept.minutes_per_day = minutes_per_day(&kept);
     Some(kept)
 }
@@ -236,9 +248,20 @@ fn shown_at(exercise: &ProgramExercise, level: u32, program_start: Day) -> Optio
     program_exercise(&exercise.exercise_id, level, exercise.sides, started).ok()
 }
 
+/// The rule behind a level's caution (CLINICAL X4 keeps it beside the words): R1 urgent, R2 no
+/// impact until checked, R3 see someone soon.
+pub fn caution_rule(level: RedFlagLevel) -> Option<String> {
+    match level {
+        RedFlagLevel::Urgent => Some("R1".into()),
+        RedFlagLevel::ReferNoImpact => Some("R2".into()),
+        RedFlagLevel::Refer => Some("R3".into()),
+        RedFlagLevel::None => None,
+    }
+}
+
 /// rule R3: what "no heavy loading" means in the program.
 const NO_HEAVY_LOADING_WORDS: &str =
-    "Meanwhile the program has no backpack load and no hops: those levels are shown one step lighter and are not added (rule R3).";
+    "Meanwhile the program has no backpack load and no hops: those levels are shown one step lighter and are not added.";
 
 /// rule A6: a +5–10 % step-rate cue, never a fixed 180.
 fn cadence_cue(answers: &AssessmentAnswers) -> Option<String> {
@@ -345,7 +368,7 @@ mod tests {
         let want: Vec<(String, u32)> =
             [("plantar_fascia_stretch", 0), ("calf_loading", 2), ("towel_scrunch", 2), ("side_lying_hip_abduction", 3)].iter().map(|(i, l)| (i.to_string(), *l)).collect();
         assert_eq!(levels, want);
-        assert!(shown.caution.as_deref().is_some_and(|c| c.contains("no backpack load and no hops") && c.contains("(rule R3)")), "{:?}", shown.caution);
+        assert!(shown.caution.as_deref().is_some_and(|c| c.contains("no backpack load and no hops") && !c.contains("rule R")), "{:?}", shown.caution);
         // Other R3 flags, and no flags, keep the stored levels.
         let other = for_safety_screen(&full, RedFlagLevel::Refer, &["diabetes".to_string()]).unwrap();
         assert_eq!(other.exercises, full.exercises);

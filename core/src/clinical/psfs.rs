@@ -97,6 +97,8 @@ pub struct Psfs {
     pub next_due: Option<String>,
     /// One plain sentence for the progress screen.
     pub text: String,
+    /// The rule behind the scale and its sentences ("M2"), for a detail label (CLINICAL X4).
+    pub rule: String,
 }
 
 /// What [`summarize`] needs: the active activities (ordered by id), every stored rating, the
@@ -114,7 +116,7 @@ pub fn validate_names(names: &[String]) -> Result<Vec<String>> {
     if !(MIN_ACTIVITIES..=MAX_ACTIVITIES).contains(&names.len()) {
         return Err(CoreError::invalid(
             "names",
-            format!("must hold {MIN_ACTIVITIES}..={MAX_ACTIVITIES} activities (got {}) (rule M2)", names.len()),
+            format!("must hold {MIN_ACTIVITIES}..={MAX_ACTIVITIES} activities (got {})", names.len()),
         ));
     }
     let mut seen = BTreeMap::new();
@@ -138,7 +140,7 @@ pub fn validate_names(names: &[String]) -> Result<Vec<String>> {
 /// once, scores 0..=10 (rule M2), no unknown ids.
 pub fn validate_ratings(active: &[PsfsActivity], ratings: &[PsfsRating]) -> Result<()> {
     if active.is_empty() {
-        return Err(CoreError::state("name 3 to 5 activities before rating them (rule M2)"));
+        return Err(CoreError::state("name 3 to 5 activities before rating them"));
     }
     let allowed = || active.iter().map(|a| format!("{} ({})", a.id, a.name)).collect::<Vec<_>>().join(", ");
     let mut rated = BTreeSet::new();
@@ -218,26 +220,26 @@ pub fn summarize(input: &PsfsInput<'_>) -> Result<Psfs> {
         due(last_rating, input.last_assessment, input.today)
     };
     let text = text(activities.len(), mean_first, mean_latest, mean_change, next_due.as_deref());
-    Ok(Psfs { activities, mean_first, mean_latest, mean_change, detectable_change, due, due_reason, next_due, text })
+    Ok(Psfs { activities, mean_first, mean_latest, mean_change, detectable_change, due, due_reason, next_due, text, rule: "M2".into() })
 }
 
 /// rule M2: rated at the start, every 2 weeks and at re-assessment.
 fn due(last_rating: Option<Day>, last_assessment: Option<Day>, today: Day) -> (bool, Option<String>, Option<String>) {
     let Some(last) = last_rating else {
-        return (true, Some("Rate your activities once to set your starting point (rule M2).".into()), Some(today.iso()));
+        return (true, Some("Rate your activities once to set your starting point.".into()), Some(today.iso()));
     };
     // design choice: an assessment on the same day as the rating needs no second rating.
     if let Some(assessed) = last_assessment.filter(|a| *a > last) {
         return (
             true,
-            Some(format!("Rate your activities: you re-assessed on {assessed} (rule M2).")),
+            Some(format!("Rate your activities: you re-assessed on {assessed}.")),
             Some(assessed.iso()),
         );
     }
     let next = last.add_days(RATE_EVERY_DAYS);
     if today >= next {
         let days = today.days_since(last);
-        (true, Some(format!("Rate your activities: it has been {days} days since {last} (rule M2: every 2 weeks).")), Some(next.iso()))
+        (true, Some(format!("Rate your activities: it has been {days} days since {last} (they are rated every 2 weeks).")), Some(next.iso()))
     } else {
         (false, None, Some(next.iso()))
     }
@@ -246,14 +248,14 @@ fn due(last_rating: Option<Day>, last_assessment: Option<Day>, today: Day) -> (b
 /// One sentence, worded as progress (X1), never as a diagnosis.
 fn text(activities: usize, first: Option<f64>, latest: Option<f64>, change: Option<f64>, next_due: Option<&str>) -> String {
     if activities == 0 {
-        return "Name 3 to 5 activities your heel limits, to follow what you can do as well as your pain (rule M2).".into();
+        return "Name 3 to 5 activities your heel limits, to follow what you can do as well as your pain.".into();
     }
     let (Some(first), Some(latest)) = (first, latest) else {
-        return "Your activities: rate them once (0 = unable, 10 = as before the injury) to set your starting point (rule M2).".into();
+        return "Your activities: rate them once (0 = unable, 10 = as before the injury) to set your starting point.".into();
     };
     let Some(change) = change else {
         let next = next_due.map(|d| format!("; rate them again on {d} to see the change")).unwrap_or_default();
-        return format!("Your activities: {first:.1} on average at the start (0 = unable, 10 = as before the injury){next} (rule M2).");
+        return format!("Your activities: {first:.1} on average at the start (0 = unable, 10 = as before the injury){next}.");
     };
     let sign = if change > 0.0 { "+" } else if change < 0.0 { "−" } else { "±" };
     let size = format!("{sign}{:.1}", change.abs());
@@ -265,7 +267,7 @@ fn text(activities: usize, first: Option<f64>, latest: Option<f64>, change: Opti
     } else {
         "within the 2-point noise"
     };
-    format!("Your activities: {first:.1} → {latest:.1} on average ({size}, {meaning}, rule M2)")
+    format!("Your activities: {first:.1} → {latest:.1} on average ({size}, {meaning})")
 }
 
 #[cfg(test)]
@@ -366,10 +368,11 @@ mod tests {
             ("2026-09-15", 1, 6), ("2026-09-15", 2, 5), ("2026-09-15", 3, 7),
         ]);
         let psfs = summarize(&PsfsInput { activities: &activities, ratings: &ratings, last_assessment: None, today: day("2026-09-15") }).unwrap();
-        assert_eq!(psfs.text, "Your activities: 3.7 → 6.0 on average (+2.3, a change beyond the 2-point noise, rule M2)");
+        assert_eq!(psfs.text, "Your activities: 3.7 → 6.0 on average (+2.3, a change beyond the 2-point noise)");
+        assert_eq!(psfs.rule, "M2");
         let first = rated(&[("2026-09-01", 1, 3), ("2026-09-01", 2, 4), ("2026-09-01", 3, 4)]);
         let psfs = summarize(&PsfsInput { activities: &activities, ratings: &first, last_assessment: None, today: day("2026-09-20") }).unwrap();
-        assert_eq!(psfs.due_reason.as_deref(), Some("Rate your activities: it has been 19 days since 2026-09-01 (rule M2: every 2 weeks)."));
+        assert_eq!(psfs.due_reason.as_deref(), Some("Rate your activities: it has been 19 days since 2026-09-01 (they are rated every 2 weeks)."));
         assert!(psfs.text.contains("3.7 on average at the start"), "{}", psfs.text);
     }
 

@@ -113,13 +113,13 @@ pub(crate) fn grade(date: Day, answers: &ReturnToRunAnswers, mornings: &[Morning
     let passed = criteria.iter().all(|c| c.passed);
     let advice = if passed {
         format!(
-            "You are ready to start running again with a walk-run: {}, every other day, keeping pain during the run at 3 or less (rule RR1).",
+            "You are ready to start running again with a walk-run: {}, every other day, keeping pain during the run at 3 or less.",
             step(0, 0).description
         )
     } else {
         let missing: Vec<&str> = criteria.iter().filter(|c| !c.passed).map(|c| c.label.as_str()).collect();
         format!(
-            "Not yet — keep up the program, walking and cross-training, and take the test again in about a week. Still to reach: {} (rule RR1).",
+            "Not yet — keep up the program, walking and cross-training, and take the test again in about a week. Still to reach: {}.",
             missing.join("; ").to_lowercase()
         )
     };
@@ -247,14 +247,14 @@ pub(crate) fn status(today: Day, checks: &[ReturnToRunCheck], runs: &[RunRecord]
     if index == STEPS.len() {
         return Some(ReturnToRun {
             state: ReturnToRunState::Complete,
-            text: "Walk-run done: you are back to continuous running. Build up gradually — single runs within 10 % of your longest of the last 30 days, weeks within 30 % (rule A7) — and keep the calf work twice a week (E7).".into(),
+            text: "Walk-run done: you are back to continuous running. Build up gradually — single runs within 10 % of your longest of the last 30 days, weeks within 30 % — and keep the calf work twice a week (E7).".into(),
             last_check: Some(check.clone()),
             step: None,
         });
     }
     let current = step(index, good);
     let mut text = format!(
-        "Walk-run step {} of {}: {}, every other day. Keep pain during the run at 3 or less; {} comfortable run(s) here unlock the next step (rule RR1).",
+        "Walk-run step {} of {}: {}, every other day. Keep pain during the run at 3 or less; {} comfortable run(s) here unlock the next step.",
         current.step,
         current.of_steps,
         current.description,

@@ -369,11 +369,11 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
 
     // rules R1 and R2: the only cases where FirstStep says not to run (X2).
     if input.red_flag == RedFlagLevel::Urgent {
-        let reason = "Please don't run for now: your safety screen found a warning sign that needs a clinician today (rule R1).".into();
+        let reason = "Please don't run for now: your safety screen found a warning sign that needs a clinician today.".into();
         return Ok(done(RunningState::Red, reason, vec!["R1".into()], None));
     }
     if input.red_flag == RedFlagLevel::ReferNoImpact {
-        let reason = "No running, jumping or heavy loading until a clinician has checked your heel: your safety screen found a sign that needs a look first (rule R2). \
+        let reason = "No running, jumping or heavy loading until a clinician has checked your heel: your safety screen found a sign that needs a look first. \
                 Keep your fitness with cycling, swimming or pool running, as long as they do not hurt."
             .into();
         return Ok(done(RunningState::Red, reason, vec!["R2".into(), "X2".into()], None));
@@ -387,7 +387,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
     if let Some(flare) = flare_on(&mornings, today) {
         match &trigger {
             Some(t) => red.push(format!("{} — a flare; {t}", flare.words())),
-            None => red.push(format!("{} — a flare (rule P3)", flare.words())),
+            None => red.push(format!("{} — a flare", flare.words())),
         }
         cite("P3", &mut rules);
         if trigger.is_some() {
@@ -420,16 +420,16 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
             cite("RR1", &mut rules);
             cite("P1", &mut rules);
         } else if p > RUN_PAIN_LIMIT {
-            amber.push(format!("a run in the last 2 days hurt {p} out of 10, above the 3 that running allows (rule RR1)"));
+            amber.push(format!("a run in the last 2 days hurt {p} out of 10, above the 3 that running allows"));
             cite("RR1", &mut rules);
         }
     }
     if let Some(p) = session_pain.filter(|p| *p > 5) {
-        amber.push(format!("an exercise session in the last 2 days hurt {p} out of 10 (rule P1)"));
+        amber.push(format!("an exercise session in the last 2 days hurt {p} out of 10"));
         cite("P1", &mut rules);
     }
     if input.red_flag == RedFlagLevel::Refer {
-        amber.push("your safety screen asks you to see a clinician soon (rule R3)".into());
+        amber.push("your safety screen asks you to see a clinician soon".into());
         cite("R3", &mut rules);
     }
     if long_run_warning.is_some() || weekly_warning.is_some() {
@@ -477,7 +477,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         (
             RunningState::Red,
             format!(
-                "Reduce running substantially today, but keep moving: a short easy walk-run (1 minute running, 1 minute walking, about 20 minutes) on flat, soft ground, stopping if pain goes above 3 (rules X2, RR1). Why: {}.",
+                "Reduce running substantially today, but keep moving: a short easy walk-run (1 minute running, 1 minute walking, about 20 minutes) on flat, soft ground, stopping if pain goes above 3. Why: {}.",
                 join(&red, &amber)
             ),
         )
@@ -487,7 +487,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         (
             RunningState::Amber,
             format!(
-                "Today's run is walk-run step {} of {}: {}, on flat ground; keep pain during the run at 3 or less and check tomorrow's morning pain (rule RR1).{why}",
+                "Today's run is walk-run step {} of {}: {}, on flat ground; keep pain during the run at 3 or less and check tomorrow's morning pain.{why}",
                 step.step, step.of_steps, step.description
             ),
         )
@@ -495,7 +495,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         (
             RunningState::Amber,
             format!(
-                "Run easy and shorter: {shorter} (rule X2), at a relaxed, conversational pace on flat ground; keep pain during the run at 3 or less (rule RR1) and check tomorrow's morning pain.{} Why: {}.",
+                "Run easy and shorter: {shorter}, at a relaxed, conversational pace on flat ground; keep pain during the run at 3 or less and check tomorrow's morning pain.{} Why: {}.",
                 cap_words.clone().unwrap_or_default(),
                 amber.join("; ")
             ),
@@ -511,7 +511,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         let why = latest.map_or(String::new(), |m| format!(" Your morning pain was {}.", m.score));
         (
             RunningState::Green,
-            format!("Run as planned at an easy-to-moderate effort; keep pain during the run at 3 or less (rule RR1) and check that tomorrow's morning pain is no worse.{why}"),
+            format!("Run as planned at an easy-to-moderate effort; keep pain during the run at 3 or less and check that tomorrow's morning pain is no worse.{why}"),
         )
     };
     // rule A6: the cadence cue on every day the runner may run.

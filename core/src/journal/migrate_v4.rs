@@ -39,7 +39,7 @@ pub(crate) fn cap_programs(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             note(
                 tx,
                 &format!(
-                    "Program started {}: {} of {} exercises kept to fit at most {MAX_EXERCISES} a day (rule V1); set aside: {}. Levels reached are unchanged.",
+                    "Program started {}: {} of {} exercises kept to fit at most {MAX_EXERCISES} a day; set aside: {}. Levels reached are unchanged.",
                     program.started_on,
                     capped.exercises.len(),
                     program.exercises.len(),
@@ -191,7 +191,7 @@ mod shipped {
             if candidate.severity == Severity::Mild {
                 if let Some(shared) = &mild_slot {
                     set_aside.push(format!(
-                        "{}: mild findings share one exercise ({}); this one is measured again at your next assessment (rule V1).",
+                        "{}: mild findings share one exercise ({}); this one is measured again at your next assessment.",
                         candidate.words(),
                         exercise_name(shared).to_lowercase()
                     ));
@@ -200,7 +200,7 @@ mod shipped {
             }
             if chosen.len() >= MAX_EXERCISES {
                 set_aside.push(format!(
-                    "{}: left out to keep the day to 5 exercises; it is measured again at your next assessment (rule V1).",
+                    "{}: left out to keep the day to 5 exercises; it is measured again at your next assessment.",
                     candidate.words()
                 ));
                 continue;

@@ -154,7 +154,7 @@ pub(super) fn validate_backup(activities: &[StoredPsfsActivity], ratings: &[Psfs
     }
     let active = activities.iter().filter(|a| a.active).count();
     if active != 0 && !(psfs::MIN_ACTIVITIES..=psfs::MAX_ACTIVITIES).contains(&active) {
-        return Err(CoreError::invalid("psfs_activities", format!("{active} are active; 0 or 3..=5 may be (rule M2)")));
+        return Err(CoreError::invalid("psfs_activities", format!("{active} are active; 0 or 3..=5 may be")));
     }
     let mut keys = std::collections::HashSet::new();
     for (i, r) in ratings.iter().enumerate() {

@@ -102,7 +102,7 @@ pub struct Trend {
 fn psfs_words(points: &[crate::clinical::psfs::PsfsScore]) -> Option<String> {
     let (first, last) = (points.first()?, points.last()?);
     if points.len() == 1 {
-        return Some(format!("Activities you want back (PSFS): {:.1} out of 10 on {} (rule M2).", first.score, first.date));
+        return Some(format!("Activities you want back (PSFS): {:.1} out of 10 on {}.", first.score, first.date));
     }
     Some(format!(
         "Activities you want back (PSFS): {:.1} on {} → {:.1} on {} ({:+.1}; a change of 2 or more is beyond the noise, rule M2).",
@@ -405,6 +405,7 @@ fn shown_on(program: &Program, schedules: &[ExerciseSchedule], screens: &[Screen
         started_on: program.started_on.clone(),
         exercises: schedules.iter().filter_map(|s| s.as_of(day)).collect(),
         caution: None,
+        caution_rule: None,
         cadence_cue: None,
         minutes_per_day: 0,
         set_aside: Vec::new(),

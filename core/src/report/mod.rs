@@ -151,7 +151,7 @@ pub fn open_referral(
         // rule R4: the escalation banner over time, when the screen itself has no flag.
         RedFlagLevel::None => match escalation {
             Some(r4) => Referral {
-                status: format!("Referral open: {} (R4)", if r4.level == crate::clinical::ReferralLevel::Firm { "firm" } else { "advised" }),
+                status: format!("Referral open: {}", if r4.level == crate::clinical::ReferralLevel::Firm { "firm" } else { "advised" }),
                 rule: Some(r4.rule.clone()),
                 text: Some(r4.text.clone()),
                 reasons: Vec::new(),
@@ -168,7 +168,7 @@ pub fn open_referral(
             },
         },
         RedFlagLevel::Urgent => Referral {
-            status: "Urgent: seek care today (R1)".into(),
+            status: "Urgent: seek care today".into(),
             rule: Some("R1".into()),
             text: caution.map(str::to_string),
             reasons,
@@ -185,7 +185,7 @@ pub fn open_referral(
             }
             let text = Some(text);
             Referral {
-                status: format!("Referral open: {} ({rule})", level_label(level)),
+                status: format!("Referral open: {}", level_label(level)),
                 rule: Some(rule.into()),
                 text,
                 reasons,
@@ -228,7 +228,7 @@ impl Page {
             self.body,
             r#"<header><h1>FirstStep — summary for a clinician</h1>
 <p class="who">Name / date of birth: <span class="blank"></span></p>
-<p class="meta"><span data-k="range">Covers <b>{}</b> to <b>{}</b></span> · FirstStep <span data-k="version">{}</span> · {units_text}. Recorded by the runner in a self-management app: findings are things to work on, not diagnoses; rule ids (M1, A1 …) cite the app's clinical reference.</p></header>
+<p class="meta"><span data-k="range">Covers <b>{}</b> to <b>{}</b></span> · FirstStep <span data-k="version">{}</span> · {units_text}. Recorded by the runner in a self-management app: findings are things to work on, not diagnoses; the labels in brackets (<span class="rule" data-k="rule">M1, A1 …</span>) cite the app's clinical reference.</p></header>
 "#,
             esc(first_day),
             esc(date),
@@ -264,7 +264,7 @@ impl Page {
         };
         let _ = write!(
             self.body,
-            r#"<p>Baseline {baseline} · now <b data-k="current">{}</b> (7-day mean){change} · M1 improvement (≥ 2 points and ≥ 30 %): {verdict}</p>"#,
+            r#"<p>Baseline {baseline} · now <b data-k="current">{}</b> (7-day mean){change} · improvement <span class="rule" data-k="rule">(M1)</span> (≥ 2 points and ≥ 30 %): {verdict}</p>"#,
             opt1(trend.current)
         );
         let target = trend.baseline.filter(|_| trend.baseline_mornings == 7).map(|b| (b - M1_POINTS).min(b * (1.0 - M1_FRACTION))).filter(|t| *t >= 0.0);
@@ -279,7 +279,7 @@ impl Page {
         };
         let _ = write!(
             self.body,
-            r#"<p class="legend">{}: <span class="dot">●</span> morning score · <span class="mean">━</span> 7-day mean · ╌ baseline · <span class="good">┈</span> M1 target · no dot: not logged{markers}</p></section>"#,
+            r#"<p class="legend">{}: <span class="dot">●</span> morning score · <span class="mean">━</span> 7-day mean · ╌ baseline · <span class="good">┈</span> improvement target <span class="rule" data-k="rule">(M1)</span> · no dot: not logged{markers}</p></section>"#,
             esc(crate::journal::chart::PAIN_AXIS_TITLE)
         );
     }
@@ -364,6 +364,9 @@ impl Page {
     fn referral(&mut self, referral: &Referral, running: &crate::model::RunningGuidance) {
         let class = if referral.open { "referral open" } else { "referral" };
         let _ = write!(self.body, r#"<section id="referral" class="{class}"><h2>Open referral and why</h2><p><b data-k="referral">{}</b>"#, esc(&referral.status));
+        if let Some(rule) = &referral.rule {
+            let _ = write!(self.body, " {}", rule_label(rule));
+        }
         if let Some(text) = &referral.text {
             let _ = write!(self.body, " — {}", esc(text));
         }
@@ -381,9 +384,9 @@ impl Page {
         };
         let _ = write!(
             self.body,
-            r#"<p>Running advice today: <b data-k="running_state">{state}</b> — {} ({}).</p></section>"#,
+            r#"<p>Running advice today: <b data-k="running_state">{state}</b> — {} {}.</p></section>"#,
             esc(&shorten(first_sentence(&running.reason), RUNNING_CHARS)),
-            esc(&running.rules.join(", "))
+            rule_label(&running.rules.join(", "))
         );
         // rule A6: the step rate from the runner's watch files against the +5–10 % goal.
         if let Some(cadence) = &running.cadence_progress {
@@ -541,11 +544,11 @@ impl Page {
             self.push("</tbody></table></div>");
             let _ = write!(
                 self.body,
-                r#"<p class="small">▲▼ changed since the previous test by more than its noise: <span data-k="ktw_noise">{noise}</span> (A1), <span data-k="hr_noise">{HEEL_RAISE_NOISE:.0}</span> reps (A2).</p>"#
+                r#"<p class="small">▲▼ changed since the previous test by more than its noise: <span data-k="ktw_noise">{noise}</span> <span class="rule" data-k="rule">(A1)</span>, <span data-k="hr_noise">{HEEL_RAISE_NOISE:.0}</span> reps <span class="rule" data-k="rule">(A2)</span>.</p>"#
             );
         }
         // rule M2: PSFS is not asked by the app yet.
-        self.push(r#"<p id="psfs"><b>PSFS</b> (M2) at the start and now: <span data-k="psfs" class="missing">not recorded</span>.</p></section>"#);
+        self.push(r#"<p id="psfs"><b>PSFS</b> <span class="rule" data-k="rule">(M2)</span> at the start and now: <span data-k="psfs" class="missing">not recorded</span>.</p></section>"#);
     }
 
     fn findings(&mut self, latest: Option<&StoredAssessment>) {
@@ -602,17 +605,17 @@ impl Page {
             };
             let _ = write!(
                 self.body,
-                r#"<tr data-exercise="{}"><td>{}</td><td>L{} of {}</td><td>{dose}{tempo}</td><td>{}</td><td>{frequency}</td></tr>"#,
+                r#"<tr data-exercise="{}"><td>{}</td><td>{}</td><td>{dose}{tempo}</td><td>{}</td><td>{frequency}</td></tr>"#,
                 esc(&e.exercise_id),
                 esc(&e.name),
-                e.level,
-                e.max_level,
+                // CLINICAL X4: "Level 2 of 5"; a single-level exercise shows no level.
+                crate::clinical::library::level_of(e.level, e.max_level).unwrap_or_default(),
                 esc(&load_words(e)),
             );
         }
         self.push("</tbody></table></div>");
         if program.minutes_per_day > 0 {
-            let _ = write!(self.body, r#"<p class="more">About {} minutes a day (rule V1).</p>"#, program.minutes_per_day);
+            let _ = write!(self.body, r#"<p class="more">About {} minutes a day.</p>"#, program.minutes_per_day);
         }
         self.push("</section>");
     }
@@ -629,16 +632,16 @@ impl Page {
             let arrow = if d.to_level > d.from_level { r#"<span class="up">▲</span>"# } else { r#"<span class="down">▼</span>"# };
             let _ = write!(
                 self.body,
-                r#"<li data-change="{}|{}|{}|{}">{} · {} {arrow} L{} → L{} ({}): {}</li>"#,
+                r#"<li data-change="{}|{}|{}|{}">{} · {} {arrow} Level {} → {} {}: {}</li>"#,
                 esc(&d.date),
                 esc(&d.exercise_id),
                 d.from_level,
                 d.to_level,
                 esc(&d.date),
                 esc(&exercise_name(&d.exercise_id)),
-                d.from_level,
-                d.to_level,
-                esc(&d.rule),
+                d.from_level + 1,
+                d.to_level + 1,
+                rule_label(&d.rule),
                 esc(&shorten(&without_asides(&d.reason), REASON_CHARS))
             );
         }
@@ -733,6 +736,16 @@ fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let at_word = cut.rfind(' ').map(|i| &cut[..i]).unwrap_or(&cut);
     format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// A rule id shown as the clinician's citation label, "(P4)": kept beside the plain sentence
+/// (CLINICAL X4) and marked so the words around it read without it.
+fn rule_label(rules: &str) -> String {
+    if rules.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<span class="rule" data-k="rule">({})</span>"#, esc(rules))
+    }
 }
 
 /// The reason without its parenthetical asides ("(the average of your last 7 mornings)", "(rule P4)"):

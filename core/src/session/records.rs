@@ -64,7 +64,7 @@ pub fn build(data: &EngineData, plan: &Plan) -> Result<Vec<SessionRecord>> {
             peak_pain,
             completed: sets_done == exercise.sets,
             skipped_steps: data.skipped.iter().filter(|i| range.contains(i)).count() as u32,
-            effort: None, // asked by the shell after the session (rule P5)
+            effort: None, // asked by the shell after the session
             reps_in_reserve: None,
         });
     }
