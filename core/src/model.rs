@@ -49,10 +49,10 @@ impl Domain {
         match self {
             Domain::AnkleMobility => "Ankle mobility",
             Domain::CalfCapacity => "Calf capacity",
-            Domain::FootIntrinsics => "Foot muscles",
+            Domain::FootIntrinsics => "Foot strength", // one name with its exercise and lessons (X4)
             Domain::HipControl => "Hip control",
             Domain::Balance => "Balance",
-            Domain::Gait => "Running gait",
+            Domain::Gait => "Running form",
             Domain::TrainingLoad => "Training load",
         }
     }
@@ -368,6 +368,11 @@ pub struct ProgramExercise {
     #[serde(default)]
     #[uniffi(default = None)]
     pub lesson_id: Option<String>,
+    /// That lesson's title, how a link to it reads ("Why this exercise? — Stretching, rolling,
+    /// inserts and splints"; CLINICAL X4: no lesson id in the words).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub lesson_title: Option<String>,
 }
 
 impl ProgramExercise {

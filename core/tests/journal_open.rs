@@ -200,7 +200,7 @@ fn frozen_v3_database_caps_its_program_to_five_without_lowering_a_level_and_reco
     assert!(program.exercises.iter().all(|e| e.minutes > 0));
     assert!(program.minutes_per_day > 0);
     assert_eq!(program.set_aside.len(), 1, "{:?}", program.set_aside);
-    assert!(program.set_aside[0].starts_with("Foot muscles (mild)"), "{:?}", program.set_aside);
+    assert!(program.set_aside[0].starts_with("Foot strength (mild)"), "{:?}", program.set_aside);
     let notes = journal.migration_notes().unwrap();
     assert_eq!(notes.len(), 1, "only what changed the runner's data: {notes:?}");
     assert!(notes[0].starts_with("Program started 2026-05-01: 5 of 10 exercises kept") && notes[0].contains("Levels reached are unchanged"), "{}", notes[0]);

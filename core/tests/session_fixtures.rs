@@ -50,6 +50,7 @@ pub fn exercise(
         asks_effort: false,
         load_steps: 0,
         lesson_id: None,
+        lesson_title: None,
     }
 }
 

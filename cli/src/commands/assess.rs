@@ -132,11 +132,14 @@ pub fn render(result: &AssessmentResult) -> String {
         RedFlagLevel::None => out.push("Safety check: no warning signs.".to_string()),
         level => {
             let what = match level {
-                RedFlagLevel::Urgent => "seek care today (rule R1)",
-                RedFlagLevel::ReferNoImpact => "see a clinician soon; no running or impact until cleared (rule R2)",
-                _ => "see a clinician soon (rule R3)",
+                RedFlagLevel::Urgent => "seek care today",
+                RedFlagLevel::ReferNoImpact => "see a clinician soon; no running or impact until cleared",
+                _ => "see a clinician soon",
             };
             out.push(format!("⚠  Safety check: {what}"));
+            if let Some(rule) = firststep_core::clinical::program::caution_rule(level) {
+                out.push(format!("   Rule: {rule}"));
+            }
             for reason in &result.safety.reasons {
                 out.push(wrap(reason, 74, "   • "));
             }

@@ -79,7 +79,7 @@ fn list(json: bool) -> CliResult {
     let rows: Vec<Vec<String>> = library
         .iter()
         .map(|e| {
-            let levels = e.levels.iter().map(|l| format!("{} {}", l.level, l.name.trim_start_matches(&format!("L{} ", l.level)))).collect::<Vec<_>>().join(" · ");
+            let levels = e.levels.iter().map(|l| format!("{} {}", l.level + 1, l.name)).collect::<Vec<_>>().join(" · ");
             vec![e.id.clone(), e.name.clone(), levels]
         })
         .collect();

@@ -48,7 +48,7 @@ pub fn render(home: &HomeScreen) -> String {
             out.push(format!("Today's exercises: {done} of {total} done (about {} min)", plan.minutes));
             for e in &plan.exercises {
                 let mark = if home.done_today.contains(&e.exercise_id) { "✓" } else { "·" };
-                out.push(format!("  {mark} {} ({})", e.name, e.level_name));
+                out.push(format!("  {mark} {} ({})", e.name, e.level_label));
             }
         }
     }

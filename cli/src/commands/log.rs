@@ -2,6 +2,7 @@
 
 use crate::context::{CliResult, Context};
 use crate::render::{words, wrap};
+use firststep_core::clinical::library::exercise_name;
 
 /// Logs morning first-step pain for the context's date.
 pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i64>) -> CliResult {
@@ -26,8 +27,10 @@ pub fn pain(ctx: &Context, score: i64, note: Option<String>, stiffness: Option<i
         }
     }
     for d in &log.decisions {
-        println!("  {} {}: {} (L{} → L{}, rule {})", arrow(d.to_level, d.from_level), d.exercise_id, words(&d.action), d.from_level, d.to_level, d.rule);
+        // CLINICAL X4: the exercise's name and "Level 1 → 2" (counted from 1); the rule as a label.
+        println!("  {} {}: {} (Level {} → {})", arrow(d.to_level, d.from_level), exercise_name(&d.exercise_id), words(&d.action), d.from_level + 1, d.to_level + 1);
         println!("    {}", d.reason);
+        println!("    Rule: {}", d.rule);
     }
     // rule A7: a flare within 2 days after a run beyond its cap names that run.
     if let Some(trigger) = ctx.app.progress(ctx.moment.clone(), None)?.running.likely_trigger {

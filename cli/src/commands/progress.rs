@@ -10,6 +10,7 @@ use super::home::light;
 use super::log::arrow;
 use crate::context::{CliResult, Context};
 use crate::render::{heading, table, words, wrap};
+use firststep_core::clinical::library::exercise_name;
 
 /// The `progress --json` document (docs/cli.md).
 #[derive(Serialize)]
@@ -122,9 +123,9 @@ pub fn render(ctx: &Context, report: &ProgressReport) -> String {
             .map(|d| {
                 vec![
                     d.date.clone(),
-                    d.exercise_id.clone(),
+                    exercise_name(&d.exercise_id),
                     format!("{} {}", arrow(d.to_level, d.from_level), words(&d.action)),
-                    format!("L{} → L{}", d.from_level, d.to_level),
+                    format!("Level {} → {}", d.from_level + 1, d.to_level + 1),
                     d.rule.clone(),
                 ]
             })

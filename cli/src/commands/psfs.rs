@@ -104,7 +104,8 @@ pub fn render(date: &str, psfs: &Psfs) -> String {
         .collect();
     use table::Align::{Left, Right};
     out.push(table::render(&["#", "activity", "first", "latest", "change"], &[Right, Left, Left, Left, Right], &rows));
-    out.push("0 = unable, 10 = as before the injury; ✓ = a change of 3 or more on one activity (rule M2).".to_string());
+    out.push("0 = unable, 10 = as before the injury; ✓ = a change of 3 or more on one activity.".to_string());
+    out.push("Rule: M2".to_string());
     out.push(String::new());
     out.push(wrap(&psfs.text, 78, ""));
     if let Some(reason) = psfs.due_reason.as_deref().filter(|_| psfs.due) {

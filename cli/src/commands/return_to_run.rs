@@ -43,7 +43,7 @@ fn show(ctx: &Context) -> CliResult {
         // rule RR2: never "you are running" while the safety screen forbids running (R1, R2).
         None if running.rules.iter().any(|r| r == "R1" || r == "R2") => out.push(wrap(&running.reason, 78, "Not now: ")),
         None => out.push(wrap(
-            "You are running: follow the running guidance of `firststep progress`. If you stop for a while, this self-test tells you when to start again (rule RR1).",
+            "You are running: follow the running guidance of `firststep progress`. If you stop for a while, this self-test tells you when to start again.",
             78,
             "",
         )),

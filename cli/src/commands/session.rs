@@ -20,6 +20,7 @@ use serde_json::json;
 use crate::args::{SessionArgs, SessionCommand};
 use crate::context::{CliError, CliResult, Context};
 use crate::render::words;
+use firststep_core::clinical::library::exercise_name;
 
 /// The virtual clock's first reading (design choice: any non-negative start works; 1 s keeps
 /// "before the start" representable).
@@ -151,7 +152,7 @@ pub fn summary(records: &[SessionRecord]) -> String {
             Some(CoreEffort::TooHard) => ", load too hard",
             None => "",
         };
-        out.push(format!("  ✓ {} (L{}): {amount}, {state}, peak pain {}/10{felt}", r.exercise_id, r.level, r.peak_pain));
+        out.push(format!("  ✓ {} (level {}): {amount}, {state}, peak pain {}/10{felt}", exercise_name(&r.exercise_id), r.level + 1, r.peak_pain));
     }
     out.push("Well done. Log tomorrow's first-step pain: it decides when you move up a level.".to_string());
     out.join("\n")

@@ -26,14 +26,15 @@ pub fn render(plan: &DayPlan) -> String {
         out.push(format!("{} exercise(s), about {} minutes in all (the stretch counts its three rounds).", plan.exercises.len(), plan.minutes));
     }
     for (i, e) in plan.exercises.iter().enumerate() {
-        out.push(format!("{}. {} — {}", i + 1, e.name, e.level_name));
+        out.push(format!("{}. {} — {}", i + 1, e.name, e.level_label));
         out.push(format!("   {} · {} · evidence: {}", dose(e), words(&e.frequency), words(&e.evidence_tier)));
         for step in &e.how_to {
             out.push(wrap(step, 72, "     · "));
         }
         out.push(format!("   id: {}  (log without the guide: firststep session log --exercise {} …)", e.exercise_id, e.exercise_id));
         if let Some(lesson) = &e.lesson_id {
-            out.push(format!("   why: firststep learn {lesson}"));
+            let title = e.lesson_title.as_deref().unwrap_or("the lesson");
+            out.push(format!("   Why this exercise? — {title}: firststep learn {lesson}"));
         }
     }
     if let Some(note) = &plan.note {

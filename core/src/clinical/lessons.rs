@@ -211,7 +211,7 @@ fn domain_words(domain: Domain) -> &'static str {
         Domain::FootIntrinsics => "foot strength",
         Domain::HipControl => "hip control",
         Domain::Balance => "balance",
-        Domain::Gait => "running gait",
+        Domain::Gait => "running form",
         Domain::TrainingLoad => "training load",
     }
 }
@@ -294,6 +294,11 @@ pub fn lesson_for_exercise(exercise_id: &str) -> Option<&'static str> {
         }
     };
     Some(lesson)
+}
+
+/// The title of the lesson `id`, if it exists (how a link to it reads, CLINICAL X4).
+pub fn lesson_title(id: &str) -> Option<&'static str> {
+    LESSONS.iter().find(|l| l.id == id).map(|l| l.title)
 }
 
 #[cfg(test)]

@@ -421,11 +421,12 @@ pub(crate) fn with_current_words(mut entry: ProgramExercise) -> ProgramExercise 
         }
     }
     entry.level_label = level_label(entry.level, entry.max_level, &entry.level_name);
+    entry.lesson_title = entry.lesson_id.as_deref().and_then(crate::clinical::lessons::lesson_title).map(str::to_string);
     entry
 }
 
 /// The exercise's name, or its id in words when the library does not know it (an old journal).
-pub(crate) fn exercise_name(id: &str) -> String {
+pub fn exercise_name(id: &str) -> String {
     find_exercise(id).map(|e| e.name).unwrap_or_else(|_| id.replace('_', " "))
 }
 
@@ -482,6 +483,7 @@ pub fn program_exercise(id: &str, level: u32, sides: Side, level_started_on: Day
         asks_effort: rung.load_by_effort(),
         load_steps: 0,
         lesson_id: crate::clinical::lessons::lesson_for_exercise(id).map(str::to_string),
+        lesson_title: crate::clinical::lessons::lesson_for_exercise(id).and_then(crate::clinical::lessons::lesson_title).map(str::to_string),
     })
 }
 

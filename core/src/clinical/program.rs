@@ -436,7 +436,7 @@ mod tests {
         assert_eq!(ids, vec!["plantar_fascia_stretch", "calf_loading", "calf_stretch", "towel_scrunch", "single_leg_balance"]);
         assert_eq!(program.set_aside.len(), 2, "{:?}", program.set_aside);
         assert!(program.set_aside[0].starts_with("Hip control (marked): left out to keep the day to 5 exercises"), "{:?}", program.set_aside);
-        assert!(program.set_aside[1].starts_with("Running gait (mild)"), "{:?}", program.set_aside);
+        assert!(program.set_aside[1].starts_with("Running form (mild)"), "{:?}", program.set_aside);
         assert!(program.minutes_per_day > 0 && program.minutes_per_day <= 40, "{}", program.minutes_per_day);
         let plan = day_plan(&program, Day::parse("d", "2026-09-01").unwrap());
         assert_eq!(plan.minutes, plan.exercises.iter().map(|e| e.minutes).sum::<u32>());

@@ -66,6 +66,7 @@ pub fn exercise(id: &str, frequency: Frequency, level_started_on: &str) -> Progr
         asks_effort: false,
         load_steps: 0,
         lesson_id: None,
+        lesson_title: None,
     }
 }
 

@@ -132,7 +132,7 @@ struct ExerciseRow: View {
     var body: some View {
         VStack(alignment: .leading, spacing: 2) {
             Text(exercise.name).font(.headline)
-            Text(exercise.levelName).font(.subheadline).foregroundStyle(.secondary)
+            Text(exercise.levelLabel).font(.subheadline).foregroundStyle(.secondary)
             Text(dosage).font(.footnote)
         }
         .accessibilityElement(children: .combine)

@@ -182,7 +182,7 @@ final class EffortQuestionTests: XCTestCase {
         XCTAssertTrue(row.loadAdded)
         XCTAssertFalse(row.levelChanged)
         XCTAssertEqual(row.actionText, "Load added")
-        XCTAssertEqual(row.levelText, "L2")
+        XCTAssertEqual(row.levelText, "Level 3")
         XCTAssertEqual(progress.state.loadAdded.map { "\($0.decision.exerciseId) \($0.decision.reason)" }, ["\(said.exerciseId) \(said.text)"])
     }
 

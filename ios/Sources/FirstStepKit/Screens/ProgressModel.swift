@@ -21,9 +21,10 @@ public struct DecisionRow: Equatable {
         }
     }
 
-    /// "L1 → L2" for a level change, else the level, e.g. "L2".
+    /// "Level 2 → 3" for a level change, else the level, e.g. "Level 3": counted from 1, as the
+    /// core's level labels read (CLINICAL X4; the core's levels are 0-based).
     public var levelText: String {
-        levelChanged ? "L\(decision.fromLevel) → L\(decision.toLevel)" : "L\(decision.toLevel)"
+        levelChanged ? "Level \(decision.fromLevel + 1) → \(decision.toLevel + 1)" : "Level \(decision.toLevel + 1)"
     }
 }
 

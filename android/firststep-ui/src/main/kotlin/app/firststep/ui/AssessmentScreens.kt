@@ -197,7 +197,7 @@ fun ExerciseCard(exercise: ProgramExercise, findings: List<Finding> = emptyList(
                     modifier = Modifier.testTag("done-${exercise.exerciseId}-$done"))
             }
         }
-        Text(exercise.levelName, style = MaterialTheme.typography.bodyMedium)
+        Text(exercise.levelLabel, style = MaterialTheme.typography.bodyMedium)
         val dose = buildList {
             add(s.dosage(exercise.sets.toInt(), exercise.reps?.toInt(), exercise.holdSeconds?.toInt()))
             exercise.tempo?.let { add(s.tempo(it.upSeconds.toInt(), it.holdSeconds.toInt(), it.downSeconds.toInt())) }
@@ -215,7 +215,7 @@ fun ExerciseCard(exercise: ProgramExercise, findings: List<Finding> = emptyList(
         if (done == null) for ((i, step) in exercise.howTo.withIndex()) Text("${i + 1}. $step", style = MaterialTheme.typography.bodySmall)
         val lessonId = exercise.lessonId
         if (onWhy != null && lessonId != null) {
-            TextButton({ onWhy(lessonId) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("why-${exercise.exerciseId}")) { Text("${s.whyExercise} ($lessonId)") }
+            TextButton({ onWhy(lessonId) }, Modifier.sizeIn(minHeight = TouchTarget).testTag("why-${exercise.exerciseId}")) { Text(exercise.lessonTitle?.let { "${s.whyExercise} — $it" } ?: s.whyExercise) }
         }
     }
 }

@@ -280,7 +280,7 @@ object EnglishStrings : Strings {
     override fun domain(d: Domain) = when (d) {
         Domain.ANKLE_MOBILITY -> "Ankle mobility"
         Domain.CALF_CAPACITY -> "Calf capacity"
-        Domain.FOOT_INTRINSICS -> "Foot muscles"
+        Domain.FOOT_INTRINSICS -> "Foot strength"
         Domain.HIP_CONTROL -> "Hip control"
         Domain.BALANCE -> "Balance"
         Domain.GAIT -> "Running form"
@@ -375,10 +375,11 @@ object EnglishStrings : Strings {
     override val decisionsTitle = "Program changes"
     override val noDecisions = "No changes yet."
     override fun decision(action: DecisionAction, from: Int, to: Int) = when (action) {
-        DecisionAction.PROGRESS -> "Up: L$from → L$to"
-        DecisionAction.HOLD -> "Hold at L$from"
-        DecisionAction.REGRESS -> "Down: L$from → L$to"
-        DecisionAction.ADD_LOAD -> "Load added at L$from"
+        // CLINICAL X4: levels read "Level 2", counted from 1 (the core's levels are 0-based).
+        DecisionAction.PROGRESS -> "Up: Level ${from + 1} → ${to + 1}"
+        DecisionAction.HOLD -> "Hold at Level ${from + 1}"
+        DecisionAction.REGRESS -> "Down: Level ${from + 1} → ${to + 1}"
+        DecisionAction.ADD_LOAD -> "Load added at Level ${from + 1}"
     }
     override val psfsTitle = "Activities you want back"
     override val psfsRateNow = "Rate now"
