@@ -20,28 +20,38 @@ pub const EXIT_BAD_INPUT: i32 = 2;
 pub const EXIT_FAILURE: i32 = 1;
 
 /// A failed command: a kind (the FFI error variant, snake_case), a message for the runner and, for
-/// bad input, the field.
+/// bad input, the field (and, for a value out of its range, the allowed range and the value).
 #[derive(Debug, Clone)]
 pub struct CliError {
     pub kind: &'static str,
     pub field: Option<String>,
     pub message: String,
+    /// The allowed range as data, e.g. "0..=30" (`--json` prints it).
+    pub allowed: Option<String>,
+    /// The value given, e.g. "45".
+    pub got: Option<String>,
 }
 
 impl CliError {
     /// Bad input detected by the CLI itself (before the core is asked).
     pub fn invalid(field: impl Into<String>, message: impl Display) -> Self {
-        CliError { kind: "invalid_input", field: Some(field.into()), message: message.to_string() }
+        CliError { kind: "invalid_input", field: Some(field.into()), message: message.to_string(), allowed: None, got: None }
+    }
+
+    /// A value out of its range, worded by the core as everywhere else: "Enter 0–10 for first-step
+    /// pain (you entered 11)"; field, range and value stay data.
+    pub fn range(field: impl Into<String>, allowed: impl Into<String>, got: impl Display) -> Self {
+        FirstStepError::from(firststep_core::CoreError::range(field, allowed, got)).into()
     }
 
     /// A state problem detected by the CLI (e.g. no saved session to resume).
     pub fn state(message: impl Display) -> Self {
-        CliError { kind: "invalid_state", field: None, message: message.to_string() }
+        CliError { kind: "invalid_state", field: None, message: message.to_string(), allowed: None, got: None }
     }
 
     /// A file the CLI writes could not be written.
     pub fn io(path: &Path, err: impl Display) -> Self {
-        CliError { kind: "import", field: None, message: format!("{}: {err}", path.display()) }
+        CliError { kind: "import", field: None, message: format!("{}: {err}", path.display()), allowed: None, got: None }
     }
 
     /// Process exit code: 2 for bad input, 1 otherwise.
@@ -58,6 +68,12 @@ impl CliError {
         if let Some(field) = &self.field {
             error["field"] = serde_json::Value::String(field.clone());
         }
+        if let Some(allowed) = &self.allowed {
+            error["allowed"] = serde_json::Value::String(allowed.clone());
+        }
+        if let Some(got) = &self.got {
+            error["got"] = serde_json::Value::String(got.clone());
+        }
         serde_json::json!({ "error": error })
     }
 }
@@ -66,16 +82,16 @@ impl From<FirstStepError> for CliError {
     fn from(err: FirstStepError) -> Self {
         let message = err.to_string();
         match err {
-            FirstStepError::InvalidInput { field, .. } => CliError { kind: "invalid_input", field: Some(field), message },
-            FirstStepError::NotFound { .. } => CliError { kind: "not_found", field: None, message },
-            FirstStepError::InvalidState { .. } => CliError { kind: "invalid_state", field: None, message },
+            FirstStepError::InvalidInput { field, allowed, got, .. } => CliError { kind: "invalid_input", field: Some(field), message, allowed, got },
+            FirstStepError::NotFound { .. } => CliError { kind: "not_found", field: None, message, allowed: None, got: None },
+            FirstStepError::InvalidState { .. } => CliError { kind: "invalid_state", field: None, message, allowed: None, got: None },
             // One kind for every journal trouble (the JSON contract); the message names the way out.
             FirstStepError::Database { .. }
             | FirstStepError::DatabaseDamaged { .. }
             | FirstStepError::DatabaseReadOnly { .. }
-            | FirstStepError::DatabaseTooNew { .. } => CliError { kind: "database", field: None, message },
-            FirstStepError::Import { .. } => CliError { kind: "import", field: None, message },
-            FirstStepError::Io { .. } => CliError { kind: "io", field: None, message },
+            | FirstStepError::DatabaseTooNew { .. } => CliError { kind: "database", field: None, message, allowed: None, got: None },
+            FirstStepError::Import { .. } => CliError { kind: "import", field: None, message, allowed: None, got: None },
+            FirstStepError::Io { .. } => CliError { kind: "io", field: None, message, allowed: None, got: None },
         }
     }
 }
@@ -112,6 +128,8 @@ impl Context {
                 kind: "database",
                 field: None,
                 message: format!("cannot create the folder for database {}: {e}", db_path.display()),
+                allowed: None,
+                got: None,
             })?;
         }
         let app = FirstStep::open(db_path.to_string_lossy().into_owned())?;

@@ -37,7 +37,7 @@ pub struct Day(Date);
 impl Day {
     /// Parses a strict `YYYY-MM-DD` date; the error names `field` and the expected form.
     pub fn parse(field: &str, text: &str) -> Result<Day, CoreError> {
-        let bad = || CoreError::invalid(field, format!("must be a date as YYYY-MM-DD between {MIN_YEAR} and {MAX_YEAR} (got {text:?})"));
+        let bad = || CoreError::invalid(field, format!("enter a date such as 2026-03-01, in the years {MIN_YEAR}–{MAX_YEAR} (you entered {text:?})"));
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return Err(bad());
@@ -143,19 +143,19 @@ impl<'de> serde::Deserialize<'de> for Day {
 
 /// Looks up an IANA time zone in the bundled database (identical on every platform).
 pub fn time_zone_named(name: &str) -> Result<TimeZone, CoreError> {
-    TimeZone::get(name).map_err(|_| CoreError::invalid("time_zone", format!("must be an IANA time zone name such as Europe/Berlin (got {name:?})")))
+    TimeZone::get(name).map_err(|_| CoreError::invalid("time_zone", format!("use a time-zone name such as Europe/Berlin (you entered {name:?})")))
 }
 
 /// Converts Unix milliseconds to a timestamp, rejecting values outside jiff's range.
 pub fn timestamp_from_ms(instant_ms: i64) -> Result<Timestamp, CoreError> {
     Timestamp::from_millisecond(instant_ms)
-        .map_err(|_| CoreError::invalid("instant_ms", format!("must be Unix milliseconds within years 0001..9999 (got {instant_ms})")))
+        .map_err(|_| CoreError::invalid("instant_ms", format!("must be Unix milliseconds within the years 1–9999 (it was {instant_ms})")))
 }
 
 /// Rejects a date after `today` (a pain score cannot be logged for tomorrow).
 pub fn ensure_not_future(field: &str, day: Day, today: Day) -> Result<(), CoreError> {
     if day > today {
-        return Err(CoreError::invalid(field, format!("{day} is in the future; allowed: on or before {today}")));
+        return Err(CoreError::invalid(field, format!("{day} is in the future: enter today ({today}) or an earlier date")));
     }
     Ok(())
 }

@@ -1,22 +1,24 @@
 //! Errors. Internal code returns [`CoreError`] (rich, typed); the FFI surface returns
-//! [`FirstStepError`] (few variants, each with a message naming the field and allowed range, or
-//! the file). The conversion happens in exactly one place: `impl From<CoreError> for FirstStepError`.
+//! [`FirstStepError`] (few variants, each with a message a runner reads — "Enter 0–30 cm for the
+//! left side (you entered 45)" — and, for bad input, the field, allowed range and value as data). The conversion happens in exactly one place: `impl From<CoreError> for FirstStepError`.
 
 use std::fmt::Display;
 
 /// Internal error type used throughout the core.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
-    /// A value outside its allowed range, e.g. pain 11.
-    #[error("{field} must be in {allowed} (got {got})")]
+    /// A value outside its allowed range, e.g. pain 11. Reads as a runner would say it: "Enter
+    /// 0–10 for first-step pain (you entered 11)"; `field`, `allowed` ("0..=10") and `got` stay data.
+    #[error("{}", crate::field_words::out_of_range(field, allowed, got))]
     OutOfRange { field: String, allowed: String, got: String },
 
-    /// A value of the wrong form (bad date, NaN, unknown enum text, ...).
-    #[error("{field}: {message}")]
+    /// A value of the wrong form (bad date, NaN, unknown enum text, ...): "The date: …", the
+    /// field named in words.
+    #[error("{}", crate::field_words::about(field, message))]
     Invalid { field: String, message: String },
 
     /// A required answer or field is absent.
-    #[error("{field} is required: {message}")]
+    #[error("{}", crate::field_words::about(field, message))]
     Missing { field: String, message: String },
 
     /// An id that does not exist (exercise, question, test).
@@ -72,6 +74,17 @@ impl CoreError {
     pub fn db(path: impl Into<String>, err: impl Display) -> Self {
         CoreError::Database { path: path.into(), message: err.to_string() }
     }
+
+    /// The error located by its field path, for a rejected backup file ("pain[1].score must be in
+    /// 0..=10 (got -1)"): whoever repairs the file needs the entry, not a prompt to type a value.
+    pub fn located(&self) -> String {
+        match self {
+            CoreError::OutOfRange { field, allowed, got } => format!("{field} must be in {allowed} (got {got})"),
+            CoreError::Invalid { field, message } => format!("{field}: {message}"),
+            CoreError::Missing { field, message } => format!("{field} is required: {message}"),
+            other => other.to_string(),
+        }
+    }
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
@@ -120,7 +133,9 @@ pub fn check_int(field: &str, value: i64, min: i64, max: i64) -> Result<i64> {
 /// be read from a damaged file, open a read-only one for reading, update the app for a newer one).
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum FirstStepError {
-    /// Bad input: nothing was written. `allowed` and `got` are set for a value out of its range.
+    /// Bad input: nothing was written. `reason` is the runner's message ("Enter 0–30 cm for the
+    /// left side (you entered 45)"); `field` is the input's id (`knee_to_wall_cm.left`), and
+    /// `allowed` ("0..=30") and `got` ("45") are set for a value out of its range.
     #[error("{reason}")]
     InvalidInput { field: String, reason: String, allowed: Option<String>, got: Option<String> },
     /// Something referenced does not exist (exercise id, question id).

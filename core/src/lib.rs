@@ -19,6 +19,7 @@ mod app;
 pub mod clinical;
 pub mod day;
 pub mod error;
+mod field_words;
 pub mod figures;
 pub mod journal;
 pub mod model;

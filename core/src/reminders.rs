@@ -195,7 +195,7 @@ fn local_instant(tz: &TimeZone, day: Day, time: Time) -> Result<(i64, Time)> {
 
 /// Parses a strict "HH:MM" (00:00..23:59).
 fn parse_hh_mm(field: &str, text: &str) -> Result<Time> {
-    let bad = || CoreError::invalid(field, format!("must be a time as HH:MM between 00:00 and 23:59 (got {text:?})"));
+    let bad = || CoreError::invalid(field, format!("enter a time such as 07:30, from 00:00 to 23:59 (you entered {text:?})"));
     let b = text.as_bytes();
     if b.len() != 5 || b[2] != b':' || !b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) {
         return Err(bad());

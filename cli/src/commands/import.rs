@@ -88,7 +88,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> CliResult {
         }
     }
     if refused > 0 {
-        return Err(CliError { kind: "import_refused", field: None, message: format!("{refused} of {} file(s) refused (see above); nothing was written from them", results.len()) });
+        return Err(CliError { kind: "import_refused", field: None, message: format!("{refused} of {} file(s) refused (see above); nothing was written from them", results.len()), allowed: None, got: None });
     }
     Ok(())
 }

@@ -60,7 +60,7 @@ fn rate(ctx: &Context, scores: &[i64]) -> CliResult {
     for (i, (activity, &score)) in activities.iter().zip(scores).enumerate() {
         // Values past a byte get the core's wording; the core checks 0..=10 for the rest.
         let score = u8::try_from(score)
-            .map_err(|_| CliError::invalid(format!("ratings[{i}].score"), format!("ratings[{i}].score must be in 0..=10 (got {score})")))?;
+            .map_err(|_| CliError::range(format!("ratings[{i}].score"), "0..=10", score))?;
         ratings.push(PsfsRating { activity_id: activity.id, score });
     }
     let psfs = ctx.app.rate_psfs(ctx.moment.clone(), None, ratings)?;

@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, command: Option<ReturnToRunCommand>) -> CliResult {
 
 /// The parser already bounded the value; this only changes its type.
 fn narrow<T: TryFrom<i64>>(field: &str, value: i64) -> CliResult<T> {
-    T::try_from(value).map_err(|_| CliError::invalid(field, format!("{field} is out of range (got {value})")))
+    T::try_from(value).map_err(|_| CliError::invalid(field, format!("{value} is out of range")))
 }
 
 fn show(ctx: &Context) -> CliResult {

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: SessionArgs) -> CliResult {
         return log(ctx, exercise, sets, reps, hold, pain, partial, effort);
     }
     if !(args.speed.is_finite() && args.speed >= SPEED_RANGE.0 && args.speed <= SPEED_RANGE.1) {
-        return Err(CliError::invalid("speed", format!("speed must be in {}..={} (got {})", SPEED_RANGE.0, SPEED_RANGE.1, args.speed)));
+        return Err(CliError::range("speed", format!("{}..={}", SPEED_RANGE.0, SPEED_RANGE.1), args.speed));
     }
     let given_pain = args.pain.map(check_peak_pain).transpose()?;
     let snapshot_path = ctx.session_snapshot_path();
@@ -421,7 +421,7 @@ fn check_peak_pain(value: i64) -> CliResult<u8> {
     u8::try_from(value)
         .ok()
         .filter(|v| *v <= 10)
-        .ok_or_else(|| CliError::invalid("pain", format!("pain must be in 0..=10 (got {value})")))
+        .ok_or_else(|| CliError::range("pain", "0..=10", value))
 }
 
 /// Asks for the peak pain on stdin until a valid 0–10 arrives (never with `--json`).

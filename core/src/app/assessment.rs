@@ -16,7 +16,7 @@ impl Rehab<'_> {
             if cleared < urgent_on {
                 return Err(CoreError::invalid(
                     "clinician_cleared_on",
-                    format!("must be on or after the urgent safety screen of {urgent_on} (got {cleared})"),
+                    format!("enter a date on or after the urgent safety screen of {urgent_on} (you entered {cleared})"),
                 ));
             }
             return Ok(());

@@ -17,7 +17,12 @@ pub(crate) fn check_session_kind(exercise: &Exercise, level: u32, has_reps: bool
     match (has_reps, dose.reps, dose.hold_seconds) {
         (false, Some(reps), None) => Err(CoreError::invalid(
             "hold_seconds",
-            format!("{} at level {level} is a rep exercise ({} × {reps} reps): log reps, not hold seconds", exercise.id, dose.sets),
+            format!(
+                "{} at level {} is a rep exercise ({} × {reps} reps): log reps, not hold seconds",
+                exercise.name.to_lowercase(),
+                level + 1,
+                dose.sets
+            ),
         )),
         _ => Ok(()),
     }

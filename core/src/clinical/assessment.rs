@@ -285,7 +285,7 @@ pub(crate) fn check_answers(answers: &AssessmentAnswers, require_tests: bool) ->
             Some(SideMeasure { left: inches.left * CM_PER_INCH, right: inches.right * CM_PER_INCH })
         }
         (None, None) if require_tests => {
-            return Err(CoreError::missing("knee_to_wall_cm", "give knee-to-wall per side in cm (0..=30) or inches (knee_to_wall_in)"));
+            return Err(CoreError::missing("knee_to_wall_cm", "give knee-to-wall for each side in cm (0–30) or in inches"));
         }
         (None, None) => None,
     };
@@ -296,7 +296,7 @@ pub(crate) fn check_answers(answers: &AssessmentAnswers, require_tests: bool) ->
             Some(reps)
         }
         None if require_tests => {
-            return Err(CoreError::missing("heel_raise_reps", "give single-leg heel raises per side (0..=200)"));
+            return Err(CoreError::missing("heel_raise_reps", "give single-leg heel raises for each side (0–200)"));
         }
         None => None,
     };
@@ -841,36 +841,59 @@ mod tests {
         a.knee_to_wall_cm = None;
         a.knee_to_wall_in = Some(SideMeasure { left: 12.0, right: 4.0 });
         let err = evaluate_assessment(&a, None).unwrap_err().to_string();
-        assert!(err.contains("knee_to_wall_in.left") && err.contains("11.81"), "{err}");
+        assert!(err.contains("the left side") && err.contains("11.81"), "{err}");
     }
 
     #[test]
     fn bad_answers_name_the_field_and_range() {
         type Mutation = Box<dyn Fn(&mut AssessmentAnswers)>;
-        let cases: Vec<(Mutation, &str)> = vec![
-            (Box::new(|a| a.first_step_pain = 11), "first_step_pain must be in 0..=10"),
-            (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: 31.0, right: 5.0 })), "knee_to_wall_cm.left must be in 0..=30"),
-            (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: -1.0, right: 5.0 })), "knee_to_wall_cm.left"),
-            (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: f64::NAN, right: 5.0 })), "knee_to_wall_cm.left"),
-            (Box::new(|a| a.heel_raise_reps = Some(SideCount { left: 10, right: 201 })), "heel_raise_reps.right must be in 0..=200"),
-            (Box::new(|a| a.balance_seconds = Some(SideMeasure { left: 46.0, right: 5.0 })), "balance_seconds.left must be in 0..=45"),
-            (Box::new(|a| a.cadence_spm = Some(99)), "cadence_spm must be in 100..=240"),
-            (Box::new(|a| a.weekly_km_now = Some(401.0)), "weekly_km_now must be in 0..=400"),
-            (Box::new(|a| a.hours_on_feet_per_day = Some(25.0)), "hours_on_feet_per_day must be in 0..=24"),
-            (Box::new(|a| a.weeks_since_onset = Some(521)), "weeks_since_onset must be in 0..=520"),
-            (Box::new(|a| a.age_years = Some(121)), "age_years must be in 0..=120"),
-            (Box::new(|a| a.clinician_cleared_on = Some("yesterday".into())), "clinician_cleared_on"),
-            (Box::new(|a| a.date = "2026-13-01".into()), "date"),
-            (Box::new(|a| a.knee_to_wall_cm = None), "knee_to_wall_cm is required"),
-            (Box::new(|a| a.heel_raise_reps = None), "heel_raise_reps is required"),
-            (Box::new(|a| a.red_flags = vec!["sore".into()]), "unknown red flag question"),
+        // Out of range: the field and the allowed range stay data; the message is plain words.
+        let ranges: Vec<(Mutation, &str, &str, &str)> = vec![
+            (Box::new(|a| a.first_step_pain = 11), "first_step_pain", "0..=10", "Enter 0–10 for first-step pain (you entered 11)"),
+            (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: 31.0, right: 5.0 })), "knee_to_wall_cm.left", "0..=30", "Enter 0–30 cm for the left side (you entered 31)"),
+            (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: -1.0, right: 5.0 })), "knee_to_wall_cm.left", "0..=30", "(you entered -1)"),
+            (Box::new(|a| a.knee_to_wall_cm = Some(SideMeasure { left: f64::NAN, right: 5.0 })), "knee_to_wall_cm.left", "0..=30", "(you entered NaN)"),
+            (Box::new(|a| a.heel_raise_reps = Some(SideCount { left: 10, right: 201 })), "heel_raise_reps.right", "0..=200", "Enter 0–200 raises for the right side (you entered 201)"),
+            (Box::new(|a| a.balance_seconds = Some(SideMeasure { left: 46.0, right: 5.0 })), "balance_seconds.left", "0..=45", "Enter 0–45 seconds for the left side"),
+            (Box::new(|a| a.cadence_spm = Some(99)), "cadence_spm", "100..=240", "Enter 100–240 steps a minute for your step rate (you entered 99)"),
+            (Box::new(|a| a.weekly_km_now = Some(401.0)), "weekly_km_now", "0..=400", "Enter 0–400 km for your weekly distance now (you entered 401)"),
+            (Box::new(|a| a.hours_on_feet_per_day = Some(25.0)), "hours_on_feet_per_day", "0..=24", "Enter 0–24 hours for time on your feet a day"),
+            (Box::new(|a| a.weeks_since_onset = Some(521)), "weeks_since_onset", "0..=520", "Enter 0–520 weeks for how long ago the pain began"),
+            (Box::new(|a| a.age_years = Some(121)), "age_years", "0..=120", "Enter 0–120 years for your age (you entered 121)"),
         ];
-        for (mutate, expected) in cases {
+        for (mutate, field, allowed, words) in ranges {
             let mut a = base();
             mutate(&mut a);
-            let err = evaluate_assessment(&a, None).unwrap_err().to_string();
-            assert!(err.contains(expected), "{err:?} should contain {expected:?}");
+            let err = evaluate_assessment(&a, None).unwrap_err();
+            let message = err.to_string();
+            match err {
+                CoreError::OutOfRange { field: f, allowed: r, .. } => assert_eq!((f.as_str(), r.as_str()), (field, allowed)),
+                other => panic!("{field}: expected out of range, got {other:?}"),
+            }
+            assert!(message.contains(words) && !message.contains("..=") && !message.contains('_'), "{message:?} should contain {words:?}");
         }
+        // Wrong form or missing: the field stays data, the message names it in words.
+        let others: Vec<(Mutation, &str, &str)> = vec![
+            (Box::new(|a| a.clinician_cleared_on = Some("yesterday".into())), "clinician_cleared_on", "a date such as 2026-03-01"),
+            (Box::new(|a| a.date = "2026-13-01".into()), "date", "The date"),
+            (Box::new(|a| a.knee_to_wall_cm = None), "knee_to_wall_cm", "Knee-to-wall: give knee-to-wall for each side in cm (0–30) or in inches"),
+            (Box::new(|a| a.heel_raise_reps = None), "heel_raise_reps", "Single-leg heel raises: give single-leg heel raises for each side (0–200)"),
+        ];
+        for (mutate, field, words) in others {
+            let mut a = base();
+            mutate(&mut a);
+            let err = evaluate_assessment(&a, None).unwrap_err();
+            let message = err.to_string();
+            match err {
+                CoreError::Invalid { field: f, .. } | CoreError::Missing { field: f, .. } => assert_eq!(f, field),
+                other => panic!("{field}: expected invalid or missing, got {other:?}"),
+            }
+            assert!(message.contains(words), "{message:?} should contain {words:?}");
+        }
+        let mut a = base();
+        a.red_flags = vec!["sore".into()];
+        let err = evaluate_assessment(&a, None).unwrap_err().to_string();
+        assert!(err.contains("unknown red flag question"), "{err}");
     }
 
     #[test]
@@ -886,11 +909,11 @@ mod tests {
         // Physical answers that are given are still checked.
         let mut bad = urgent.clone();
         bad.heel_raise_reps = Some(SideCount { left: 201, right: 3 });
-        assert!(evaluate_assessment(&bad, None).unwrap_err().to_string().contains("heel_raise_reps.left"));
+        assert!(evaluate_assessment(&bad, None).unwrap_err().located().contains("heel_raise_reps.left must be in 0..=200"));
         // Without the urgent flag the tests are required again.
         let mut refer = urgent;
         refer.red_flags = vec!["diabetes".into()];
-        assert!(evaluate_assessment(&refer, None).unwrap_err().to_string().contains("knee_to_wall_cm is required"));
+        assert!(evaluate_assessment(&refer, None).unwrap_err().located().contains("knee_to_wall_cm is required"));
     }
 
     #[test]

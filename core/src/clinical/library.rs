@@ -596,7 +596,7 @@ mod tests {
         assert_eq!(l1.sides, Side::Left, "L1 lowers on the affected side");
         assert_eq!(l1.level_started_on, "2026-09-01");
         let err = program_exercise("calf_loading", 5, Side::Left, day("2026-09-01")).unwrap_err();
-        assert!(err.to_string().contains("0..=4"), "{err}");
+        assert!(err.located().contains("0..=4") && err.to_string() == "Enter 0–4 for the level (you entered 5)", "{err}");
         let err = find_exercise("toe_yoga").unwrap_err();
         assert!(err.to_string().contains("calf_loading"), "{err}");
     }

@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn pain_above_ten_is_rejected() {
-        let err = mornings(&entries("2026-09-01", &[11])).unwrap_err().to_string();
+        let err = mornings(&entries("2026-09-01", &[11])).unwrap_err().located();
         assert!(err.contains("pain.score must be in 0..=10"), "{err}");
     }
 }

@@ -291,7 +291,7 @@ pub fn day_plan(program: &Program, day: Day) -> DayPlan {
         .exercises
         .iter()
         .filter(|e| e.frequency == Frequency::EveryOtherDay && !e.is_planned_on(day) && !starts_later.iter().any(|s| s.exercise_id == e.exercise_id))
-        .map(|e| format!("{} ({}) is every other day — rest today, next on {}", e.name, e.level_name, day.add_days(1).iso()))
+        .map(|e| format!("{} ({}) is every other day — rest today, next on {}", e.name, e.level_label, day.add_days(1).iso()))
         .collect();
     let mut notes = resting;
     if !starts_later.is_empty() {
@@ -403,7 +403,7 @@ mod tests {
         let rest = day_plan(&program, start.add_days(1));
         assert_eq!(
             rest.note.as_deref(),
-            Some("Calf and plantar fascia loading (L2 single-leg raise on a towel) is every other day — rest today, next on 2026-09-03.")
+            Some("Calf and plantar fascia loading (Level 3 of 5 · Single-leg raise on a towel) is every other day — rest today, next on 2026-09-03.")
         );
         assert!(day_plan(&program, start).note.is_none());
         assert!(day_plan(&program, start.add_days(-1)).exercises.is_empty());

@@ -734,7 +734,7 @@ mod tests {
         let easy: Vec<SessionRecord> = (8..13).step_by(2).map(|d| session(d, 2, 2, true)).collect();
         let held = decide_barred(2, &easy, &mornings_then(14, 3), 14);
         assert_eq!(summary(&held), vec![(DecisionAction::Hold, 2, 2, "R3")]);
-        assert!(held[0].reason.contains("Loaded raise with a backpack is heavy loading") && held[0].reason.contains("steroid injection"), "{}", held[0].reason);
+        assert!(held[0].reason.contains("loaded raise with a backpack is heavy loading") && held[0].reason.contains("steroid injection"), "{}", held[0].reason);
         // ... nor added load on a too-easy answer ...
         let too_easy = [with_effort(session(2, 2, 2, true), Some(Effort::TooEasy), None)];
         let held = decide_barred(2, &too_easy, &mornings_then(3, 3), 3);
@@ -818,9 +818,9 @@ mod tests {
     #[test]
     fn bad_history_is_rejected() {
         let err = decide_progressions(&program(1), &[session(1, 1, 11, true)], &mornings_then(2, 4), &[], day(2), false, &[]).unwrap_err();
-        assert!(err.to_string().contains("session.peak_pain must be in 0..=10"), "{err}");
+        assert!(err.located().contains("session.peak_pain must be in 0..=10"), "{err}");
         let err = decide_progressions(&program(1), &[], &[pain(1, 12)], &[], day(1), false, &[]).unwrap_err();
-        assert!(err.to_string().contains("pain.score"), "{err}");
+        assert!(err.located().contains("pain.score"), "{err}");
     }
 
     #[test]

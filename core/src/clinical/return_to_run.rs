@@ -303,9 +303,9 @@ mod tests {
         assert!(!grade(day(0), &answers(2, 25, None, 3), &calm).unwrap().passed);
         let six = grade(day(0), &answers(0, 30, None, 0), &mornings(&[1, 1, 1, 1, 1, 1])).unwrap();
         assert!(!six.passed && six.criteria[0].detail.starts_with("6 of 7 mornings"), "{six:?}");
-        let err = grade(day(0), &answers(11, 25, None, 0), &calm).unwrap_err().to_string();
+        let err = grade(day(0), &answers(11, 25, None, 0), &calm).unwrap_err().located();
         assert!(err.contains("walk_pain") && err.contains("0..=10"), "{err}");
-        let err = grade(day(0), &answers(0, 250, None, 0), &calm).unwrap_err().to_string();
+        let err = grade(day(0), &answers(0, 250, None, 0), &calm).unwrap_err().located();
         assert!(err.contains("heel_raises_affected") && err.contains("0..=100"), "{err}");
     }
 

@@ -514,6 +514,11 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
             format!("Run as planned at an easy-to-moderate effort; keep pain during the run at 3 or less and check that tomorrow's morning pain is no worse.{why}"),
         )
     };
+    // rule RR1: every day with a run keeps its pain at 3 or less; the sentence says so in words
+    // and the rule is cited beside it (CLINICAL X4).
+    if reason.to_lowercase().contains("keep pain during the run at 3 or less") {
+        cite("RR1", &mut rules);
+    }
     // rule A6: the cadence cue on every day the runner may run.
     let reason = if input.gait_finding && !returning_not_passed { format!("{reason} {CADENCE_CUE}") } else { reason };
     if input.gait_finding && !returning_not_passed {
@@ -614,9 +619,9 @@ mod tests {
     #[test]
     fn bad_inputs_are_rejected() {
         let input = |runs: &'static [RunRecord], planned: Option<f64>| guidance_result(RedFlagLevel::None, &[], runs, planned);
-        let err = input(&[], Some(f64::NAN)).unwrap_err().to_string();
+        let err = input(&[], Some(f64::NAN)).unwrap_err().located();
         assert!(err.contains("planned_run_km must be in 0..=400"), "{err}");
-        let err = input(&[], Some(-1.0)).unwrap_err().to_string();
+        let err = input(&[], Some(-1.0)).unwrap_err().located();
         assert!(err.contains("planned_run_km"), "{err}");
     }
 
@@ -627,7 +632,7 @@ mod tests {
         let amber = guidance(RedFlagLevel::None, &calm(4), &runs, None);
         assert_eq!((amber.state, amber.reduce_to_km), (RunningState::Amber, Some(8.0)));
         assert!(amber.reason.contains("about 8 km this week, 2/3 of your last 4 weeks' average of 12 km"), "{}", amber.reason);
-        assert!(amber.reason.contains("3 or less (rule RR1)") && !amber.reason.contains("two thirds of your usual"), "{}", amber.reason);
+        assert!(amber.reason.contains("3 or less and check") && amber.rules.contains(&"RR1".to_string()) && !amber.reason.contains("two thirds of your usual"), "{}", amber.reason);
         // No run logged: from the assessment's weekly distance; in miles for an imperial runner.
         let from_assessment = running_guidance(&RunningInput { assessed_weekly_km: Some(30.0), ..input(&calm(4), &[]) }).unwrap();
         assert_eq!(from_assessment.reduce_to_km, Some(20.0));
@@ -663,7 +668,7 @@ mod tests {
         // rule RR1: pain during a run stays at 3 or less in every state.
         let amber = guidance(RedFlagLevel::None, &calm(2), &[run(-1, 5.0, Some(4))], None);
         assert_eq!(amber.state, RunningState::Amber);
-        assert!(amber.reason.contains("above the 3 that running allows (rule RR1)"), "{}", amber.reason);
+        assert!(amber.reason.contains("above the 3 that running allows") && amber.rules.contains(&"RR1".to_string()), "{}", amber.reason);
         assert_eq!(guidance(RedFlagLevel::None, &calm(2), &[run(-1, 5.0, Some(3))], None).state, RunningState::Green);
     }
 

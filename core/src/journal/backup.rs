@@ -372,7 +372,7 @@ pub fn parse_and_validate(json: &str, today: Day, is_known: &dyn Fn(&str) -> boo
     }
     validate_doc(&doc, today, is_known).map_err(|e| match e {
         BackupError::Core(CoreError::Import(m)) => rejected(m),
-        BackupError::Core(e) => rejected(e),
+        BackupError::Core(e) => rejected(e.located()),
         other => other,
     })?;
     Ok(doc)

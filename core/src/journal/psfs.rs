@@ -142,7 +142,7 @@ pub(super) fn validate_backup(activities: &[StoredPsfsActivity], ratings: &[Psfs
         let field = format!("psfs_activities[{i}]");
         let n = a.name.trim().chars().count();
         if n == 0 || n > psfs::NAME_MAX_CHARS || n != a.name.chars().count() {
-            return Err(CoreError::invalid(format!("{field}.name"), format!("must be 1..={} characters without surrounding spaces", psfs::NAME_MAX_CHARS)));
+            return Err(CoreError::invalid(format!("{field}.name"), format!("use 1 to {} characters, without spaces at either end", psfs::NAME_MAX_CHARS)));
         }
         super::validate::past_date(&format!("{field}.added_on"), &a.added_on, today)?;
         if !ids.insert(a.id) {
@@ -154,7 +154,7 @@ pub(super) fn validate_backup(activities: &[StoredPsfsActivity], ratings: &[Psfs
     }
     let active = activities.iter().filter(|a| a.active).count();
     if active != 0 && !(psfs::MIN_ACTIVITIES..=psfs::MAX_ACTIVITIES).contains(&active) {
-        return Err(CoreError::invalid("psfs_activities", format!("{active} are active; 0 or 3..=5 may be")));
+        return Err(CoreError::invalid("psfs_activities", format!("{active} are active; 0 or 3 to 5 may be")));
     }
     let mut keys = std::collections::HashSet::new();
     for (i, r) in ratings.iter().enumerate() {

@@ -62,7 +62,7 @@ pub fn exercise_id(field: &str, id: &str) -> Result<()> {
     if shape_ok {
         Ok(())
     } else {
-        Err(CoreError::invalid(field, format!("must be 1..={EXERCISE_ID_MAX_CHARS} characters of a-z and _ (got {id:?})")))
+        Err(CoreError::invalid(field, format!("must be 1 to {EXERCISE_ID_MAX_CHARS} characters of a to z and underscores (it was {id:?})")))
     }
 }
 
@@ -150,7 +150,7 @@ pub fn clock_time(field: &str, value: &str) -> Result<()> {
     if in_range {
         Ok(())
     } else {
-        Err(CoreError::invalid(field, format!("must be a local time HH:MM from 00:00 to 23:59 (got {value:?})")))
+        Err(CoreError::invalid(field, format!("enter a time such as 07:30, from 00:00 to 23:59 (you entered {value:?})")))
     }
 }
 
@@ -162,7 +162,7 @@ pub fn settings(s: &Settings) -> Result<()> {
     for &d in &s.session_days {
         int("session_days", d, (1, 7))?;
         if std::mem::replace(&mut seen[usize::from(d)], true) {
-            return Err(CoreError::invalid("session_days", format!("weekday {d} appears twice; list each of 1..=7 at most once")));
+            return Err(CoreError::invalid("session_days", format!("day {d} appears twice; list each day of the week once")));
         }
     }
     time_zone_named(&s.time_zone)?;
