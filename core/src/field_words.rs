@@ -20,7 +20,6 @@ fn known(name: &str, context: &str) -> Option<(&'static str, &'static str)> {
         "first_step_pain" => ("first-step pain", ""),
         "score" if context.contains("rating") => ("the activity's score", ""),
         "score" => ("first-step pain", ""),
-        "pain" if context == "pain" => ("first-step pain", ""),
         "pain" => ("pain", ""),
         "peak_pain" => ("pain during the exercise", ""),
         "pain_during" => ("pain during the run", ""),
@@ -63,6 +62,8 @@ fn known(name: &str, context: &str) -> Option<(&'static str, &'static str)> {
 }
 
 fn field_words(field: &str) -> (FieldWords, Option<&'static str>) {
+    // `exercises[1].sets (calf_loading)`: the id in brackets only locates the entry.
+    let field = field.split(" (").next().unwrap_or(field);
     if field.contains("level of ") {
         return (FieldWords { what: "the level".into(), unit: "" }, None);
     }
@@ -160,6 +161,7 @@ mod tests {
         assert_eq!(out_of_range("run.distance_km", "0..=1000", "1e308"), "Enter 0–1000 km for the run's distance (you entered 1e308)");
         assert_eq!(out_of_range("exercises", "at most 50 steps in a session", "60"), "The session: at most 50 steps in a session (you entered 60)");
         assert_eq!(out_of_range("some_new_field", "0..=3", "9"), "Enter 0–3 for some new field (you entered 9)");
+        assert_eq!(out_of_range("exercises[1].sets (calf_loading)", "1..=50", "0"), "Enter 1–50 sets for the sets done (you entered 0)");
     }
 
     #[test]

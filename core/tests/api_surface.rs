@@ -41,9 +41,9 @@ fn bad_input_is_a_typed_error_naming_the_field_and_writes_nothing() {
     let now = at("2026-09-10", 8, "Europe/Berlin");
 
     match app.log_pain(now.clone(), None, 11, None, None) {
-        Err(FirstStepError::InvalidInput { field, reason, .. }) => {
-            assert_eq!(field, "score");
-            assert!(reason.contains("0..=10"), "{reason}");
+        Err(FirstStepError::InvalidInput { field, reason, allowed, got }) => {
+            assert_eq!((field.as_str(), allowed.as_deref(), got.as_deref()), ("score", Some("0..=10"), Some("11")));
+            assert_eq!(reason, "Enter 0–10 for first-step pain (you entered 11)");
         }
         other => panic!("expected InvalidInput, got {other:?}"),
     }

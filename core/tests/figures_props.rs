@@ -256,7 +256,8 @@ fn bad_input_is_a_typed_error_naming_the_field() {
     assert!(err.to_string().contains("calf_loading"), "lists the allowed ids: {err}");
     assert_eq!(invalid_field(err), "exercise_id");
     let err = ffi::exercise_figure("calf_loading".into(), 5, Side::Right, FigurePhase::Up, 0.5).unwrap_err();
-    assert!(err.to_string().contains("0..=4"), "{err}");
+    assert!(matches!(&err, FirstStepError::InvalidInput { allowed: Some(a), .. } if a == "0..=4"), "{err:?}");
+    assert_eq!(err.to_string(), "Enter 0–4 for the level (you entered 5)");
     assert_eq!(invalid_field(err), "level of calf_loading");
     for bad in [f64::NAN, -0.01, 1.01, f64::INFINITY] {
         let err = ffi::exercise_figure("calf_loading".into(), 2, Side::Left, FigurePhase::Down, bad).unwrap_err();

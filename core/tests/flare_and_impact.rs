@@ -192,7 +192,8 @@ fn p8_calm_mornings_and_a_passed_hop_check_give_the_hop_level() {
     assert!(runner.app.hop_checks().unwrap().iter().any(|c| c.passed && c.pain == 1));
     // Bad input: a typed error naming the field and range, nothing written.
     let before = runner.app.hop_checks().unwrap().len();
-    let err = runner.app.record_hop_check(at("2026-10-05"), 11).unwrap_err().to_string();
-    assert!(err.contains("pain") && err.contains("0..=10"), "{err}");
+    let err = runner.app.record_hop_check(at("2026-10-05"), 11).unwrap_err();
+    assert!(matches!(&err, firststep_core::FirstStepError::InvalidInput { field, allowed: Some(a), .. } if field == "pain" && a == "0..=10"), "{err:?}");
+    assert_eq!(err.to_string(), "Enter 0–10 for pain (you entered 11)");
     assert_eq!(runner.app.hop_checks().unwrap().len(), before);
 }

@@ -128,7 +128,9 @@ fn every_section_is_present_and_its_numbers_are_the_trend_and_progress_apis() {
     let listed = program.exercises.len().min(8);
     for e in &program.exercises[..listed] {
         let tr = row(html, &format!("data-exercise=\"{}\"", e.exercise_id)).expect("program row");
-        assert!(tr.contains(&format!("L{} of {}", e.level, e.max_level)), "{tr}");
+        // CLINICAL X4: "Level 2 of 5"; a single-level exercise shows no level.
+        let level = if e.max_level == 0 { "<td></td>".to_string() } else { format!("<td>Level {} of {}</td>", e.level + 1, e.max_level + 1) };
+        assert!(tr.contains(&level), "{tr}");
     }
     assert_eq!(html.matches("data-exercise=").count(), listed);
     if program.exercises.len() > listed {
@@ -238,17 +240,19 @@ fn an_open_referral_says_why_from_the_home_screen() {
     let s = seeded(14, Units::Metric, None);
     s.app.submit_safety_screen(s.now(), vec!["night_or_rest_pain".into()]).expect("screen");
     let html = s.app.clinician_summary(s.now()).expect("summary").html;
-    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer no impact (R2)"));
+    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer no impact"));
+    // CLINICAL X4: the rule stays beside the words as the clinician's citation label.
+    assert!(html.contains(r#"Referral open: refer no impact</b> <span class="rule" data-k="rule">(R2)</span>"#), "the rule label");
     assert!(html.contains("Why: answered “yes” to: Does your heel hurt at night or when you are resting?"), "the reason");
     assert!(html.contains("class=\"referral open\""));
     assert!(html.contains(&format!("data-screen=\"{}\"", s.end)), "the new screen and its date");
     s.app.submit_safety_screen(s.now(), vec!["burning_tingling_numbness".into()]).expect("screen");
     let html = s.app.clinician_summary(s.now()).expect("summary").html;
-    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer (R3)"));
+    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Referral open: refer"));
 
     s.app.submit_safety_screen(s.now(), vec!["fever_or_hot_red_heel".into()]).expect("urgent screen");
     let home = s.app.home(s.now()).expect("home");
     let html = s.app.clinician_summary(s.now()).expect("summary").html;
-    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Urgent: seek care today (R1)"));
+    assert_eq!(value_after(&html, "data-k=\"referral\">"), Some("Urgent: seek care today"));
     assert!(html.contains(&home.caution.expect("urgent caution")), "the home screen's advice");
 }

@@ -240,7 +240,8 @@ fn bad_plans_are_rejected_with_the_field_named() {
     assert!(matches!(SessionEngine::new(fixtures::day(), vec![]), Err(CoreError::InvalidState(_))));
     let zero_sets = exercise("calf_loading", 2, 0, Some(12), None, tempo(3, 2, 3), 120, Side::Left);
     let err = SessionEngine::new(fixtures::day(), vec![calf_l2(), zero_sets]).unwrap_err();
-    assert!(err.to_string().contains("exercises[1].sets"), "{err}");
+    assert!(err.located().contains("exercises[1].sets"), "{err}");
+    assert_eq!(err.to_string(), "Enter 1–50 sets for the sets done (you entered 0)");
     let zero_reps = exercise("towel_scrunch", 0, 3, Some(0), None, None, 30, Side::Left);
     assert!(matches!(SessionEngine::new(fixtures::day(), vec![zero_reps]), Err(CoreError::OutOfRange { .. })));
 }

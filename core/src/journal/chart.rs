@@ -421,7 +421,10 @@ fn session_words(list: &[DaySession]) -> String {
         // The level's own words, without its code ("L1 eccentric heel drop" → "eccentric heel drop"; X4).
         if let Some(level) = exercise.as_ref().filter(|e| e.levels.len() > 1).and_then(|e| e.levels.get(s.level as usize)) {
             words.push_str(", ");
-            words.push_str(strip_level_code(&level.name));
+            let name = strip_level_code(&level.name);
+            let mut chars = name.chars();
+            words.extend(chars.next().map(|c| c.to_ascii_lowercase()));
+            words.push_str(chars.as_str());
         }
         let dose = match (s.reps, s.hold) {
             (Some(r), _) => format!("{}×{r}", s.sets),
