@@ -354,13 +354,13 @@ pub enum UnitsArg {
 // field the same way for every shell.
 
 fn whole(text: &str, range: (i64, i64)) -> Result<i64, String> {
-    text.trim().parse::<i64>().map_err(|_| format!("must be a whole number in {}..={} (got {text:?})", range.0, range.1))
+    text.trim().parse::<i64>().map_err(|_| format!("enter a whole number from {} to {} (you entered {text:?})", range.0, range.1))
 }
 
 fn number(text: &str, range: (f64, f64)) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("must be a number in {}..={} (got {text:?})", range.0, range.1)),
+        _ => Err(format!("enter a number from {} to {} (you entered {text:?})", range.0, range.1)),
     }
 }
 

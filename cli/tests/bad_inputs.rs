@@ -69,37 +69,37 @@ fn every_bad_command_line_names_the_field_and_range_and_writes_nothing() {
         row(&["--date", DAY, "pain", "11"], 2, "invalid_input", Some("score"), &["score", "0..=10", "11"]),
         row(&["--date", DAY, "hop-check", "11"], 2, "invalid_input", Some("pain"), &["pain", "0..=10", "11"]),
         row(&["--date", DAY, "pain", "-1"], 2, "invalid_input", Some("score"), &["score", "0..=10", "-1"]),
-        row(&["--date", DAY, "pain", "4.5"], 2, "invalid_input", Some("score"), &["0..=10", "4.5", "whole number"]),
-        row(&["--date", DAY, "pain", "abc"], 2, "invalid_input", Some("score"), &["0..=10", "abc"]),
+        row(&["--date", DAY, "pain", "4.5"], 2, "invalid_input", Some("score"), &["from 0 to 10", "4.5", "whole number"]),
+        row(&["--date", DAY, "pain", "abc"], 2, "invalid_input", Some("score"), &["from 0 to 10", "abc"]),
         row(&["--date", DAY, "pain", "3", "--stiffness", "601"], 2, "invalid_input", Some("stiffness_minutes"), &["stiffness_minutes", "0..=600"]),
-        row(&["--date", DAY, "pain", "3", "--stiffness", "ten"], 2, "invalid_input", Some("stiffness"), &["0..=600", "ten"]),
+        row(&["--date", DAY, "pain", "3", "--stiffness", "ten"], 2, "invalid_input", Some("stiffness"), &["from 0 to 600", "ten"]),
         // Item 10: the field is `note`.
         row(&["--date", DAY, "pain", "3", "--note", &note], 2, "invalid_input", Some("note"), &["note", "0..=1000 characters", "1001"]),
         row(&["--date", "2199-01-01", "pain", "3"], 2, "invalid_input", Some("date"), &["date", "future"]),
         row(&["--date", "2026-13-01", "pain", "3"], 2, "invalid_input", Some("date"), &["date", "2026-13-01"]),
-        row(&["--date", "01.09.2026", "pain", "3"], 2, "invalid_input", Some("date"), &["date", "YYYY-MM-DD"]),
+        row(&["--date", "01.09.2026", "pain", "3"], 2, "invalid_input", Some("date"), &["date", "a date such as 2026-03-01"]),
         row(&["--tz", "Mars/Olympus", "pain", "3"], 2, "invalid_input", Some("tz"), &["Mars/Olympus", "IANA"]),
         // Runs (item 10: 1e308 in short form).
         row(&["--date", DAY, "run", "--km", "1e308"], 2, "invalid_input", Some("distance_km"), &["distance_km", "0.1..=300", "(got 1e308)"]),
         row(&["--date", DAY, "run", "--km", "0"], 2, "invalid_input", Some("distance_km"), &["distance_km", "0.1..=300"]),
-        row(&["--date", DAY, "run", "--km", "fast"], 2, "invalid_input", Some("km"), &["0.1..=300", "fast"]),
+        row(&["--date", DAY, "run", "--km", "fast"], 2, "invalid_input", Some("km"), &["from 0.1 to 300", "fast"]),
         row(&["--date", DAY, "run", "--km", "5", "--minutes", "0"], 2, "invalid_input", Some("minutes"), &["minutes", "1..=2000"]),
-        row(&["--date", DAY, "run", "--km", "5", "--minutes", "half"], 2, "invalid_input", Some("minutes"), &["1..=2000", "half"]),
+        row(&["--date", DAY, "run", "--km", "5", "--minutes", "half"], 2, "invalid_input", Some("minutes"), &["from 1 to 2000", "half"]),
         row(&["--date", DAY, "run", "--km", "5", "--pain", "11"], 2, "invalid_input", Some("pain_during"), &["pain_during", "0..=10"]),
-        row(&["--date", DAY, "run", "--km", "5", "--pain", "2.5"], 2, "invalid_input", Some("pain"), &["0..=10", "2.5"]),
+        row(&["--date", DAY, "run", "--km", "5", "--pain", "2.5"], 2, "invalid_input", Some("pain"), &["from 0 to 10", "2.5"]),
         row(&["--date", DAY, "progress", "--planned-km", "0"], 2, "invalid_input", Some("planned_run_km"), &["planned_run_km", "0.1..=300"]),
-        row(&["--date", DAY, "progress", "--planned-km", "far"], 2, "invalid_input", Some("planned_km"), &["0.1..=300", "far"]),
+        row(&["--date", DAY, "progress", "--planned-km", "far"], 2, "invalid_input", Some("planned_km"), &["from 0.1 to 300", "far"]),
         // Sessions (item 7: a hold for a rep exercise).
-        row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--hold", "30", "--pain", "2"], 2, "invalid_input", Some("hold_seconds"), &["calf_loading", "rep exercise", "reps"]),
+        row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--hold", "30", "--pain", "2"], 2, "invalid_input", Some("hold_seconds"), &["calf and plantar fascia loading", "rep exercise", "reps"]),
         row(&["--date", DAY, "session", "log", "--exercise", "moonwalk", "--sets", "3", "--reps", "10", "--pain", "2"], 2, "not_found", None, &["moonwalk"]),
-        row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "2.5", "--reps", "10", "--pain", "2"], 2, "invalid_input", Some("sets"), &["1..=20", "2.5"]),
+        row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "2.5", "--reps", "10", "--pain", "2"], 2, "invalid_input", Some("sets"), &["from 1 to 20", "2.5"]),
         row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "0", "--reps", "10", "--pain", "2"], 2, "invalid_input", Some("sets"), &["sets", "1..=20"]),
         row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--reps", "201", "--pain", "2"], 2, "invalid_input", Some("reps"), &["reps", "0..=200"]),
-        row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--reps", "many", "--pain", "2"], 2, "invalid_input", Some("reps"), &["0..=200", "many"]),
+        row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--reps", "many", "--pain", "2"], 2, "invalid_input", Some("reps"), &["from 0 to 200", "many"]),
         row(&["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--reps", "10", "--pain", "11"], 2, "invalid_input", Some("pain"), &["pain", "0..=10"]),
-        row(&["--date", DAY, "session", "log", "--exercise", "plantar_fascia_stretch", "--sets", "3", "--hold", "x", "--pain", "1"], 2, "invalid_input", Some("hold"), &["0..=600", "x"]),
+        row(&["--date", DAY, "session", "log", "--exercise", "plantar_fascia_stretch", "--sets", "3", "--hold", "x", "--pain", "1"], 2, "invalid_input", Some("hold"), &["from 0 to 600", "x"]),
         row(&["--date", DAY, "session", "--speed", "0", "--pain", "2"], 2, "invalid_input", Some("speed"), &["speed", "0.1..=1000"]),
-        row(&["--date", DAY, "session", "--speed", "fast", "--pain", "2"], 2, "invalid_input", Some("speed"), &["0.1..=1000", "fast"]),
+        row(&["--date", DAY, "session", "--speed", "fast", "--pain", "2"], 2, "invalid_input", Some("speed"), &["from 0.1 to 1000", "fast"]),
         row(&["--date", DAY, "session", "--pain", "11"], 2, "invalid_input", Some("pain"), &["pain", "0..=10"]),
         // Answers files (item 5): the field and its range or type.
         row(&["--date", DAY, "assess", "--answers", &heel], 2, "invalid_input", Some("heel_raise_reps.left"), &["heel_raise_reps.left", "0..=200", "-1"]),
@@ -129,6 +129,40 @@ fn every_bad_command_line_names_the_field_and_range_and_writes_nothing() {
         let name = r.args.join(" ");
         let name = if name.len() > 90 { format!("{}…", &name[..90]) } else { name };
         let before = bytes(&j);
+        // `--json` first: the field, the range and the value are data there; the words of a row
+        // are looked for in "`field` must be in `allowed` (got `got`)" and the message.
+        let mut json_args = vec!["--json"];
+        json_args.extend(r.args.iter().map(String::as_str));
+        let out = j.cmd(&json_args).write_stdin("").output().expect("run");
+        if out.status.code() != Some(r.code) || !out.stdout.is_empty() {
+            failures.push(format!("{name} --json: exit {:?}, stdout {:?}", out.status.code(), String::from_utf8_lossy(&out.stdout)));
+        }
+        let mut message = String::new();
+        match serde_json::from_slice::<Value>(&out.stderr) {
+            Err(e) => failures.push(format!("{name} --json: stderr is not one JSON document ({e}): {}", String::from_utf8_lossy(&out.stderr))),
+            Ok(doc) => {
+                let error = &doc["error"];
+                message = error["message"].as_str().unwrap_or("").to_string();
+                if error["kind"] != r.kind || error["field"].as_str() != r.field {
+                    failures.push(format!("{name} --json: {error}, want kind {} field {:?}", r.kind, r.field));
+                }
+                let data = match (error["field"].as_str(), error["allowed"].as_str(), error["got"].as_str()) {
+                    (Some(field), Some(allowed), Some(got)) => format!("{field} must be in {allowed} (got {got})"),
+                    (Some(field), _, _) => field.to_string(),
+                    _ => String::new(),
+                };
+                let haystack = format!("{data} · {message}");
+                for word in &r.contains {
+                    if !haystack.contains(word) {
+                        failures.push(format!("{name} --json: {haystack:?} lacks {word:?}"));
+                    }
+                }
+                if message.len() > 2000 {
+                    failures.push(format!("{name} --json: a {}-character message", message.len()));
+                }
+            }
+        }
+        // The human output prints the same message.
         if !r.json_only {
             let out = j.cmd(&r.args.iter().map(String::as_str).collect::<Vec<_>>()).write_stdin("").output().expect("run");
             let stderr = String::from_utf8_lossy(&out.stderr);
@@ -138,34 +172,9 @@ fn every_bad_command_line_names_the_field_and_range_and_writes_nothing() {
             if !out.stdout.is_empty() {
                 failures.push(format!("{name}: printed on stdout: {}", String::from_utf8_lossy(&out.stdout)));
             }
-            for word in &r.contains {
-                if !stderr.contains(word) {
-                    failures.push(format!("{name}: {stderr:?} lacks {word:?}"));
-                }
-            }
-        }
-        let mut json_args = vec!["--json"];
-        json_args.extend(r.args.iter().map(String::as_str));
-        let out = j.cmd(&json_args).write_stdin("").output().expect("run");
-        if out.status.code() != Some(r.code) || !out.stdout.is_empty() {
-            failures.push(format!("{name} --json: exit {:?}, stdout {:?}", out.status.code(), String::from_utf8_lossy(&out.stdout)));
-        }
-        match serde_json::from_slice::<Value>(&out.stderr) {
-            Err(e) => failures.push(format!("{name} --json: stderr is not one JSON document ({e}): {}", String::from_utf8_lossy(&out.stderr))),
-            Ok(doc) => {
-                let error = &doc["error"];
-                let message = error["message"].as_str().unwrap_or("");
-                if error["kind"] != r.kind || error["field"].as_str() != r.field {
-                    failures.push(format!("{name} --json: {error}, want kind {} field {:?}", r.kind, r.field));
-                }
-                for word in &r.contains {
-                    if !message.contains(word) {
-                        failures.push(format!("{name} --json: {message:?} lacks {word:?}"));
-                    }
-                }
-                if message.len() > 2000 {
-                    failures.push(format!("{name} --json: a {}-character message", message.len()));
-                }
+            // (The argument parser's own message is laid out on lines there, joined by "; " in JSON.)
+            if !stderr.contains(message.split("; ").next().unwrap_or("")) {
+                failures.push(format!("{name}: {stderr:?} lacks the message {message:?}"));
             }
         }
         if bytes(&j) != before {

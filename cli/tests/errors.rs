@@ -36,9 +36,11 @@ fn rejected(j: &Journal, args: &[&str], code: i32, message: &str) -> Value {
 #[test]
 fn pain_above_ten_is_rejected_naming_the_range() {
     let j = journal();
-    let error = rejected(&j, &["--date", DAY, "pain", "11"], 2, "0..=10");
+    let error = rejected(&j, &["--date", DAY, "pain", "11"], 2, "firststep: Enter 0–10 for first-step pain (you entered 11)");
     assert_eq!(error["error"]["kind"], "invalid_input");
-    assert!(error["error"]["message"].as_str().unwrap_or("").contains("score"));
+    // The field, the range and the value stay data in JSON; the message is the same words.
+    assert_eq!((&error["error"]["field"], &error["error"]["allowed"], &error["error"]["got"]), (&"score".into(), &"0..=10".into(), &"11".into()));
+    assert_eq!(error["error"]["message"], "Enter 0–10 for first-step pain (you entered 11)");
 }
 
 #[test]
@@ -76,10 +78,10 @@ fn a_malformed_date_is_rejected() {
 fn a_malformed_answers_file_is_rejected() {
     let j = journal();
     let file = j.write("bad.json", r#"{"date": "2026-09-01", "affected_side": "left", "first_step_pain": 6, "knee_to_wal_cm": {"left": 6, "right": 11}}"#);
-    let error = rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&file)], 2, "answers");
+    let error = rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&file)], 2, "unknown key");
     assert_eq!(error["error"]["kind"], "invalid_input");
     let truncated = j.write("truncated.json", r#"{"date": "2026-09-01", "affected"#);
-    rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&truncated)], 2, "answers");
+    rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&truncated)], 2, "Answers: not a complete JSON document");
     let missing = j.dir.path().join("nope.json");
     rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&missing)], 2, "nope.json");
 }
@@ -89,13 +91,15 @@ fn an_out_of_range_answer_names_the_field() {
     let j = journal();
     let answers = stiff_ankle_weak_calf(DAY).replace("6.0", "31.0");
     let file = j.write("range.json", &answers);
-    rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&file)], 2, "knee_to_wall_cm");
+    let error = rejected(&j, &["--date", DAY, "assess", "--answers", path_str(&file)], 2, "Enter 0–30 cm for the left side (you entered 31)");
+    assert_eq!((&error["error"]["field"], &error["error"]["allowed"]), (&"knee_to_wall_cm.left".into(), &"0..=30".into()));
 }
 
 #[test]
 fn bad_run_and_session_values_are_rejected() {
     let j = journal();
-    rejected(&j, &["--date", DAY, "run", "--km", "-3"], 2, "distance_km");
+    let error = rejected(&j, &["--date", DAY, "run", "--km", "-3"], 2, "Enter 0.1–300 km for the run's distance (you entered -3)");
+    assert_eq!(error["error"]["field"], "distance_km");
     rejected(&j, &["--date", DAY, "session", "log", "--exercise", "calf_loading", "--sets", "3", "--reps", "10", "--pain", "12"], 2, "pain");
     rejected(&j, &["--date", DAY, "trend", "--weeks", "5"], 2, "weeks");
     rejected(&j, &["--tz", "Mars/Olympus", "pain", "3"], 2, "time zone");

@@ -50,7 +50,7 @@ fn rating_at_the_start_and_two_weeks_later_shows_the_change() {
     assert_eq!(psfs["detectable_change"], true);
     assert_eq!(psfs["due"], false);
     assert_eq!(psfs["next_due"], "2026-09-29");
-    assert_eq!(psfs["text"], "Your activities: 3.7 → 6.0 on average (+2.3, a change beyond the 2-point noise, rule M2)");
+    assert_eq!(psfs["text"], "Your activities: 3.7 → 6.0 on average (+2.3, a change beyond the 2-point noise)");
     let first = &psfs["activities"][0];
     assert_eq!(first["name"], "Run 5 km");
     assert_eq!(first["first"], serde_json::json!({"date": DAY, "score": 3.0}));
@@ -92,17 +92,17 @@ fn bad_input_is_refused_and_writes_nothing() {
     assess(&j, DAY, &stiff_ankle_weak_calf(DAY));
     let error = rejected(&j, &["--date", DAY, "psfs", "rate", "3", "4", "5"], 1, "name 3 to 5");
     assert_eq!(error["error"]["kind"], "invalid_state");
-    let error = rejected(&j, &["--date", DAY, "psfs", "set", "Run", "Walk"], 2, "3..=5 activities (got 2)");
+    let error = rejected(&j, &["--date", DAY, "psfs", "set", "Run", "Walk"], 2, "name 3 to 5 activities (you named 2)");
     assert_eq!(error["error"]["field"], "names");
-    let error = rejected(&j, &["--date", DAY, "psfs", "set", "Run", "Walk", "RUN"], 2, "names[2]");
+    let error = rejected(&j, &["--date", DAY, "psfs", "set", "Run", "Walk", "RUN"], 2, "repeats activity 1");
     assert_eq!(error["error"]["field"], "names[2]");
 
     j.ok(&["--date", DAY, "psfs", "set", "Run 5 km", "Walk the dog", "Stairs at work"]);
     let error = rejected(&j, &["--date", DAY, "psfs", "rate", "3", "4"], 2, "3 expected, got 2");
     assert_eq!(error["error"]["field"], "scores");
-    let error = rejected(&j, &["--date", DAY, "psfs", "rate", "3", "11", "4"], 2, "0..=10");
+    let error = rejected(&j, &["--date", DAY, "psfs", "rate", "3", "11", "4"], 2, "Enter 0–10 for the activity's score (you entered 11)");
     assert_eq!(error["error"]["field"], "ratings[1].score");
-    let error = rejected(&j, &["--date", DAY, "psfs", "rate", "3", "-1", "4"], 2, "0..=10");
+    let error = rejected(&j, &["--date", DAY, "psfs", "rate", "3", "-1", "4"], 2, "Enter 0–10");
     assert_eq!(error["error"]["field"], "ratings[1].score");
     rejected(&j, &["--date", "2199-01-01", "psfs", "rate", "3", "4", "4"], 2, "future");
 }

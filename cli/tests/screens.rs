@@ -232,7 +232,7 @@ fn a_flare_morning_says_so_at_once_and_the_hop_check_is_answered_from_the_termin
     let flare_day = common::add_days(DAY, 7);
     let confirmation = j.ok(&["--date", &flare_day, "pain", "6"]);
     assert!(confirmation.contains("A flare this morning") && confirmation.contains("Rule: P7"), "{confirmation}");
-    assert!(confirmation.contains("▼ calf_loading"), "the regression is listed: {confirmation}");
+    assert!(confirmation.contains("▼ Calf and plantar fascia loading"), "the regression is listed: {confirmation}");
     for screen in [vec!["today"], vec![], vec!["progress"]] {
         let mut args = vec!["--date", flare_day.as_str()];
         args.extend(screen.iter());

@@ -129,7 +129,7 @@ pub fn validate_names(names: &[String]) -> Result<Vec<String>> {
             return Err(CoreError::range(format!("{field} length"), format!("1..={NAME_MAX_CHARS} characters after trimming"), n));
         }
         if let Some(first) = seen.insert(trimmed.to_lowercase(), i) {
-            return Err(CoreError::invalid(field, format!("{trimmed:?} repeats names[{first}]; name each activity once")));
+            return Err(CoreError::invalid(field, format!("{trimmed:?} repeats activity {}; name each activity once", first + 1)));
         }
         out.push(trimmed.to_string());
     }

@@ -28,7 +28,7 @@ pub(crate) fn cap_programs(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     for (id, json) in stored {
         // A program this build cannot read is left exactly as it was (never lose data in a migration).
         let Ok(program) = serde_json::from_str::<Program>(&json) else {
-            note(tx, &format!("Program {id} could not be read and was left unchanged (rule V1 not applied)."))?;
+            note(tx, &format!("Program {id} could not be read and was left unchanged: its exercises were not trimmed to five a day."))?;
             continue;
         };
         let (capped, dropped) = cap(&program, &findings);

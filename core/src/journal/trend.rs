@@ -105,7 +105,7 @@ fn psfs_words(points: &[crate::clinical::psfs::PsfsScore]) -> Option<String> {
         return Some(format!("Activities you want back (PSFS): {:.1} out of 10 on {}.", first.score, first.date));
     }
     Some(format!(
-        "Activities you want back (PSFS): {:.1} on {} → {:.1} on {} ({:+.1}; a change of 2 or more is beyond the noise, rule M2).",
+        "Activities you want back (PSFS): {:.1} on {} → {:.1} on {} ({:+.1}; a change of 2 or more is beyond the noise).",
         first.score,
         first.date,
         last.score,

@@ -104,7 +104,7 @@ final class ViewModelTests: XCTestCase {
         XCTAssertEqual(home.state.home?.nextStep, .logPain)
 
         await home.logPain(11)
-        XCTAssertTrue(home.state.message?.contains("0..=10") == true, "refused with the range")
+        XCTAssertTrue(home.state.message?.contains("Enter 0–10") == true, "refused with the range")
 
         await home.logPain(4)
         XCTAssertEqual(home.state.home?.lastPain?.score, 4)

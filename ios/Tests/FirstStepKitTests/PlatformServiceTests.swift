@@ -134,7 +134,7 @@ final class QuickLogTests: XCTestCase {
         let changes = ChangeRecorder()
         let model = QuickLogModel(repository: repo, onJournalChange: changes.handler)
         await model.tap(11, reminderDate: today)
-        XCTAssertTrue(model.state.message?.contains("0..=10") == true, model.state.message ?? "")
+        XCTAssertTrue(model.state.message?.contains("Enter 0–10") == true, model.state.message ?? "")
         XCTAssertNil(model.state.logged)
         await model.tap(3, reminderDate: "2026-06-03")
         XCTAssertTrue(model.state.message?.contains("date") == true, "a future morning is refused by the core")

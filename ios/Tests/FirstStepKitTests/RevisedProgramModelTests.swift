@@ -263,7 +263,7 @@ final class PsfsModelTests: XCTestCase {
         XCTAssertFalse(saved)
         let countError = try XCTUnwrap(model.state.namesError)
         XCTAssertEqual(countError.field, "names")
-        XCTAssertTrue(countError.message.contains("3..=5"), countError.message)
+        XCTAssertTrue(countError.message.contains("3 to 5"), countError.message)
         XCTAssertNil(model.state.namesErrorRow)
         XCTAssertEqual(changes.changes, [])
 
@@ -304,7 +304,7 @@ final class PsfsModelTests: XCTestCase {
         model.setScore(activityId: ids[2], 11)
         let outOfRange = await model.rate()
         XCTAssertFalse(outOfRange)
-        XCTAssertTrue(model.state.message?.contains("0..=10") == true, model.state.message ?? "")
+        XCTAssertTrue(model.state.message?.contains("Enter 0–10") == true, model.state.message ?? "")
         model.setScore(activityId: ids[2], 4)
         XCTAssertTrue(model.state.ratingComplete)
         let rated = await model.rate()
@@ -385,7 +385,7 @@ final class ReturnToRunModelTests: XCTestCase {
         model.set("hop_pain", "2")
         await model.submit()
         let range = try XCTUnwrap(model.state.fieldErrors["heel_raises_affected"], "the core's range")
-        XCTAssertTrue(range.message.contains("0..=100"), range.message)
+        XCTAssertTrue(range.message.contains("Enter 0–100"), range.message)
         let noChecks = try await repo.returnToRunChecks()
         XCTAssertEqual(noChecks, [])
         XCTAssertEqual(changes.changes, [])
@@ -476,7 +476,7 @@ final class FlareAndHopCheckTests: XCTestCase {
         XCTAssertTrue(home.state.exercises.allSatisfy { !$0.exercise.levelName.contains("backpack") && !$0.exercise.levelName.contains("hop") })
 
         await home.answerHopCheck(11)
-        XCTAssertTrue(home.state.message?.contains("0..=10") ?? false, home.state.message ?? "")
+        XCTAssertTrue(home.state.message?.contains("Enter 0–10") ?? false, home.state.message ?? "")
     }
 }
 

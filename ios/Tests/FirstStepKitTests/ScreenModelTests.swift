@@ -102,7 +102,7 @@ final class SafetyAndAssessmentTests: XCTestCase {
         XCTAssertNil(wizard.state.result)
         let error = try XCTUnwrap(wizard.state.fieldErrors["heel_raise_reps"])
         XCTAssertEqual(error.field, "heel_raise_reps.left")
-        XCTAssertTrue(error.message.contains("0..=200"), error.message)
+        XCTAssertTrue(error.message.contains("Enter 0–200"), error.message)
         XCTAssertEqual(wizard.state.current?.key, "heel_raise_reps", "the wizard turns to the page the core named")
 
         wizard.set("heel_raise_reps.left", "24")
@@ -273,7 +273,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         model.edit { $0.distance = "5"; $0.painAfter = "11" }
         await model.save()
         XCTAssertEqual(model.state.fieldErrors["pain_after"]?.field, "pain_after")
-        XCTAssertTrue(model.state.fieldErrors["pain_after"]?.message.contains("0..=10") == true)
+        XCTAssertTrue(model.state.fieldErrors["pain_after"]?.message.contains("Enter 0–10") == true)
         XCTAssertNil(model.state.saved)
         let runs = try await repo.runs(from: shift(today, -7), to: today)
         XCTAssertTrue(runs.isEmpty)

@@ -111,8 +111,9 @@ final class SessionTickerTests: XCTestCase {
         do {
             try await ticker.finish(peakPain: 11)
             XCTFail("pain 11 must be refused")
-        } catch let FirstStepError.InvalidInput(_, reason, _, _) {
-            XCTAssertTrue(reason.contains("0..=10"), reason)
+        } catch let FirstStepError.InvalidInput(_, reason, allowed, _) {
+            XCTAssertEqual(allowed, "0..=10")
+            XCTAssertTrue(reason.hasPrefix("Enter 0–10 for "), reason)
         }
         let finished = try await ticker.finish(peakPain: 2)
         XCTAssertEqual(finished.status, .finished)

@@ -7,9 +7,10 @@ final class TypedErrorsTests: XCTestCase {
     func testPainElevenIsRefusedWithFieldAndRange() throws {
         let core = try openTempCore()
         XCTAssertThrowsError(try core.logPain(now: morning("2026-06-01"), date: nil, score: 11, stiffnessMinutes: nil, note: nil)) { error in
-            guard case let FirstStepError.InvalidInput(field, reason, _, _) = error else { return XCTFail("got \(error)") }
+            guard case let FirstStepError.InvalidInput(field, reason, allowed, _) = error else { return XCTFail("got \(error)") }
             XCTAssertEqual(field, "score")
-            XCTAssertTrue(reason.contains("0..=10"), reason)
+            XCTAssertEqual(allowed, "0..=10")
+            XCTAssertEqual(reason, "Enter 0–10 for first-step pain (you entered 11)")
         }
         XCTAssertTrue(try core.painEntries(from: "2026-05-01", to: "2026-06-01").isEmpty, "nothing was written")
     }

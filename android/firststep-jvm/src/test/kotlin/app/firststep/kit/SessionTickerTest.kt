@@ -123,7 +123,8 @@ class SessionTickerTest {
         }
         assertEquals(SessionStatus.AWAITING_PAIN, state.status)
         val refused = assertThrows<FirstStepException.InvalidInput> { runBlocking { ticker.finish(11) } }
-        assertTrue(refused.reason.contains("0..=10"), refused.reason)
+        assertEquals("0..=10", refused.allowed)
+        assertTrue(refused.reason.startsWith("Enter 0–10 for "), refused.reason)
         assertEquals(SessionStatus.FINISHED, ticker.finish(2).status)
         val records = ticker.records()
         assertEquals(exercises.map { it.exerciseId }, records.map { it.exerciseId })

@@ -16,7 +16,8 @@ class TypedErrorsTest {
         openTempCore().use { core ->
             val error = assertThrows<FirstStepException.InvalidInput> { core.logPain(morning("2026-06-01"), null, 11, null, null) }
             assertEquals("score", error.field)
-            assertTrue(error.reason.contains("0..=10"), error.reason)
+            assertEquals("0..=10", error.allowed)
+            assertEquals("Enter 0–10 for first-step pain (you entered 11)", error.reason)
             assertTrue(core.painEntries("2026-05-01", "2026-06-01").isEmpty(), "nothing was written")
         }
     }

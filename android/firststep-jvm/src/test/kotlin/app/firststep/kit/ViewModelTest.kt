@@ -30,7 +30,7 @@ class ViewModelTest {
         assertEquals(NextStep.LOG_PAIN, home.state.value.home?.nextStep)
 
         home.logPain(11).join()
-        assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
+        assertTrue(home.state.value.message!!.contains("Enter 0–10"), "refused with the range")
 
         home.logPain(4).join()
         val state = home.state.value
@@ -56,7 +56,7 @@ class ViewModelTest {
         assertTrue(state.home!!.plan!!.exercises.none { it.levelName.contains("backpack") || it.levelName.contains("hop") })
 
         home.answerHopCheck(11).join()
-        assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
+        assertTrue(home.state.value.message!!.contains("Enter 0–10"), "refused with the range")
         assertTrue(repo.hopChecks().isEmpty(), "nothing written")
         repo.close()
     }
