@@ -15,7 +15,8 @@ fn exercise(sets: u32, reps: u32, hold: Option<u32>, tempo: Option<Tempo>) -> Pr
         name: "Calf loading".into(),
         level: 2,
         max_level: 4,
-        level_name: "L2 single-leg raise on a towel".into(),
+        level_name: "Single-leg raise on a towel".into(),
+        level_label: "Level 3 of 5 · Single-leg raise on a towel".into(),
         how_to: vec![],
         sets,
         reps: Some(reps),
@@ -34,6 +35,7 @@ fn exercise(sets: u32, reps: u32, hold: Option<u32>, tempo: Option<Tempo>) -> Pr
         asks_effort: false,
         load_steps: 0,
         lesson_id: None,
+        lesson_title: None,
     }
 }
 

@@ -49,7 +49,7 @@ fn id_in(text: &str) -> Option<String> {
         let word: String = chars[start..i].iter().collect();
         let letters = word.chars().take_while(|c| c.is_ascii_uppercase()).count();
         let digits = word.len() - letters;
-        if (1..=2).contains(&letters) && digits >= 1 && digits <= 2 && word[letters..].chars().all(|c| c.is_ascii_digit()) {
+        if (1..=2).contains(&letters) && (1..=2).contains(&digits) && word[letters..].chars().all(|c| c.is_ascii_digit()) {
             return Some(format!("code {word:?}"));
         }
         if word.contains('_') && word.chars().any(|c| c.is_ascii_lowercase()) {
