@@ -80,7 +80,7 @@ fn rating_at_the_start_and_two_weeks_later_shows_a_detectable_change() {
     assert!((trend.psfs[1].score - 6.0).abs() < 1e-9);
     assert_eq!(
         trend.psfs_text.as_deref(),
-        Some("Activities you want back (PSFS): 3.7 on 2026-09-01 → 6.0 on 2026-09-15 (+2.3; a change of 2 or more is beyond the noise, rule M2).")
+        Some("Activities you want back (PSFS): 3.7 on 2026-09-01 → 6.0 on 2026-09-15 (+2.3; a change of 2 or more is beyond the noise).")
     );
     assert!(app.trend("2026-08-20".into(), 4).unwrap().psfs_text.is_none(), "no ratings in the window");
 
