@@ -158,7 +158,7 @@ pub fn render(result: &AssessmentResult) -> String {
                 firststep_core::model::Side::None => String::new(),
                 side => format!("{}, ", words(&side)),
             };
-            out.push(wrap(&format!("{} ({side}{}): {}", words(&f.domain), words(&f.severity), f.measurement), 76, "  • "));
+            out.push(wrap(&format!("{} ({side}{}): {}", f.domain.words().to_lowercase(), words(&f.severity), f.measurement), 76, "  • "));
             out.push(wrap(&f.explanation, 72, "      "));
         }
     }

@@ -139,7 +139,7 @@ pub fn render(ctx: &Context, report: &ProgressReport) -> String {
         let latest = report.decisions.iter().rev().find(|d| d.action == DecisionAction::Hold);
         out.push(format!("{holds} day(s) held at the same level."));
         if let Some(h) = latest {
-            out.push(wrap(&format!("Most recent hold ({}, {}): {}", h.date, h.exercise_id, h.reason), 78, "  "));
+            out.push(wrap(&format!("Most recent hold ({}, {}): {}", h.date, exercise_name(&h.exercise_id), h.reason), 78, "  "));
         }
     }
     out.push(String::new());
