@@ -560,9 +560,9 @@ pub struct RunRecord {
     pub pain_after: Option<u8>,
     pub surface: Option<String>,
     pub shoes: Option<String>,
-    /// Where the run came from.
+    /// Where the run came from. (No `#[uniffi(default)]`: uniffi 0.32's bindgen has no natural
+    /// default for an enum and fails to generate Kotlin and Swift with one.)
     #[serde(default)]
-    #[uniffi(default)]
     pub source: RunSource,
     /// Start instant (ms since the Unix epoch) when the source gave one.
     #[serde(default)]
