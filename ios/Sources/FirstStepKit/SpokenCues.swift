@@ -13,6 +13,9 @@ public enum CueSound: String, CaseIterable, Sendable {
     /// design choice: speech by default, as the cues were written to be heard.
     public static let standard = CueSound.voice
 
+    /// Where the app keeps the choice (`UserDefaults` / `@AppStorage`).
+    public static let storageKey = "firststep.cueSound"
+
     /// The stored choice (`UserDefaults` in the app); anything unknown is the default.
     public init(stored: String?) { self = stored.flatMap(CueSound.init(rawValue:)) ?? .standard }
 }

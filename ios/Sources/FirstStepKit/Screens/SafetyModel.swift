@@ -66,14 +66,18 @@ public final class SafetyModel: ScreenModel {
     }
 
     /// Records that a clinician has cleared the runner (on `date`, default today), so the screen
-    /// may be taken again after an urgent answer (R1).
-    public func recordClearance(date: String? = nil) async {
+    /// may be taken again after an urgent answer (R1). Returns the core's refusal, nil when recorded
+    /// (the stop screen shows it without loading the questions).
+    @discardableResult
+    public func recordClearance(date: String? = nil) async -> String? {
         do {
             _ = try await repository.recordClinicianVisit(date: date, cleared: true)
             state.update { $0.message = nil }
             onJournalChange?(JournalWrite(.clinicianVisit))
+            return nil
         } catch {
             state.update { $0.message = describe(error) }
+            return describe(error)
         }
     }
 

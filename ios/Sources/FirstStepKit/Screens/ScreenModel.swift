@@ -76,13 +76,14 @@ public enum ScreenState<Content> {
     case ready(Content)
     case failed(ScreenFailure)
 
-    /// The content when ready (the models update it in place).
-    var content: Content? {
+    /// The content when ready, nil while loading or failed (for a view's one-off reads after an
+    /// action; rendering switches over the cases).
+    public var content: Content? {
         if case let .ready(content) = self { return content }
         return nil
     }
 
-    var isLoading: Bool { if case .loading = self { return true } else { return false } }
+    public var isLoading: Bool { if case .loading = self { return true } else { return false } }
 
     /// Applies `update` to the content when ready; does nothing in the other states.
     mutating func update(_ update: (inout Content) -> Void) {
