@@ -111,6 +111,10 @@ struct LessonsView: View {
                             ForEach(Array(state.paragraphs.enumerated()), id: \.offset) { _, paragraph in
                                 Text(paragraph)
                             }
+                            // Issue 21: the exercises this lesson explains, drawn.
+                            ForEach(state.figures, id: \.exerciseId) { item in
+                                ExerciseFigureView(frame: item.frame, label: lesson.title).frame(height: 160)
+                            }
                             if !lesson.rules.isEmpty {
                                 Text("Rules: " + lesson.rules.joined(separator: ", ")).font(.caption).foregroundStyle(.secondary)
                             }

@@ -154,6 +154,13 @@ public enum FigureStill {
         return SessionFigure.withoutArrow(frame)
     }
 
+    /// The exercise at the first level the core draws for it (a lesson's exercises, where no level is
+    /// in question), in its key pose; nil when the core draws none.
+    public static func exercise(_ exerciseId: String, side: Side = .right) -> FigureFrame? {
+        guard let info = figureCatalogue().filter({ !$0.isTest && $0.figureId == exerciseId }).min(by: { $0.level < $1.level }) else { return nil }
+        return exercise(exerciseId, level: info.level, side: side)
+    }
+
     /// The assessment test drawn for catalogue item `itemId` (e.g. `knee_to_wall_cm`), one still per
     /// variant the core draws for it, in the core's order (the single-leg squat: the knee in line,
     /// then drifting in); empty for questions without a movement.

@@ -126,6 +126,29 @@ final class FigureKitTests: XCTestCase {
         XCTAssertEqual(FigureStill.test("single_leg_squat").count, 2)
         XCTAssertNotEqual(FigureStill.test("single_leg_squat").first?.primitives, FigureStill.test("single_leg_squat").last?.primitives)
         XCTAssertTrue(FigureStill.test("first_step_pain").isEmpty, "a question has no figure")
+        let lowest = try XCTUnwrap(FigureStill.exercise("calf_loading"))
+        let levels = figureCatalogue().filter { !$0.isTest && $0.figureId == "calf_loading" }.map(\.level)
+        XCTAssertEqual(lowest.level, levels.min())
+    }
+
+    @MainActor
+    func testAnOpenLessonShowsTheExercisesItExplainsAndALockedOneNone() async throws {
+        let repo = try await assessedRepository("2026-06-01", clock: FixedClock("2026-08-01"))
+        let model = LessonsModel(repository: repo)
+        await model.refresh()
+        let lessons = try model.state.ready.lessons
+        let open = try XCTUnwrap(lessons.first { $0.unlocked && !$0.exerciseIds.isEmpty }, "an open lesson that explains an exercise")
+        let opened = await model.open(open.id)
+        XCTAssertTrue(opened)
+        let figures = try model.state.ready.figures
+        XCTAssertFalse(figures.isEmpty)
+        XCTAssertTrue(figures.allSatisfy { open.exerciseIds.contains($0.exerciseId) })
+        XCTAssertTrue(figures.allSatisfy { $0.frame.figureId == $0.exerciseId && !$0.frame.primitives.contains { $0.role == .motionArrow } })
+        if let locked = lessons.first(where: { !$0.unlocked && !$0.exerciseIds.isEmpty }) {
+            let openedLocked = await model.open(locked.id)
+            XCTAssertTrue(openedLocked)
+            XCTAssertTrue(try model.state.ready.figures.isEmpty, "a locked lesson shows when it opens, nothing else")
+        }
     }
 }
 

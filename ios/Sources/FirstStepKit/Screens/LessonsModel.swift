@@ -31,6 +31,11 @@ public struct LessonsContent {
     public var lockedText: String? { open.flatMap { $0.unlocked ? nil : $0.unlockedBecause } }
     /// The paragraphs to show for the open lesson (none while it is locked).
     public var paragraphs: [String] { open.map { $0.unlocked ? $0.body : [] } ?? [] }
+    /// Stills of the exercises the open lesson explains (issue 21), none while it is locked.
+    public var figures: [(exerciseId: String, frame: FigureFrame)] {
+        guard let open, open.unlocked else { return [] }
+        return open.exerciseIds.compactMap { id in FigureStill.exercise(id).map { (id, $0) } }
+    }
 }
 
 /// The lessons screen's state.
