@@ -13,26 +13,47 @@ struct SessionView: View {
 
     var body: some View {
         if let session = services.session {
-            SessionScreen(session: session)
+            SessionScreen(ui: session.ui, actions: SessionActions(session))
                 .task { await session.open() }
                 .onDisappear { Task { await session.close() } }
         }
     }
 }
 
-private struct SessionScreen: View {
-    let session: SessionController
+/// What the session screen's controls do (the controller's calls; no-ops in previews).
+struct SessionActions {
+    var pause: () async -> Void = {}
+    var resume: () async -> Void = {}
+    var skip: () async -> Void = {}
+    var repeatStep: () async -> Void = {}
+    var repDone: () async -> Void = {}
+    var finish: (Int) async -> Void = { _ in }
+    var answerEffort: (Effort?) async -> Void = { _ in }
+}
+
+extension SessionActions {
+    @MainActor init(_ session: SessionController) {
+        self.init(pause: session.pause, resume: session.resume, skip: session.skip, repeatStep: session.repeatStep,
+                  repDone: session.repDone, finish: { await session.finish(peakPain: $0) },
+                  answerEffort: { await session.answerEffort($0) })
+    }
+}
+
+/// Stateless: renders one `SessionUiState` and calls `actions` (previews feed it a fixed state).
+struct SessionScreen: View {
+    let ui: SessionUiState
+    let actions: SessionActions
     @State private var peakPain: Int?
 
     var body: some View {
         Group {
-            switch session.ui {
+            switch ui {
             case let .loading(message):
                 VStack(spacing: 12) {
                     if let message { Text(message).foregroundStyle(.red) } else { ProgressView() }
                 }
             case let .active(state, exercise, message):
-                ActiveSession(session: session, state: state, display: SessionDisplay(state, exercise: exercise), message: message)
+                ActiveSession(actions: actions, state: state, display: SessionDisplay(state, exercise: exercise), message: message)
             case let .awaitingPain(state, message):
                 VStack(spacing: 16) {
                     if let message { Text(message).foregroundStyle(.red) }
@@ -40,13 +61,13 @@ private struct SessionScreen: View {
                     Text("Peak pain during the session").font(.headline)
                     PainGrid(selected: peakPain) { value in
                         peakPain = value
-                        Task { await session.finish(peakPain: value) }
+                        Task { await actions.finish(value) }
                     }
                 }
             case let .askingEffort(_, question, message):
                 VStack(spacing: 16) {
                     if let message { Text(message).foregroundStyle(.red) }
-                    EffortQuestionView(question: question) { effort in Task { await session.answerEffort(effort) } }
+                    EffortQuestionView(question: question) { effort in Task { await actions.answerEffort(effort) } }
                 }
             case let .finished(_, saved, message):
                 VStack(spacing: 16) {
@@ -61,7 +82,7 @@ private struct SessionScreen: View {
 }
 
 private struct ActiveSession: View {
-    let session: SessionController
+    let actions: SessionActions
     let state: SessionState
     let display: SessionDisplay
     let message: String?
@@ -105,19 +126,19 @@ private struct ActiveSession: View {
                         .frame(maxWidth: .infinity)
                     }
                     if display.offersRepDone {
-                        Button { Task { await session.repDone() } } label: {
+                        Button { Task { await actions.repDone() } } label: {
                             Text("Rep done").frame(maxWidth: .infinity, minHeight: SessionDisplay.pauseHeight)
                         }
                         .buttonStyle(.borderedProminent)
                     }
                     HStack {
-                        Button { Task { await session.repeatStep() } } label: { Text("Repeat").frame(maxWidth: .infinity, minHeight: 44) }
-                        Button { Task { await session.skip() } } label: { Text("Skip").frame(maxWidth: .infinity, minHeight: 44) }
+                        Button { Task { await actions.repeatStep() } } label: { Text("Repeat").frame(maxWidth: .infinity, minHeight: 44) }
+                        Button { Task { await actions.skip() } } label: { Text("Skip").frame(maxWidth: .infinity, minHeight: 44) }
                     }
                     .buttonStyle(.bordered)
                     // Lowest, widest and tallest: found by the thumb without looking.
                     Button {
-                        Task { if display.paused { await session.resume() } else { await session.pause() } }
+                        Task { if display.paused { await actions.resume() } else { await actions.pause() } }
                     } label: {
                         Text(display.paused ? "Resume" : "Pause").font(.title3.bold())
                             .frame(maxWidth: .infinity, minHeight: SessionDisplay.pauseHeight)
@@ -156,5 +177,14 @@ private struct TempoRing<Inside: View>: View {
         .aspectRatio(1, contentMode: .fit)
         .accessibilityElement(children: .contain)
     }
+}
+
+#Preview("Session mid-rep") {
+    // A fixed state: calf raises, rep 4 of 15 on the left, halfway through "Up 3 s".
+    let state = SessionState(status: .running, exerciseIndex: 1, exerciseCount: 5, exerciseId: "calf_loading",
+                             exerciseName: "Calf raises on a step", level: 2, set: 2, setCount: 3, rep: 4, repCount: 15,
+                             side: .left, phase: .up, phaseLabel: "Up 3 s", secondsRemaining: 1.5, stepProgress: 0.5,
+                             exerciseProgress: 0.4, sessionProgress: 0.3, cues: [], elapsedActiveMs: 120_000)
+    return NavigationStack { SessionScreen(ui: .active(state, exercise: nil, message: nil), actions: SessionActions()) }
 }
 #endif
