@@ -76,6 +76,15 @@ final class ScreenStateTests: XCTestCase {
         XCTAssertEqual(try wizard.state.ready.pages.count, catalogue.count)
     }
 
+    func testAWizardThatIsNotReadySendsNothing() async throws {
+        let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
+        let wizard = AssessmentModel(repository: repo, redFlags: [])
+        await wizard.submit()
+        XCTAssertTrue(wizard.state.isLoading)
+        let stored = try await repo.latestAssessment()
+        XCTAssertNil(stored, "no assessment is stored from a wizard whose pages were never read")
+    }
+
     func testARefusedWriteKeepsTheReadyScreenWithTheCoresReason() async throws {
         let repo = try await assessedRepository(today)
         let home = HomeViewModel(repository: repo)

@@ -92,6 +92,7 @@ public final class AssessmentModel: ScreenModel {
 
     /// Sends every answer to the core. On a field error the wizard returns to that field's page.
     public func submit() async {
+        guard state.content != nil else { return } // nothing to send before the pages exist
         content.message = nil
         content.fieldErrors = [:]
         let json: String
