@@ -49,7 +49,7 @@ if [[ "${FIRSTSTEP_SKIP_SWIFT:-}" != 1 ]]; then
   # the other test files' @testable imports compiling; -DFIRSTSTEP_BENCH compiles the benchmark in.
   swift=$(FIRSTSTEP_CHROOT_MOUNTS="$CARGO_TARGET_DIR" measure swift bash ios/scripts/swift-chroot.sh run "$ROOT/ios" \
       env FIRSTSTEP_LIB_DIR="$LIB_DIR" FIRSTSTEP_BENCH=1 FIRSTSTEP_BENCH_DB="$DB" FIRSTSTEP_BENCH_CALLS="$CALLS" \
-      swift test -c release -Xswiftc -enable-testing -Xswiftc -DFIRSTSTEP_BENCH --filter TrendBenchmarkTests)
+      swift test -c release -Xswiftc -enable-testing -Xswiftc -DFIRSTSTEP_BENCH --filter "TrendBenchmarkTests|FigureBenchmarkTests")
 fi
 
 echo
@@ -59,3 +59,7 @@ for lang in rust kotlin swift; do
   [[ -n "$value" ]] || { printf '  %-7s skipped\n' "$lang"; continue; }
   awk -v l="$lang" -v v="$value" -v r="$rust" 'BEGIN { printf "  %-7s %9.1f  x%.2f\n", l, v, v / r }'
 done
+# Issue 21: one figure frame through the FFI from Swift, mapped onto a canvas (FigureBenchmarkTests).
+figure=$(grep -aEo "swift figure_frame_us_per_call=[0-9.]+" "$WORK/swift.log" 2>/dev/null | tail -1 | cut -d= -f2 || true)
+[[ -n "$figure" ]] && printf 'figure frame through the FFI (Swift, mapped): %s µs per frame\n' "$figure"
+true

@@ -16,11 +16,27 @@ struct AssessmentView: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state) { state in
+            wizard(state)
+                .navigationTitle("Assessment \(state.page + 1)/\(max(state.pages.count, 1))")
+        }
+        .task { await store.model.load() }
+    }
+
+    private func wizard(_ state: AssessmentContent) -> some View {
         Form {
             if let page = state.current {
                 Section {
                     Text(page.item.prompt).font(.headline)
+                    // Issue 21: the test's figure (the knee-to-wall distance marked; the squat in line and drifting in).
+                    let figures = FigureStill.test(page.item.id)
+                    if !figures.isEmpty {
+                        HStack {
+                            ForEach(Array(figures.enumerated()), id: \.offset) { _, frame in
+                                ExerciseFigureView(frame: frame, label: page.item.prompt).frame(height: 180)
+                            }
+                        }
+                    }
                     ForEach(Array(page.item.howTo.enumerated()), id: \.offset) { index, step in
                         Label(step, systemImage: "\(index + 1).circle")
                     }
@@ -46,7 +62,7 @@ struct AssessmentView: View {
                         Button("See my results") {
                             Task {
                                 await store.model.submit()
-                                if let result = store.model.state.result { onResult(result) }
+                                if let result = store.model.state.content?.result { onResult(result) }
                             }
                         }.disabled(state.submitting)
                     } else {
@@ -55,8 +71,6 @@ struct AssessmentView: View {
                 }
             }
         }
-        .navigationTitle("Assessment \(state.page + 1)/\(max(state.pages.count, 1))")
-        .task { await store.model.load() }
     }
 }
 
@@ -68,7 +82,7 @@ private struct AnswerInput: View {
     let store: ScreenStore<AssessmentModel>
 
     var body: some View {
-        let value = Binding(get: { store.state.inputs[inputKey] ?? "" }, set: { store.model.set(inputKey, $0) })
+        let value = Binding(get: { store.state.content?.inputs[inputKey] ?? "" }, set: { store.model.set(inputKey, $0) })
         switch page.item.kind {
         case .number, .count, .pain:
             LabeledContent(label) {
@@ -130,10 +144,16 @@ struct FindingsView: View {
 struct ExerciseRow: View {
     let exercise: ProgramExercise
     var body: some View {
-        VStack(alignment: .leading, spacing: 2) {
-            Text(exercise.name).font(.headline)
-            Text(exercise.levelLabel).font(.subheadline).foregroundStyle(.secondary)
-            Text(dosage).font(.footnote)
+        HStack(spacing: 12) {
+            // Issue 21: a still of the exercise in its key pose (the affected side works).
+            if let frame = FigureStill.exercise(exercise.exerciseId, level: exercise.level, side: exercise.sides) {
+                ExerciseFigureView(frame: frame, label: exercise.name).frame(width: 64, height: 64)
+            }
+            VStack(alignment: .leading, spacing: 2) {
+                Text(exercise.name).font(.headline)
+                Text(exercise.levelLabel).font(.subheadline).foregroundStyle(.secondary)
+                Text(dosage).font(.footnote)
+            }
         }
         .accessibilityElement(children: .combine)
     }

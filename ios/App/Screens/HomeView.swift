@@ -18,7 +18,7 @@ struct HomeView: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state, retry: store.model.refresh) { state in
         List {
             if let banner = state.banner {
                 Section {
@@ -32,7 +32,8 @@ struct HomeView: View {
                     .foregroundStyle(banner.urgent || banner.firm ? .red : .orange)
                 }
             }
-            if let home = state.home {
+            Group {
+                let home = state.home
                 Section {
                     Text(home.nextStepText).font(.headline)
                     if !state.painLoggedToday || editingPain || services.painDate != nil {
@@ -140,6 +141,7 @@ struct HomeView: View {
                 }
             }
         }
+        }
         .navigationTitle("Today")
         .refreshable { await store.model.refresh() }
         .task(id: services.stale.generation(.home)) { await store.model.refresh() }
@@ -159,59 +161,4 @@ struct ProgramScreen: View {
     }
 }
 
-struct SessionView: View {
-    @Environment(AppServices.self) private var services
-    @State private var peakPain: Int?
-
-    var body: some View {
-        if let session = services.session {
-            content(session)
-                .task { await session.open() }
-                .onDisappear { Task { await session.close() } }
-        }
-    }
-
-    @ViewBuilder private func content(_ session: SessionController) -> some View {
-        VStack(spacing: 16) {
-            if let state = session.state {
-                Text(state.exerciseName).font(.title2.bold()).multilineTextAlignment(.center)
-                Text(state.phaseLabel).font(.title).accessibilityAddTraits(.updatesFrequently)
-                if let seconds = state.secondsRemaining {
-                    Text("\(Int(seconds.rounded(.up)))").font(.system(size: 96, weight: .bold, design: .rounded).monospacedDigit())
-                        .dynamicTypeSize(...DynamicTypeSize.accessibility2)
-                }
-                Text("Set \(state.set) of \(state.setCount) · Rep \(state.rep) of \(state.repCount)") .font(.headline)
-                ProgressView(value: state.sessionProgress).accessibilityLabel("Session progress")
-                switch state.status {
-                case .running:
-                    HStack {
-                        Button("Repeat") { Task { await session.repeatStep() } }
-                        Button("Pause") { Task { await session.pause() } }.buttonStyle(.borderedProminent)
-                        Button("Skip") { Task { await session.skip() } }
-                    }
-                    if state.phase == .selfPacedRep {
-                        Button("Done") { Task { await session.repDone() } }.buttonStyle(.borderedProminent).controlSize(.large)
-                    }
-                case .paused:
-                    Button("Resume") { Task { await session.resume() } }.buttonStyle(.borderedProminent)
-                case .awaitingPain:
-                    Text("Peak pain during the session")
-                    PainGrid(selected: peakPain) { value in
-                        peakPain = value
-                        Task { await session.finish(peakPain: value) }
-                    }
-                case .finished, .notStarted:
-                    if let question = session.effortQuestion {
-                        EffortQuestionView(question: question) { effort in Task { await session.answerEffort(effort) } }
-                    }
-                }
-            } else {
-                ProgressView()
-            }
-            if let message = session.message { Text(message).foregroundStyle(.red) }
-        }
-        .padding()
-        .navigationTitle("Session")
-    }
-}
 #endif

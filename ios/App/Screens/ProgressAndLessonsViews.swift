@@ -15,7 +15,7 @@ struct ProgressScreen: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state, retry: store.model.refresh) { state in
         List {
             if let running = state.running {
                 Section("Running") {
@@ -65,6 +65,7 @@ struct ProgressScreen: View {
             }
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
+        }
         .navigationTitle("Progress")
         .task(id: services.stale.generation(.progress)) { await store.model.refresh() }
     }
@@ -80,7 +81,7 @@ struct LessonsView: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state, retry: store.model.refresh) { state in
         List {
             if state.isEmpty {
                 ContentUnavailableView("No lessons", systemImage: "book.closed")
@@ -99,15 +100,20 @@ struct LessonsView: View {
             }
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
+        }
         .navigationTitle("Learn")
-        .sheet(isPresented: Binding(get: { state.open != nil }, set: { if !$0 { store.model.close() } })) {
-            if let lesson = state.open {
+        .sheet(isPresented: Binding(get: { store.state.content?.open != nil }, set: { if !$0 { store.model.close() } })) {
+            if let state = store.state.content, let lesson = state.open {
                 NavigationStack {
                     ScrollView {
                         VStack(alignment: .leading, spacing: 12) {
                             if let locked = state.lockedText { Label(locked, systemImage: "lock") }
                             ForEach(Array(state.paragraphs.enumerated()), id: \.offset) { _, paragraph in
                                 Text(paragraph)
+                            }
+                            // Issue 21: the exercises this lesson explains, drawn.
+                            ForEach(state.figures, id: \.exerciseId) { item in
+                                ExerciseFigureView(frame: item.frame, label: lesson.title).frame(height: 160)
                             }
                             if !lesson.rules.isEmpty {
                                 Text("Rules: " + lesson.rules.joined(separator: ", ")).font(.caption).foregroundStyle(.secondary)

@@ -44,7 +44,7 @@ struct PsfsView: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state, retry: store.model.refresh) { state in
         Form {
             if let text = state.cardText {
                 Section {
@@ -94,6 +94,7 @@ struct PsfsView: View {
             }
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
+        }
         .navigationTitle("Activities")
         .task(id: services.stale.generation(.psfs)) { await store.model.refresh() }
     }
@@ -127,7 +128,7 @@ struct ReturnToRunView: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state, retry: store.model.refresh) { state in
         Form {
             if let card = state.card {
                 Section {
@@ -136,7 +137,7 @@ struct ReturnToRunView: View {
                     if let progress = card.stepProgress { Text(progress).font(.footnote) }
                     if let advice = state.result?.advice ?? card.advice { Text(advice).font(.footnote) }
                 }
-            } else if !state.loading {
+            } else {
                 Section { Text("No return-to-run card: follow today's running advice.") }
             }
             if !state.criteria.isEmpty {
@@ -168,15 +169,16 @@ struct ReturnToRunView: View {
             }
             if let message = state.message { Text(message).foregroundStyle(.red) }
         }
+        }
         .navigationTitle("Back to running")
         .task(id: services.stale.generation(.returnToRun)) { await store.model.refresh() }
     }
 
     private func field(_ title: LocalizedStringKey, _ key: String) -> some View {
         VStack(alignment: .leading) {
-            TextField(title, text: Binding(get: { store.state.form.values[key] ?? "" }, set: { store.model.set(key, $0) }))
+            TextField(title, text: Binding(get: { store.state.content?.form.values[key] ?? "" }, set: { store.model.set(key, $0) }))
                 .keyboardType(.numberPad)
-            FieldErrorText(error: store.state.fieldErrors[key])
+            FieldErrorText(error: store.state.content?.fieldErrors[key])
         }
     }
 }

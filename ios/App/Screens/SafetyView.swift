@@ -16,7 +16,14 @@ struct SafetyView: View {
     }
 
     var body: some View {
-        let state = store.state
+        ScreenStateView(state: store.state, retry: store.model.load) { state in
+            form(state)
+        }
+        .navigationTitle("Safety questions")
+        .task { await store.model.load() }
+    }
+
+    private func form(_ state: SafetyContent) -> some View {
         Form {
             Section {
                 ForEach(state.questions, id: \.id) { question in
@@ -41,11 +48,9 @@ struct SafetyView: View {
             }
             if let message = state.message { Text(message).foregroundStyle(.red) }
             if state.result == nil {
-                Button("Check my answers") { Task { await store.model.submit() } }.disabled(state.submitting || state.loading)
+                Button("Check my answers") { Task { await store.model.submit() } }.disabled(state.submitting)
             }
         }
-        .navigationTitle("Safety questions")
-        .task { await store.model.load() }
     }
 }
 
@@ -57,6 +62,7 @@ struct UrgentStopView: View {
     var retake: () -> Void
     @State private var store: ScreenStore<SafetyModel>
     @State private var clearedOn = Date()
+    @State private var refusal: String?
 
     init(repository: FirstStepRepository, advice: String, retake: @escaping () -> Void) {
         self.advice = advice
@@ -73,12 +79,12 @@ struct UrgentStopView: View {
                 DatePicker("Seen on", selection: $clearedOn, in: ...Date(), displayedComponents: .date)
                 Button("A clinician has cleared me") {
                     Task {
-                        await store.model.recordClearance(date: clearedOn.formatted(.iso8601.year().month().day()))
-                        if store.model.state.message == nil { retake() }
+                        refusal = await store.model.recordClearance(date: clearedOn.formatted(.iso8601.year().month().day()))
+                        if refusal == nil { retake() }
                     }
                 }
                 .buttonStyle(.bordered)
-                if let message = store.state.message { Text(message).foregroundStyle(.red) }
+                if let refusal { Text(refusal).foregroundStyle(.red) }
             }
             .padding()
         }

@@ -9,6 +9,7 @@ import UniformTypeIdentifiers
 struct SettingsView: View {
     @State private var store: ScreenStore<SettingsModel>
     @State private var importing = false
+    @AppStorage(CueSound.storageKey) private var cueSound = CueSound.standard.rawValue
 
     init(repository: FirstStepRepository) {
         _store = State(initialValue: ScreenStore(SettingsModel(repository: repository, exportDirectory: FileManager.default.temporaryDirectory,
@@ -18,7 +19,14 @@ struct SettingsView: View {
     var body: some View {
         let state = store.state
         Form {
-            if let settings = state.draft {
+            switch state.form {
+            case .loading:
+                ProgressView()
+            case let .failed(failure):
+                // The data section below still works: a damaged journal's way out is its export.
+                Section { Text(failure.message).foregroundStyle(.red) }
+            case let .ready(form):
+                let settings = form.draft
                 Section("Units and side") {
                     Picker("Units", selection: bind(\.units, settings)) {
                         Text("Kilometres, cm").tag(Units.metric)
@@ -33,29 +41,38 @@ struct SettingsView: View {
                 Section("Reminders") {
                     Toggle("Reminders", isOn: bind(\.remindersEnabled, settings))
                     TextField("Morning pain (HH:MM)", text: bind(\.morningReminder, settings))
-                    FieldErrorText(error: state.fieldErrors["morning_reminder"])
+                    FieldErrorText(error: form.fieldErrors["morning_reminder"])
                     TextField("Session (HH:MM)", text: bind(\.sessionReminder, settings))
-                    FieldErrorText(error: state.fieldErrors["session_reminder"])
+                    FieldErrorText(error: form.fieldErrors["session_reminder"])
                     WeekdayPicker(days: Array(settings.sessionDays)) { store.model.toggleSessionDay($0) }
-                    FieldErrorText(error: state.fieldErrors["session_days"])
+                    FieldErrorText(error: form.fieldErrors["session_days"])
+                }
+                Section("Session cues") {
+                    // Issue 21: voice / tones / silent, kept on the device (the core has no such setting).
+                    Picker("Cues", selection: $cueSound) {
+                        Text("Voice").tag(CueSound.voice.rawValue)
+                        Text("Tones").tag(CueSound.tones.rawValue)
+                        Text("Silent").tag(CueSound.silent.rawValue)
+                    }
                 }
                 Button("Save") { Task { await store.model.save() } }
+                if let message = form.message { Text(message).foregroundStyle(.red) }
             }
             Section("Your data") {
                 Button("Export backup") { Task { await store.model.export(.backup) } }
                 Button("Export pain log (CSV)") { Task { await store.model.export(.painCsv) } }
                 Button("Summary for your clinician") { Task { await store.model.export(.clinicianSummary) } }
                 Button("Import backup") { importing = true }
-                if let report = state.importReport {
+                if let report = state.transfer.importReport {
                     Text("Imported: \(report.painAdded) pain scores, \(report.sessionsAdded) sessions, \(report.runsAdded) runs added")
                 }
             }
-            if let message = state.message { Text(message).foregroundStyle(.red) }
+            if let message = state.transfer.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Settings")
         .task { await store.model.load() }
-        .sheet(isPresented: Binding(get: { state.exported != nil }, set: { if !$0 { store.model.exportFinished() } })) {
-            if let url = state.exported { ShareSheet(url: url) }
+        .sheet(isPresented: Binding(get: { state.transfer.exported != nil }, set: { if !$0 { store.model.exportFinished() } })) {
+            if let url = state.transfer.exported { ShareSheet(url: url) }
         }
         .fileImporter(isPresented: $importing, allowedContentTypes: [.json]) { result in
             guard case let .success(url) = result else { return }
@@ -67,7 +84,7 @@ struct SettingsView: View {
     }
 
     private func bind<T>(_ path: WritableKeyPath<Settings, T>, _ settings: Settings) -> Binding<T> {
-        Binding(get: { store.state.draft?[keyPath: path] ?? settings[keyPath: path] },
+        Binding(get: { store.state.form.content?.draft[keyPath: path] ?? settings[keyPath: path] },
                 set: { value in store.model.edit { $0[keyPath: path] = value } })
     }
 }

@@ -18,39 +18,49 @@ struct TrendView: View {
     }
 
     var body: some View {
-        let state = store.state
         List {
-            Picker("Window", selection: Binding(get: { state.weeks }, set: { weeks in Task { await store.model.select(weeks: weeks) } })) {
+            Picker("Window", selection: Binding(get: { store.state.content?.weeks ?? store.model.weeks }, set: { weeks in Task { await store.model.select(weeks: weeks) } })) {
                 ForEach(TrendViewModel.windows, id: \.self) { Text("\($0) weeks").tag($0) }
             }
             .pickerStyle(.segmented)
-            if let chart = state.chart, let axes = state.axes {
+            switch store.state {
+            case .loading:
+                ProgressView()
+            case let .failed(failure):
                 Section {
-                    Text(selected.flatMap(axes.readout(at:)) ?? "Press and drag along the chart to read a day.")
-                        .font(.callout)
-                        .accessibilityAddTraits(.updatesFrequently)
-                    Text(axes.yTitle).font(.caption)
-                    PainChart(chart: chart, axes: axes, selected: $selected)
-                        .frame(minHeight: 260)
-                        .accessibilityLabel(Text(axes.yTitle))
-                        .accessibilityValue(Text(axes.textAlternative))
-                    ForEach(Array(axes.markers.enumerated()), id: \.offset) { index, marker in
-                        Text("\(marker.up ? "▲" : "▼")\(index + 1) \(marker.label)").font(.caption)
-                    }
-                    Text(axes.textAlternative).font(.footnote)
-                    if let psfs = chart.psfsText { Text(psfs).font(.footnote) }
+                    Text(failure.message).foregroundStyle(.red)
+                    if let problem = failure.problem { JournalProblemAction(problem: problem) {} }
                 }
-                Section(axes.distance.axisTitle) {
-                    LoadChart(axis: axes.distance, tint: .indigo).frame(minHeight: 160)
-                }
-                Section(axes.sessions.axisTitle) {
-                    LoadChart(axis: axes.sessions, tint: .brown).frame(minHeight: 160)
-                }
+            case let .ready(state):
+                if let axes = state.axes { charts(state.chart, axes) }
             }
-            if let message = state.message { Text(message).foregroundStyle(.red) }
         }
         .navigationTitle("Trend")
         .task(id: services.stale.generation(.trend)) { await store.model.refresh() }
+    }
+
+    @ViewBuilder private func charts(_ chart: TrendChartModel, _ axes: TrendChartAxes) -> some View {
+        Section {
+            Text(selected.flatMap(axes.readout(at:)) ?? "Press and drag along the chart to read a day.")
+                .font(.callout)
+                .accessibilityAddTraits(.updatesFrequently)
+            Text(axes.yTitle).font(.caption)
+            PainChart(chart: chart, axes: axes, selected: $selected)
+                .frame(minHeight: 260)
+                .accessibilityLabel(Text(axes.yTitle))
+                .accessibilityValue(Text(axes.textAlternative))
+            ForEach(Array(axes.markers.enumerated()), id: \.offset) { index, marker in
+                Text("\(marker.up ? "▲" : "▼")\(index + 1) \(marker.label)").font(.caption)
+            }
+            Text(axes.textAlternative).font(.footnote)
+            if let psfs = chart.psfsText { Text(psfs).font(.footnote) }
+        }
+        Section(axes.distance.axisTitle) {
+            LoadChart(axis: axes.distance, tint: .indigo).frame(minHeight: 160)
+        }
+        Section(axes.sessions.axisTitle) {
+            LoadChart(axis: axes.sessions, tint: .brown).frame(minHeight: 160)
+        }
     }
 }
 

@@ -22,9 +22,12 @@ final class SessionController {
     private(set) var saved = false
     /// "How did the load feel?" (rule P5), open after `finish` until answered or skipped.
     private(set) var effortQuestion: EffortQuestion?
+    /// The screen's one state (FirstStepKit's `SessionUiState`), rebuilt whenever any part changes.
+    private(set) var ui: SessionUiState = .loading(message: nil)
 
     private let repository: FirstStepRepository
-    private let cues = SpeechCuePlayer()
+    @ObservationIgnored private let output: AVCueOutput
+    @ObservationIgnored private let cues: SpokenCuePlayer
     private let feed = SessionActivityFeed()
     private var model: SessionViewModel?
     private var activity: Activity<SessionActivityAttributes>?
@@ -32,6 +35,9 @@ final class SessionController {
 
     init(repository: FirstStepRepository) {
         self.repository = repository
+        let output = AVCueOutput()
+        self.output = output
+        self.cues = SpokenCuePlayer(speech: output, sounds: output)
         SessionCommands.handler = { [weak self] command in await self?.perform(command) }
     }
 
@@ -43,6 +49,7 @@ final class SessionController {
         let model = await makeModel()
         await model.open()
         message = model.message
+        rebuild()
     }
 
     /// A Live Activity button. When iOS launched the app only to run the intent, no screen has opened the
@@ -74,11 +81,13 @@ final class SessionController {
                 self?.message = model?.message
                 self?.saved = model?.saved ?? false
                 self?.effortQuestion = model?.effortQuestion
+                self?.rebuild()
             }
         }
         self.model = model
         saved = false
-        cues.begin()
+        cues.sound = CueSound(stored: UserDefaults.standard.string(forKey: CueSound.storageKey))
+        output.begin()
         feed.reset()
         sessionDate = (try? await repository.today()) ?? ""
         return model
@@ -106,6 +115,7 @@ final class SessionController {
     private func afterSave(_ model: SessionViewModel) async {
         message = model.message
         effortQuestion = model.effortQuestion
+        rebuild()
         if model.saved {
             saved = true
             await end()
@@ -118,8 +128,14 @@ final class SessionController {
         await model?.close()
     }
 
+    /// The one state from the engine's last state and the model's question, saved flag and refusal.
+    private func rebuild() {
+        ui = model?.uiState(state) ?? .loading(message: message)
+    }
+
     private func publish(_ state: SessionState) {
         self.state = state
+        rebuild()
         guard let content = feed.content(for: state, wallNow: Date()) else { return }
         Task { await pushActivity(content, date: sessionDate) }
     }
@@ -136,7 +152,8 @@ final class SessionController {
     }
 
     private func end() async {
-        cues.end()
+        cues.stop()
+        output.end()
         if let activity, let state {
             await activity.end(ActivityContent(state: SessionActivityContent(state, wallNow: Date()), staleDate: nil),
                                dismissalPolicy: .after(Date().addingTimeInterval(60)))
@@ -145,18 +162,19 @@ final class SessionController {
     }
 }
 
-/// Speaks the core's cue text and beeps the countdown with the music ducked; a haptic at set ends.
-/// The audio session stays active for the whole guided session (background audio mode), with an
-/// `AVAudioEngine` running so the app keeps ticking with the screen locked.
-final class SpeechCuePlayer: CuePlayer, @unchecked Sendable {
+/// The AVFoundation side of FirstStepKit's `SpokenCuePlayer` (which decides what is heard and when):
+/// `AVSpeechSynthesizer` for the core's cue text, an `AVAudioEngine` beep, UIKit haptics. The audio
+/// session stays active for the whole guided session (background audio mode, music ducked), with the
+/// engine running so the app keeps ticking with the screen locked.
+final class AVCueOutput: SpeechPort, CueSoundPort, @unchecked Sendable {
     private let speech = AVSpeechSynthesizer()
     private let engine = AVAudioEngine()
-    private let tone = AVAudioPlayerNode()
+    private let player = AVAudioPlayerNode()
     private lazy var beep: AVAudioPCMBuffer? = Self.makeBeep(format: engine.mainMixerNode.outputFormat(forBus: 0))
 
     init() {
-        engine.attach(tone)
-        engine.connect(tone, to: engine.mainMixerNode, format: engine.mainMixerNode.outputFormat(forBus: 0))
+        engine.attach(player)
+        engine.connect(player, to: engine.mainMixerNode, format: engine.mainMixerNode.outputFormat(forBus: 0))
     }
 
     func begin() {
@@ -164,29 +182,37 @@ final class SpeechCuePlayer: CuePlayer, @unchecked Sendable {
         try? session.setCategory(.playback, mode: .spokenAudio, options: [.duckOthers])
         try? session.setActive(true)
         try? engine.start()
-        tone.play()
+        player.play()
     }
 
     func end() {
-        tone.stop()
+        player.stop()
         engine.stop()
         try? AVAudioSession.sharedInstance().setActive(false, options: [.notifyOthersOnDeactivation])
     }
 
-    func show(_ cue: Cue) {}
-
-    func play(_ cue: Cue) {
-        let action = CueAction.of(cue)
+    func speak(_ text: String, interrupt: Bool) {
         DispatchQueue.main.async { [self] in
-            if action.tone, let beep { tone.scheduleBuffer(beep, at: nil) }
-            if !action.speak.isEmpty {
-                speech.speak(AVSpeechUtterance(string: action.speak))
-            }
-            switch action.haptic {
-            case .setDone?: UINotificationFeedbackGenerator().notificationOccurred(.success)
-            case .exerciseDone?, .sessionDone?: UINotificationFeedbackGenerator().notificationOccurred(.success)
+            if interrupt, speech.isSpeaking { speech.stopSpeaking(at: .immediate) }
+            speech.speak(AVSpeechUtterance(string: text))
+        }
+    }
+
+    func stopSpeaking() {
+        DispatchQueue.main.async { [self] in _ = speech.stopSpeaking(at: .immediate) }
+    }
+
+    func tone() {
+        DispatchQueue.main.async { [self] in if let beep { player.scheduleBuffer(beep, at: nil) } }
+    }
+
+    func haptic(_ haptic: CueAction.Haptic) {
+        DispatchQueue.main.async {
+            switch haptic {
+            case .setDone: UINotificationFeedbackGenerator().notificationOccurred(.success)
+            case .exerciseDone, .sessionDone:
+                UINotificationFeedbackGenerator().notificationOccurred(.success)
                 UIImpactFeedbackGenerator(style: .heavy).impactOccurred()
-            case nil: break
             }
         }
     }

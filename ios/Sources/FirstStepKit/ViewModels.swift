@@ -4,10 +4,9 @@ import FirstStepCore
 // observes them through `onChange` (or wraps them in an @Observable model) and calls them from the
 // main actor; they are not meant to be shared across threads.
 
-/// What the home screen renders.
-public struct HomeUiState {
-    public var loading = true
-    public var home: HomeScreen?
+/// What the home screen shows once loaded.
+public struct HomeContent {
+    public var home: HomeScreen
     /// A message for the runner (e.g. why a value was refused); nil when there is nothing to say.
     public var message: String?
     /// What the core announced after a log: level changes (P4, P7, P8) and load added (P5).
@@ -15,29 +14,36 @@ public struct HomeUiState {
     /// The journal refused a write (damaged, read-only, too new): its way out, shown with `message`.
     public var problem: JournalProblem?
 
+    public init(home: HomeScreen, message: String? = nil, announcements: [Announcement] = [], problem: JournalProblem? = nil) {
+        self.home = home; self.message = message; self.announcements = announcements; self.problem = problem
+    }
+
     /// The referral / caution banner shown above everything (the core's text).
-    public var banner: HomeBanner? { home.flatMap(CoreSeams.banner) }
+    public var banner: HomeBanner? { CoreSeams.banner(home) }
     /// Whether the one-tap 0–10 row is offered (today not logged yet); after logging it is an edit.
-    public var painLoggedToday: Bool { home.map { $0.lastPain?.date == $0.date } ?? false }
+    public var painLoggedToday: Bool { home.lastPain?.date == home.date }
     /// Today's plan in one line (rule V1): "N exercises · about M min"; nil without a plan.
-    public var planSummary: String? { home?.plan.map(PlanSummary.text) }
+    public var planSummary: String? { home.plan.map(PlanSummary.text) }
     /// A PSFS rating is due (rule M2): the home screen offers it.
-    public var psfsDue: Bool { home?.psfsDue ?? false }
+    public var psfsDue: Bool { home.psfsDue }
     /// rule P7: a flare this morning — the core's sentence and rule; nil on other mornings.
-    public var flare: RuleNote? { home?.plan?.flare }
+    public var flare: RuleNote? { home.plan?.flare }
     /// rule P8: hopping levels held by the impact gate (what is missing), nil when none is held.
-    public var impactHold: RuleNote? { home?.plan?.impactHold }
+    public var impactHold: RuleNote? { home.plan?.impactHold }
     /// rule P8: the hop-check question when it is due (answer with `answerHopCheck`).
-    public var hopCheckQuestion: String? { home?.plan?.hopCheckQuestion }
+    public var hopCheckQuestion: String? { home.plan?.hopCheckQuestion }
     /// rule P9: the maintenance offer (answer with `answerMaintenance`), maintenance itself, or the
     /// full program's return and why — the core's sentence, state and rule.
-    public var maintenance: MaintenanceNote? { home?.plan?.maintenance }
+    public var maintenance: MaintenanceNote? { home.plan?.maintenance }
     /// Today's exercises with their done state, in plan order.
     public var exercises: [(exercise: ProgramExercise, done: Bool)] {
-        guard let home, let plan = home.plan else { return [] }
+        guard let plan = home.plan else { return [] }
         return plan.exercises.map { ($0, home.doneToday.contains($0.exerciseId)) }
     }
 }
+
+/// The home screen's state: loading, the home screen, or why it could not be read.
+public typealias HomeUiState = ScreenState<HomeContent>
 
 /// Home screen: today's plan, last pain, streak and next step, the running card, any referral
 /// banner, plus the one-tap morning pain.
@@ -45,7 +51,7 @@ public struct HomeUiState {
 public final class HomeViewModel: ScreenModel {
     private let repository: FirstStepRepository
     private let onJournalChange: JournalChangeHandler?
-    public private(set) var state = HomeUiState() { didSet { onChange?() } }
+    public private(set) var state = HomeUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
     public init(repository: FirstStepRepository, onJournalChange: JournalChangeHandler? = nil) {
@@ -101,33 +107,43 @@ public final class HomeViewModel: ScreenModel {
         }
     }
 
-    public func dismissMessage() { state.message = nil; state.problem = nil }
+    public func dismissMessage() { state.update { $0.message = nil; $0.problem = nil } }
 
+    /// A refused write: shown on the home screen it was made from (a screen that failed to load shows the newer reason).
     private func fail(_ error: Error) {
-        state.message = describe(error)
-        state.problem = JournalProblem(error)
+        if state.content == nil { state = .failed(ScreenFailure(error)); return }
+        state.update { $0.message = describe(error); $0.problem = JournalProblem(error) }
     }
 
+    /// Reads the home screen. A failed re-read keeps what was shown, with the reason (as before the
+    /// state became one value); a first read that fails is `.failed`.
     private func load(message: String?, announcements: [Announcement]) async {
-        state.loading = true
         do {
-            state = HomeUiState(loading: false, home: try await repository.home(), message: message, announcements: announcements)
+            state = .ready(HomeContent(home: try await repository.home(), message: message, announcements: announcements))
         } catch {
-            state = HomeUiState(loading: false, home: state.home, message: describe(error), problem: JournalProblem(error))
+            if let shown = state.content {
+                state = .ready(HomeContent(home: shown.home, message: describe(error), problem: JournalProblem(error)))
+            } else {
+                state = .failed(ScreenFailure(error))
+            }
         }
     }
 }
 
-/// What the trend screen renders.
-public struct TrendUiState {
-    public var weeks = TrendViewModel.defaultWeeks
-    public var chart: TrendChartModel?
+/// What the trend screen shows once loaded.
+public struct TrendContent {
+    /// The window selected (a newer selection shows here at once, its chart when loaded).
+    public var weeks: Int
+    public var chart: TrendChartModel
     /// The chart in words for VoiceOver (the core's numbers and expectation text).
-    public var summary: TrendSummary?
-    public var message: String?
-    /// The core's axes, legend, readouts and load axes on dates (issue 22).
+    public var summary: TrendSummary
+    /// The core's axes, legend, readouts and load axes on dates (issue 22); nil only if the core's
+    /// dates could not be read as days.
     public var axes: TrendChartAxes?
 }
+
+/// The trend screen's state.
+public typealias TrendUiState = ScreenState<TrendContent>
 
 /// Trend screen with the 4 / 8 / 12-week switch (PRODUCT §2.8).
 @MainActor
@@ -135,28 +151,32 @@ public final class TrendViewModel: ScreenModel {
     nonisolated public static let windows = [4, 8, 12]
     nonisolated public static let defaultWeeks = 4
     private let repository: FirstStepRepository
-    public private(set) var state = TrendUiState() { didSet { onChange?() } }
+    public private(set) var state = TrendUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
+    /// The window selected last (also while loading or failed).
+    public private(set) var weeks = TrendViewModel.defaultWeeks
 
     public init(repository: FirstStepRepository) { self.repository = repository }
 
     /// Switches the window; only 4, 8 and 12 weeks are offered.
     public func select(weeks: Int) async {
         precondition(Self.windows.contains(weeks), "weeks must be one of \(Self.windows)")
-        state.weeks = weeks
+        self.weeks = weeks
+        state.update { $0.weeks = weeks }
         do {
             let data = try await repository.trendChart(weeks: weeks)
             let trend = data.trend
             // A newer selection made while this one loaded wins.
-            if state.weeks == weeks {
-                state = TrendUiState(weeks: weeks, chart: TrendChart.model(trend), summary: TrendSummary(trend), axes: TrendChartAxes(data))
+            if self.weeks == weeks {
+                state = .ready(TrendContent(weeks: weeks, chart: TrendChart.model(trend), summary: TrendSummary(trend), axes: TrendChartAxes(data)))
             }
         } catch {
-            state = TrendUiState(weeks: weeks, message: describe(error))
+            // As before: the chart of another window is not left standing under this one.
+            if self.weeks == weeks { state = .failed(ScreenFailure(error)) }
         }
     }
 
-    public func refresh() async { await select(weeks: state.weeks) }
+    public func refresh() async { await select(weeks: weeks) }
 }
 
 /// The Live Activity's buttons (ios/Shared/SessionIntents.swift), as `SessionViewModel.perform` runs them.
@@ -180,6 +200,8 @@ public final class SessionViewModel {
     /// records wait for `answerEffort` (or `skipEffort`) before they are saved.
     public private(set) var effortQuestion: EffortQuestion? { didSet { onChange?() } }
     private var pendingRecords: [SessionRecord]?
+    /// Today's plan entries (load, how-to), read when the session opens.
+    public private(set) var exercises: [ProgramExercise] = []
     public var onChange: (() -> Void)?
     /// Every new session state (ticks and events). Called on the ticker's executor: hop to the main
     /// actor before touching UI.
@@ -198,8 +220,15 @@ public final class SessionViewModel {
     /// The session's live state; nil before a session exists.
     public var state: SessionState? { get async { await ticker?.state } }
 
+    /// The screen's one state for `session` (the ticker's last state) with this model's question,
+    /// saved flag and refusal.
+    public func uiState(_ session: SessionState?) -> SessionUiState {
+        SessionUiState.of(session: session, question: effortQuestion, saved: saved, message: message, exercises: exercises)
+    }
+
     /// Continues a session the OS interrupted, or starts today's session.
     public func open() async {
+        exercises = (try? await repository.home().plan?.exercises) ?? []
         await catching {
             if let snapshot = snapshots.load() {
                 let ticker = try await restoreTicker(from: snapshot)

@@ -101,15 +101,15 @@ final class ViewModelTests: XCTestCase {
         _ = try await repo.submitAssessmentJson(answersJson("2026-05-31"))
         let home = HomeViewModel(repository: repo)
         await home.refresh()
-        XCTAssertEqual(home.state.home?.nextStep, .logPain)
+        XCTAssertEqual((try home.state.ready).home.nextStep, .logPain)
 
         await home.logPain(11)
-        XCTAssertTrue(home.state.message?.contains("Enter 0–10") == true, "refused with the range")
+        XCTAssertTrue((try home.state.ready).message?.contains("Enter 0–10") == true, "refused with the range")
 
         await home.logPain(4)
-        XCTAssertEqual(home.state.home?.lastPain?.score, 4)
-        XCTAssertEqual(home.state.home?.nextStep, .doSession)
-        XCTAssertFalse(home.state.loading)
+        XCTAssertEqual((try home.state.ready).home.lastPain?.score, 4)
+        XCTAssertEqual((try home.state.ready).home.nextStep, .doSession)
+        XCTAssertFalse(home.state.isLoading)
     }
 
     func testSessionRunsFinishesAndIsSavedThenTrendSwitchesWindows() async throws {
@@ -146,9 +146,9 @@ final class ViewModelTests: XCTestCase {
 
         let trend = TrendViewModel(repository: repo)
         await trend.select(weeks: 8)
-        XCTAssertEqual(trend.state.chart?.dates.count, 56)
+        XCTAssertEqual((try trend.state.ready).chart.dates.count, 56)
         await trend.select(weeks: 12)
-        XCTAssertEqual(trend.state.chart?.dates.count, 84)
+        XCTAssertEqual((try trend.state.ready).chart.dates.count, 84)
     }
 
     func testSessionInterruptedByTheOSIsRestoredByANewViewModel() async throws {

@@ -14,34 +14,34 @@ final class SafetyAndAssessmentTests: XCTestCase {
         let changes = ChangeRecorder()
         let safety = SafetyModel(repository: repo, onJournalChange: changes.handler)
         await safety.load()
-        XCTAssertFalse(safety.state.questions.isEmpty)
-        XCTAssertTrue(safety.state.questions.allSatisfy { !$0.help.isEmpty }, "every question has its help text")
-        let refer = try XCTUnwrap(safety.state.questions.first { $0.level == .refer })
+        XCTAssertFalse((try safety.state.ready).questions.isEmpty)
+        XCTAssertTrue((try safety.state.ready).questions.allSatisfy { !$0.help.isEmpty }, "every question has its help text")
+        let refer = try XCTUnwrap((try safety.state.ready).questions.first { $0.level == .refer })
         safety.setAnswer(refer.id, yes: true)
         await safety.submit()
-        XCTAssertEqual(safety.state.result?.level, .refer)
-        XCTAssertEqual(safety.state.route, .referAndContinue)
-        XCTAssertEqual(safety.state.result?.advice, try openTempCore().submitSafetyScreen(now: morning(today), yesIds: [refer.id]).advice)
+        XCTAssertEqual((try safety.state.ready).result?.level, .refer)
+        XCTAssertEqual((try safety.state.ready).route, .referAndContinue)
+        XCTAssertEqual((try safety.state.ready).result?.advice, try openTempCore().submitSafetyScreen(now: morning(today), yesIds: [refer.id]).advice)
         XCTAssertEqual(safety.yesIds, [refer.id])
         XCTAssertEqual(changes.changes, [JournalWrite(.safetyScreen)])
 
         safety.setAnswer(refer.id, yes: false)
-        XCTAssertNil(safety.state.route, "a changed answer needs a new evaluation")
+        XCTAssertNil((try safety.state.ready).route, "a changed answer needs a new evaluation")
         await safety.submit()
-        XCTAssertEqual(safety.state.route, .proceed)
+        XCTAssertEqual((try safety.state.ready).route, .proceed)
     }
 
     func testUrgentAnswerEndsOnTheStopScreenWithNoProgram() async throws {
         let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
         let safety = SafetyModel(repository: repo)
         await safety.load()
-        let urgent = try XCTUnwrap(safety.state.questions.first { $0.level == .urgent })
-        XCTAssertEqual(safety.state.questions.first?.level, .urgent, "urgent questions come first")
+        let urgent = try XCTUnwrap((try safety.state.ready).questions.first { $0.level == .urgent })
+        XCTAssertEqual((try safety.state.ready).questions.first?.level, .urgent, "urgent questions come first")
         safety.setAnswer(urgent.id, yes: true)
         await safety.submit()
-        XCTAssertEqual(safety.state.route, .urgentStop)
-        XCTAssertEqual(safety.state.route?.assessmentAllowed, false)
-        XCTAssertFalse(safety.state.result?.reasons.isEmpty ?? true)
+        XCTAssertEqual((try safety.state.ready).route, .urgentStop)
+        XCTAssertEqual((try safety.state.ready).route?.assessmentAllowed, false)
+        XCTAssertFalse((try safety.state.ready).result?.reasons.isEmpty ?? true)
 
         // The stored screen reaches home: the app opens on the stop screen, not the assessment.
         let home = try await repo.home()
@@ -55,11 +55,11 @@ final class SafetyAndAssessmentTests: XCTestCase {
 
         // Re-taking the screen needs a clinician's clearance first (R1): refused, then allowed.
         await other.submit()
-        XCTAssertNil(other.state.route)
-        XCTAssertNotNil(other.state.message, "the core's refusal is shown")
+        XCTAssertNil((try other.state.ready).route)
+        XCTAssertNotNil((try other.state.ready).message, "the core's refusal is shown")
         await other.recordClearance()
         await other.submit()
-        XCTAssertEqual(other.state.route, .proceed, other.state.message ?? "")
+        XCTAssertEqual((try other.state.ready).route, .proceed, other.state.content?.message ?? "")
         let cleared = try await repo.home()
         XCTAssertEqual(AppRoute.of(cleared), .onboarding)
     }
@@ -68,12 +68,12 @@ final class SafetyAndAssessmentTests: XCTestCase {
         let repo = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
         let safety = SafetyModel(repository: repo)
         await safety.load()
-        let noImpact = try XCTUnwrap(safety.state.questions.first { $0.level == .referNoImpact })
+        let noImpact = try XCTUnwrap((try safety.state.ready).questions.first { $0.level == .referNoImpact })
         safety.setAnswer(noImpact.id, yes: true)
         await safety.submit()
-        XCTAssertEqual(safety.state.route, .referNoImpact)
-        XCTAssertEqual(safety.state.route?.assessmentAllowed, true)
-        XCTAssertEqual(safety.state.result?.level, .referNoImpact)
+        XCTAssertEqual((try safety.state.ready).route, .referNoImpact)
+        XCTAssertEqual((try safety.state.ready).route?.assessmentAllowed, true)
+        XCTAssertEqual((try safety.state.ready).result?.level, .referNoImpact)
     }
 
     private func fillRequired(_ wizard: AssessmentModel, heelLeft: String = "24") {
@@ -93,22 +93,22 @@ final class SafetyAndAssessmentTests: XCTestCase {
         let wizard = AssessmentModel(repository: repo, redFlags: [], onJournalChange: changes.handler)
         await wizard.load()
         let catalogue = try openTempCore().assessmentCatalogue()
-        XCTAssertEqual(wizard.state.pages.map(\.key), catalogue.map(\.id), "one page per core item, in the core's order")
-        XCTAssertEqual(wizard.state.current?.item.howTo, catalogue.first?.howTo)
+        XCTAssertEqual((try wizard.state.ready).pages.map(\.key), catalogue.map(\.id), "one page per core item, in the core's order")
+        XCTAssertEqual((try wizard.state.ready).current?.item.howTo, catalogue.first?.howTo)
 
         fillRequired(wizard, heelLeft: "250")
-        wizard.go(to: wizard.state.pages.count - 1)
+        wizard.go(to: (try wizard.state.ready).pages.count - 1)
         await wizard.submit()
-        XCTAssertNil(wizard.state.result)
-        let error = try XCTUnwrap(wizard.state.fieldErrors["heel_raise_reps"])
+        XCTAssertNil((try wizard.state.ready).result)
+        let error = try XCTUnwrap((try wizard.state.ready).fieldErrors["heel_raise_reps"])
         XCTAssertEqual(error.field, "heel_raise_reps.left")
         XCTAssertTrue(error.message.contains("Enter 0–200"), error.message)
-        XCTAssertEqual(wizard.state.current?.key, "heel_raise_reps", "the wizard turns to the page the core named")
+        XCTAssertEqual((try wizard.state.ready).current?.key, "heel_raise_reps", "the wizard turns to the page the core named")
 
         wizard.set("heel_raise_reps.left", "24")
-        XCTAssertNil(wizard.state.fieldErrors["heel_raise_reps"], "editing clears the error")
+        XCTAssertNil((try wizard.state.ready).fieldErrors["heel_raise_reps"], "editing clears the error")
         await wizard.submit()
-        let result = try XCTUnwrap(wizard.state.result)
+        let result = try XCTUnwrap((try wizard.state.ready).result)
         XCTAssertEqual(wizard.route, .proceed)
         XCTAssertEqual(changes.changes, [JournalWrite(.assessment)])
 
@@ -132,18 +132,18 @@ final class SafetyAndAssessmentTests: XCTestCase {
         wizard.set("knee_to_wall_cm.left", "")
         wizard.set("knee_to_wall_cm.right", "")
         await wizard.submit()
-        XCTAssertEqual(wizard.state.fieldErrors["knee_to_wall_cm"]?.field, "knee_to_wall_cm", "the core's missing-answer error")
-        XCTAssertEqual(wizard.state.current?.key, "knee_to_wall_cm")
+        XCTAssertEqual((try wizard.state.ready).fieldErrors["knee_to_wall_cm"]?.field, "knee_to_wall_cm", "the core's missing-answer error")
+        XCTAssertEqual((try wizard.state.ready).current?.key, "knee_to_wall_cm")
 
         wizard.set("knee_to_wall_cm.left", "12")
         await wizard.submit()
-        XCTAssertEqual(wizard.state.fieldErrors["knee_to_wall_cm"]?.message, AssessmentInputProblem.bothSidesNeeded.rawValue)
+        XCTAssertEqual((try wizard.state.ready).fieldErrors["knee_to_wall_cm"]?.message, AssessmentInputProblem.bothSidesNeeded.rawValue)
         wizard.set("knee_to_wall_cm.right", "12")
         wizard.set("heel_raise_reps.right", "2.5")
         await wizard.submit()
-        XCTAssertEqual(wizard.state.fieldErrors["heel_raise_reps"]?.message, AssessmentInputProblem.notAWholeNumber.rawValue)
-        XCTAssertEqual(wizard.state.current?.key, "heel_raise_reps")
-        XCTAssertNil(wizard.state.result)
+        XCTAssertEqual((try wizard.state.ready).fieldErrors["heel_raise_reps"]?.message, AssessmentInputProblem.notAWholeNumber.rawValue)
+        XCTAssertEqual((try wizard.state.ready).current?.key, "heel_raise_reps")
+        XCTAssertNil((try wizard.state.ready).result)
         let program = try await repo.program()
         XCTAssertNil(program, "nothing was stored")
     }
@@ -155,18 +155,18 @@ final class SafetyAndAssessmentTests: XCTestCase {
         try await repo.saveSettings(settings)
         let wizard = AssessmentModel(repository: repo, redFlags: [])
         await wizard.load()
-        let page = try XCTUnwrap(wizard.state.pages.first { $0.item.id == "knee_to_wall_cm" })
+        let page = try XCTUnwrap((try wizard.state.ready).pages.first { $0.item.id == "knee_to_wall_cm" })
         XCTAssertEqual(page.key, "knee_to_wall_in")
         XCTAssertEqual(page.unit, "in")
         fillRequired(wizard)
         wizard.set("knee_to_wall_in.left", "13")
         wizard.set("knee_to_wall_in.right", "4.5")
         await wizard.submit()
-        XCTAssertEqual(wizard.state.fieldErrors["knee_to_wall_in"]?.field, "knee_to_wall_in.left")
-        XCTAssertEqual(wizard.state.current?.item.id, "knee_to_wall_cm")
+        XCTAssertEqual((try wizard.state.ready).fieldErrors["knee_to_wall_in"]?.field, "knee_to_wall_in.left")
+        XCTAssertEqual((try wizard.state.ready).current?.item.id, "knee_to_wall_cm")
         wizard.set("knee_to_wall_in.left", "4.5")
         await wizard.submit()
-        XCTAssertNotNil(wizard.state.result?.program)
+        XCTAssertNotNil((try wizard.state.ready).result?.program)
     }
 }
 
@@ -183,24 +183,24 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         let changes = ChangeRecorder()
         let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
         await home.refresh()
-        let screen = try XCTUnwrap(home.state.home)
-        XCTAssertEqual(home.state.banner?.text, try XCTUnwrap(screen.caution), "the core's caution, as given")
-        XCTAssertEqual(home.state.banner?.urgent, false)
+        let screen = try XCTUnwrap((try home.state.ready).home)
+        XCTAssertEqual((try home.state.ready).banner?.text, try XCTUnwrap(screen.caution), "the core's caution, as given")
+        XCTAssertEqual((try home.state.ready).banner?.urgent, false)
         XCTAssertEqual(AppRoute.of(screen), .main)
-        XCTAssertFalse(home.state.painLoggedToday)
+        XCTAssertFalse((try home.state.ready).painLoggedToday)
         XCTAssertNotNil(screen.running, "the running card")
 
-        let first = try XCTUnwrap(home.state.exercises.first?.exercise)
+        let first = try XCTUnwrap((try home.state.ready).exercises.first?.exercise)
         _ = try await repo.logSession(exerciseId: first.exerciseId, sets: Int(first.sets), reps: first.reps.map(Int.init),
                                       holdSeconds: first.reps == nil ? first.holdSeconds.map(Int.init) : nil, peakPain: 2)
         await home.logPain(3, stiffnessMinutes: 10, note: "stiff")
-        XCTAssertTrue(home.state.painLoggedToday)
-        XCTAssertEqual(home.state.home?.lastPain?.stiffnessMinutes, 10)
-        XCTAssertEqual(home.state.exercises.filter { $0.done }.map { $0.exercise.exerciseId }, [first.exerciseId])
+        XCTAssertTrue((try home.state.ready).painLoggedToday)
+        XCTAssertEqual((try home.state.ready).home.lastPain?.stiffnessMinutes, 10)
+        XCTAssertEqual((try home.state.ready).exercises.filter { $0.done }.map { $0.exercise.exerciseId }, [first.exerciseId])
         XCTAssertEqual(changes.changes, [JournalWrite(.painLogged, date: today)])
 
         await home.logPain(3, date: shift(today, 1))
-        XCTAssertTrue(home.state.message?.contains("date") == true, "a future date is refused with the core's words")
+        XCTAssertTrue((try home.state.ready).message?.contains("date") == true, "a future date is refused with the core's words")
         XCTAssertEqual(changes.changes.count, 1, "a refused log changes nothing")
     }
 
@@ -219,14 +219,14 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         let changes = ChangeRecorder()
         let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
         await home.refresh()
-        let referral = try XCTUnwrap(home.state.home?.referral, "six weeks of work, no improvement (R4)")
-        XCTAssertEqual(home.state.banner, HomeBanner(text: referral.text, options: referral.options, rule: referral.rule, urgent: false,
+        let referral = try XCTUnwrap((try home.state.ready).home.referral, "six weeks of work, no improvement (R4)")
+        XCTAssertEqual((try home.state.ready).banner, HomeBanner(text: referral.text, options: referral.options, rule: referral.rule, urgent: false,
                                                      firm: referral.level == .firm, isReferral: true))
         XCTAssertEqual(referral.rule, "R4")
 
         await home.recordClinicianVisit()
-        XCTAssertNil(home.state.home?.referral, "a recorded visit clears the banner")
-        XCTAssertEqual(home.state.banner?.isReferral ?? false, false)
+        XCTAssertNil((try home.state.ready).home.referral, "a recorded visit clears the banner")
+        XCTAssertEqual((try home.state.ready).banner?.isReferral ?? false, false)
         XCTAssertEqual(changes.changes, [JournalWrite(.clinicianVisit)])
     }
 
@@ -288,7 +288,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         }
         let model = TrendViewModel(repository: repo)
         await model.select(weeks: 4)
-        let summary = try XCTUnwrap(model.state.summary)
+        let summary = try XCTUnwrap((try model.state.ready).summary)
         let trend = try await repo.trend(weeks: 4)
         XCTAssertEqual(summary.days, 28)
         XCTAssertEqual(summary.daysLogged, trend.days.filter { $0.pain != nil }.count)
@@ -299,7 +299,7 @@ final class HomeLogRunAndTrendTests: XCTestCase {
         XCTAssertTrue(summary.text.hasSuffix(trend.expectation.text))
         XCTAssertTrue(summary.text.contains("\(summary.daysLogged) of 28 days logged"), summary.text)
         if let baseline = trend.baseline { XCTAssertTrue(summary.text.contains(String(format: "Baseline %.1f", baseline)), summary.text) }
-        XCTAssertEqual(model.state.chart?.painSegments.flatMap { $0 }.count, summary.daysLogged, "the summary counts what the chart draws")
+        XCTAssertEqual((try model.state.ready).chart.painSegments.flatMap { $0 }.count, summary.daysLogged, "the summary counts what the chart draws")
     }
 }
 
@@ -323,15 +323,15 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         let model = ProgressModel(repository: repo)
         await model.refresh()
         let report = try await repo.progress()
-        XCTAssertFalse(model.state.decisions.isEmpty)
-        XCTAssertEqual(model.state.decisions.map(\.decision), report.decisions.reversed())
+        XCTAssertFalse((try model.state.ready).decisions.isEmpty)
+        XCTAssertEqual((try model.state.ready).decisions.map(\.decision), report.decisions.reversed())
         let names = Dictionary(uniqueKeysWithValues: try openTempCore().exerciseLibrary().map { ($0.id, $0.name) })
-        for row in model.state.decisions {
+        for row in (try model.state.ready).decisions {
             XCTAssertEqual(row.exerciseName, names[row.decision.exerciseId])
             XCTAssertFalse(row.decision.reason.isEmpty)
         }
-        XCTAssertEqual(model.state.running, report.running)
-        XCTAssertNil(model.state.message)
+        XCTAssertEqual((try model.state.ready).running, report.running)
+        XCTAssertNil((try model.state.ready).message)
     }
 
     func testProgressShowsTheCoresRaceVerdictInTheLast14Days() async throws {
@@ -345,7 +345,7 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         let report = try await repo.progress()
         let race = try XCTUnwrap(report.running.race)
         XCTAssertFalse(race.go)
-        XCTAssertEqual(model.state.raceVerdict, race.verdict)
+        XCTAssertEqual((try model.state.ready).raceVerdict, race.verdict)
         XCTAssertTrue(race.verdict.contains("better not to race"), race.verdict)
     }
 
@@ -354,28 +354,28 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         let repo = try await assessedRepository(today)
         let model = LessonsModel(repository: repo)
         await model.refresh()
-        XCTAssertFalse(model.state.isEmpty)
-        XCTAssertEqual(model.state.lessons.map(\.id), ["E1", "E2", "E3", "E4", "E5", "E6", "E7"])
-        XCTAssertEqual(model.state.lessons.filter(\.unlocked).map(\.id), ["E1", "E2", "E4"])
-        XCTAssertEqual(model.state.lessons.first { $0.id == "E2" }?.unlockedBecause, "Your balance finding")
+        XCTAssertFalse((try model.state.ready).isEmpty)
+        XCTAssertEqual((try model.state.ready).lessons.map(\.id), ["E1", "E2", "E3", "E4", "E5", "E6", "E7"])
+        XCTAssertEqual((try model.state.ready).lessons.filter(\.unlocked).map(\.id), ["E1", "E2", "E4"])
+        XCTAssertEqual((try model.state.ready).lessons.first { $0.id == "E2" }?.unlockedBecause, "Your balance finding")
         let fromCore = try await repo.withCore { try $0.lessons(now: $1) }
-        XCTAssertEqual(model.state.lessons, fromCore, "the core's records, unchanged")
+        XCTAssertEqual((try model.state.ready).lessons, fromCore, "the core's records, unchanged")
 
         // A locked lesson opens in the reader with only when it opens.
         let opened = await model.open("E6")
         XCTAssertTrue(opened)
-        XCTAssertEqual(model.state.open?.id, "E6")
-        XCTAssertEqual(model.state.lockedText, "Opens in week 3 of your program")
-        XCTAssertTrue(model.state.paragraphs.isEmpty)
+        XCTAssertEqual((try model.state.ready).open?.id, "E6")
+        XCTAssertEqual((try model.state.ready).lockedText, "Opens in week 3 of your program")
+        XCTAssertTrue((try model.state.ready).paragraphs.isEmpty)
         model.close()
-        XCTAssertNil(model.state.open)
+        XCTAssertNil((try model.state.ready).open)
 
         // An open one reads its paragraphs; the exercise's "why" links to it.
         let openedE1 = await model.open("E1")
         XCTAssertTrue(openedE1)
-        XCTAssertNil(model.state.lockedText)
-        XCTAssertFalse(model.state.paragraphs.isEmpty)
-        XCTAssertEqual(model.state.paragraphs, model.state.open?.body)
+        XCTAssertNil((try model.state.ready).lockedText)
+        XCTAssertFalse((try model.state.ready).paragraphs.isEmpty)
+        XCTAssertEqual((try model.state.ready).paragraphs, (try model.state.ready).open?.body)
         XCTAssertEqual(model.lesson(forExercise: "calf_loading")?.id, "E1")
         XCTAssertEqual(model.lesson(forExercise: "single_leg_balance")?.id, "E2")
         XCTAssertNil(model.lesson(forExercise: "cadence_drill"), "E5 is still locked: the why-link waits")
@@ -383,7 +383,7 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         // An unknown id: the core's message listing the lessons.
         let unknown = await model.open("E9")
         XCTAssertFalse(unknown)
-        XCTAssertTrue(model.state.message?.contains("E1, E2, E3, E4, E5, E6, E7") == true, model.state.message ?? "")
+        XCTAssertTrue((try model.state.ready).message?.contains("E1, E2, E3, E4, E5, E6, E7") == true, model.state.content?.message ?? "")
     }
 
     func testLessonsOpenByWeekOnTheProgram() async throws {
@@ -391,9 +391,9 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         let repo = try await assessedRepository(shift(today, -21), clock: FixedClock(today))
         let model = LessonsModel(repository: repo)
         await model.refresh()
-        XCTAssertEqual(model.state.lessons.filter(\.unlocked).map(\.id), ["E1", "E2", "E3", "E4", "E5", "E6"])
-        XCTAssertEqual(model.state.lessons.first { $0.id == "E6" }?.unlockedBecause, "Week 3 of your program")
-        XCTAssertEqual(model.state.lessons.first { $0.id == "E7" }?.unlockedBecause, "Opens in week 6 of your program")
+        XCTAssertEqual((try model.state.ready).lessons.filter(\.unlocked).map(\.id), ["E1", "E2", "E3", "E4", "E5", "E6"])
+        XCTAssertEqual((try model.state.ready).lessons.first { $0.id == "E6" }?.unlockedBecause, "Week 3 of your program")
+        XCTAssertEqual((try model.state.ready).lessons.first { $0.id == "E7" }?.unlockedBecause, "Opens in week 6 of your program")
 
         // The list/reader logic over any source (a stub standing in for the core).
         let records = try await repo.withCore { try $0.lessons(now: $1) }
@@ -402,7 +402,7 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         }
         let stubbed = LessonsModel(repository: repo, source: StubLessonSource(stub))
         await stubbed.refresh()
-        XCTAssertEqual(stubbed.state.lessons.filter(\.unlocked).map(\.id), ["E1"])
+        XCTAssertEqual((try stubbed.state.ready).lessons.filter(\.unlocked).map(\.id), ["E1"])
         XCTAssertNil(stubbed.lesson(forExercise: "single_leg_balance"))
     }
 
@@ -413,8 +413,8 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         await model.load()
         model.edit { $0.morningReminder = "25:00" }
         await model.save()
-        XCTAssertEqual(model.state.fieldErrors["morning_reminder"]?.field, "morning_reminder")
-        XCTAssertFalse(model.state.saved)
+        XCTAssertEqual((try model.state.form.ready).fieldErrors["morning_reminder"]?.field, "morning_reminder")
+        XCTAssertFalse((try model.state.form.ready).saved)
         XCTAssertTrue(changes.changes.isEmpty)
 
         model.edit { $0.morningReminder = "06:30"; $0.units = .imperial }
@@ -422,7 +422,7 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         model.toggleSessionDay(7)
         model.toggleSessionDay(3)
         await model.save()
-        XCTAssertTrue(model.state.saved)
+        XCTAssertTrue((try model.state.form.ready).saved)
         let stored = try await repo.settings()
         XCTAssertEqual(stored.morningReminder, "06:30")
         XCTAssertEqual(stored.units, .imperial)
@@ -437,19 +437,19 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         let exportDir = URL(fileURLWithPath: tempDatabasePath()).deletingLastPathComponent().appendingPathComponent("share")
         let source = SettingsModel(repository: repo, exportDirectory: exportDir)
         await source.export(.backup)
-        let backupURL = try XCTUnwrap(source.state.exported)
+        let backupURL = try XCTUnwrap(source.state.transfer.exported)
         XCTAssertEqual(backupURL.lastPathComponent, "firststep-backup-\(today).json")
         let backup = try Data(contentsOf: backupURL)
         await source.export(.painCsv)
-        let csv = String(decoding: try Data(contentsOf: try XCTUnwrap(source.state.exported)), as: UTF8.self)
+        let csv = String(decoding: try Data(contentsOf: try XCTUnwrap(source.state.transfer.exported)), as: UTF8.self)
         XCTAssertTrue(csv.contains(today), csv)
         await source.export(.clinicianSummary)
-        let summaryURL = try XCTUnwrap(source.state.exported)
+        let summaryURL = try XCTUnwrap(source.state.transfer.exported)
         let summary = try repo.core.clinicianSummary(now: morning(today))
         XCTAssertEqual(summaryURL.lastPathComponent, summary.fileName, "the core's suggested name")
         XCTAssertEqual(String(decoding: try Data(contentsOf: summaryURL), as: UTF8.self), summary.html)
         source.exportFinished()
-        XCTAssertNil(source.state.exported)
+        XCTAssertNil(source.state.transfer.exported)
         XCTAssertFalse(FileManager.default.fileExists(atPath: summaryURL.path), "the shared file does not linger")
 
         let other = FirstStepRepository(core: try openTempCore(), clock: FixedClock(today))
@@ -457,18 +457,18 @@ final class ProgressLessonsSettingsTests: XCTestCase {
         let target = SettingsModel(repository: other, exportDirectory: exportDir, onJournalChange: changes.handler)
         await target.load()
         await target.importBackup(Data("{\"format_version\": 99}".utf8))
-        XCTAssertNotNil(target.state.message, "the core's rejection is shown")
-        XCTAssertNil(target.state.importReport)
+        XCTAssertNotNil(target.state.transfer.message, "the core's rejection is shown")
+        XCTAssertNil(target.state.transfer.importReport)
         let before = try await other.painEntries(from: today, to: today)
         XCTAssertTrue(before.isEmpty, "a rejected import writes nothing")
 
         await target.importBackup(backup)
-        XCTAssertEqual(target.state.importReport?.painAdded, 1)
+        XCTAssertEqual(target.state.transfer.importReport?.painAdded, 1)
         XCTAssertEqual(changes.changes, [JournalWrite(.imported)])
         let after = try await other.painEntries(from: today, to: today)
         XCTAssertEqual(after.map(\.score), [4])
         await target.importBackup(backup)
-        XCTAssertEqual(target.state.importReport?.painAdded, 0, "importing twice changes nothing")
-        XCTAssertEqual(target.state.importReport?.painUnchanged, 1)
+        XCTAssertEqual(target.state.transfer.importReport?.painAdded, 0, "importing twice changes nothing")
+        XCTAssertEqual(target.state.transfer.importReport?.painUnchanged, 1)
     }
 }

@@ -53,7 +53,7 @@ final class ShellDecisionTests: XCTestCase {
         let home = HomeViewModel(repository: repo, onJournalChange: changes.handler)
         await home.answerHopCheck(2)
         // Whether a hop check is accepted today is the core's; a write is reported only when it was.
-        if home.state.message == nil { XCTAssertEqual(changes.changes, [JournalWrite(.hopCheck)]) } else { XCTAssertEqual(changes.changes, []) }
+        if (try home.state.ready).message == nil { XCTAssertEqual(changes.changes, [JournalWrite(.hopCheck)]) } else { XCTAssertEqual(changes.changes, []) }
     }
 
     // MARK: journal trouble
@@ -100,15 +100,15 @@ final class ShellDecisionTests: XCTestCase {
         let repo = try FirstStepRepository.open(path: path, clock: FixedClock("2026-05-22"))
         let home = HomeViewModel(repository: repo)
         await home.refresh()
-        XCTAssertNotNil(home.state.home, "reads work")
-        XCTAssertNil(home.state.problem)
+        XCTAssertNotNil((try home.state.ready).home, "reads work")
+        XCTAssertNil((try home.state.ready).problem)
         await home.logPain(3)
-        XCTAssertEqual(home.state.problem?.wayOut, .openForReading, home.state.message ?? "")
-        XCTAssertEqual(home.state.problem?.actionLabel, "Open for reading")
-        XCTAssertNotNil(home.state.home, "the screen keeps what it read")
+        XCTAssertEqual((try home.state.ready).problem?.wayOut, .openForReading, home.state.content?.message ?? "")
+        XCTAssertEqual((try home.state.ready).problem?.actionLabel, "Open for reading")
+        XCTAssertNotNil((try home.state.ready).home, "the screen keeps what it read")
         home.dismissMessage()
-        XCTAssertNil(home.state.problem)
-        XCTAssertNil(home.state.message)
+        XCTAssertNil((try home.state.ready).problem)
+        XCTAssertNil((try home.state.ready).message)
     }
 
     func testADamagedJournalOffersToExportWhatCanBeRead() async throws {

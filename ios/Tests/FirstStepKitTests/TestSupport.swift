@@ -113,3 +113,16 @@ final class RecordingStates: @unchecked Sendable {
     var last: SessionState? { lock.lock(); defer { lock.unlock() }; return states.last }
     func append(_ state: SessionState) { lock.lock(); states.append(state); lock.unlock() }
 }
+
+/// A screen that was expected to be ready was not.
+struct NotReady: Error, CustomStringConvertible { var description: String }
+
+extension ScreenState {
+    /// The content of a ready screen; throws (failing the test) in any other state.
+    var ready: Content {
+        get throws {
+            guard case let .ready(content) = self else { throw NotReady(description: "the screen is not ready: \(self)") }
+            return content
+        }
+    }
+}

@@ -11,8 +11,7 @@ public struct AssessmentPage: Equatable {
     public var unit: String
 }
 
-public struct AssessmentUiState {
-    public var loading = true
+public struct AssessmentContent {
     public var pages: [AssessmentPage] = []
     /// Index into `pages`.
     public var page = 0
@@ -30,6 +29,10 @@ public struct AssessmentUiState {
     public var current: AssessmentPage? { pages.indices.contains(page) ? pages[page] : nil }
     public var isLastPage: Bool { page == pages.count - 1 }
 }
+
+/// The wizard's state: loading the core's catalogue, then the pages (the catalogue is the core's own,
+/// so a read cannot fail; `failed` stays unused here).
+public typealias AssessmentUiState = ScreenState<AssessmentContent>
 
 /// Why an input could not be turned into an answer before reaching the core. The app words these
 /// (chrome); every range and rule error comes from the core.
@@ -49,8 +52,14 @@ public final class AssessmentModel: ScreenModel {
     private let repository: FirstStepRepository
     private let redFlags: [String]
     private let onJournalChange: JournalChangeHandler?
-    public private(set) var state = AssessmentUiState() { didSet { onChange?() } }
+    public private(set) var state = AssessmentUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
+
+    /// The ready content, edited in place (edits before `load()` has read the catalogue are dropped).
+    private var content: AssessmentContent {
+        get { state.content ?? AssessmentContent() }
+        set { if state.content != nil { state = .ready(newValue) } }
+    }
 
     public init(repository: FirstStepRepository, redFlags: [String], onJournalChange: JournalChangeHandler? = nil) {
         self.repository = repository
@@ -63,63 +72,63 @@ public final class AssessmentModel: ScreenModel {
     public func load() async {
         let catalogue = await repository.assessmentCatalogue()
         let imperial = (try? await repository.settings().units) == .imperial
-        state.pages = catalogue.map { item in
+        let pages = catalogue.map { item in
             if imperial, item.unit == "cm", item.id.hasSuffix("_cm") {
                 return AssessmentPage(item: item, key: String(item.id.dropLast(3)) + "_in", unit: "in")
             }
             return AssessmentPage(item: item, key: item.id, unit: item.unit)
         }
-        state.page = 0
-        state.loading = false
+        state = .ready(AssessmentContent(pages: pages))
     }
 
     public func set(_ inputKey: String, _ value: String) {
-        state.inputs[inputKey] = value
-        state.fieldErrors[rootKey(inputKey)] = nil
+        content.inputs[inputKey] = value
+        content.fieldErrors[rootKey(inputKey)] = nil
     }
 
-    public func next() { if state.page < state.pages.count - 1 { state.page += 1 } }
-    public func back() { if state.page > 0 { state.page -= 1 } }
-    public func go(to page: Int) { if state.pages.indices.contains(page) { state.page = page } }
+    public func next() { if content.page < content.pages.count - 1 { content.page += 1 } }
+    public func back() { if content.page > 0 { content.page -= 1 } }
+    public func go(to page: Int) { if content.pages.indices.contains(page) { content.page = page } }
 
     /// Sends every answer to the core. On a field error the wizard returns to that field's page.
     public func submit() async {
-        state.message = nil
-        state.fieldErrors = [:]
+        guard state.content != nil else { return } // nothing to send before the pages exist
+        content.message = nil
+        content.fieldErrors = [:]
         let json: String
         do {
             json = try answersJson(date: try await repository.today())
         } catch let problem as InputError {
             return show(FieldError(field: problem.key, message: problem.problem.rawValue))
         } catch {
-            state.message = describe(error)
+            content.message = describe(error)
             return
         }
-        state.submitting = true
-        defer { state.submitting = false }
+        content.submitting = true
+        defer { content.submitting = false }
         do {
-            state.result = try await repository.submitAssessmentJson(json)
+            content.result = try await repository.submitAssessmentJson(json)
             onJournalChange?(JournalWrite(.assessment))
         } catch {
-            if let fieldError = FieldError(error) { show(fieldError) } else { state.message = describe(error) }
+            if let fieldError = FieldError(error) { show(fieldError) } else { content.message = describe(error) }
         }
     }
 
     /// The route after a stored result: an urgent flag ends on the stop screen (no program).
-    public var route: SafetyRoute? { state.result.map { CoreSeams.safetyRoute($0.safety.level) } }
+    public var route: SafetyRoute? { content.result.map { CoreSeams.safetyRoute($0.safety.level) } }
 
     /// The answers document (docs/answers.md) built from the inputs; keys are the core's own.
     public func answersJson(date: String) throws -> String {
         var answers: [String: Any] = ["date": date, "red_flags": redFlags]
-        for page in state.pages {
+        for page in content.pages {
             let item = page.item
             if item.perSide {
-                let left = state.inputs["\(page.key).left"].flatMap(nonEmpty)
-                let right = state.inputs["\(page.key).right"].flatMap(nonEmpty)
+                let left = content.inputs["\(page.key).left"].flatMap(nonEmpty)
+                let right = content.inputs["\(page.key).right"].flatMap(nonEmpty)
                 if left == nil, right == nil { continue }
                 guard let left, let right else { throw InputError(key: page.key, problem: .bothSidesNeeded) }
                 answers[page.key] = ["left": try value(left, item.kind, page.key), "right": try value(right, item.kind, page.key)]
-            } else if let text = state.inputs[page.key].flatMap(nonEmpty) {
+            } else if let text = content.inputs[page.key].flatMap(nonEmpty) {
                 answers[page.key] = try value(text, item.kind, page.key)
             }
         }
@@ -163,11 +172,11 @@ public final class AssessmentModel: ScreenModel {
     /// Records the error under its answer key and turns to the page that asks it.
     private func show(_ error: FieldError) {
         let root = error.root
-        state.fieldErrors[root] = error
-        if let index = state.pages.firstIndex(where: { $0.key == root || $0.item.id == root }) {
-            state.page = index
+        content.fieldErrors[root] = error
+        if let index = content.pages.firstIndex(where: { $0.key == root || $0.item.id == root }) {
+            content.page = index
         } else {
-            state.message = error.message
+            content.message = error.message
         }
     }
 }

@@ -20,19 +20,26 @@ public final class CoreLessonSource: LessonSource {
     }
 }
 
-public struct LessonsUiState {
-    public var loading = true
+public struct LessonsContent {
     public var lessons: [Lesson] = []
     /// The lesson being read (a locked one too: the reader then shows only `lockedText`).
     public var open: Lesson?
     public var message: String?
-    /// No lesson at all (none loaded, e.g. after an error).
-    public var isEmpty: Bool { !loading && lessons.isEmpty }
+    /// The core has no lesson to list.
+    public var isEmpty: Bool { lessons.isEmpty }
     /// For the open lesson when it is locked: the core's "Opens in week N of your program".
     public var lockedText: String? { open.flatMap { $0.unlocked ? nil : $0.unlockedBecause } }
     /// The paragraphs to show for the open lesson (none while it is locked).
     public var paragraphs: [String] { open.map { $0.unlocked ? $0.body : [] } ?? [] }
+    /// Stills of the exercises the open lesson explains (issue 21), none while it is locked.
+    public var figures: [(exerciseId: String, frame: FigureFrame)] {
+        guard let open, open.unlocked else { return [] }
+        return open.exerciseIds.compactMap { id in FigureStill.exercise(id).map { (id, $0) } }
+    }
 }
+
+/// The lessons screen's state.
+public typealias LessonsUiState = ScreenState<LessonsContent>
 
 /// Lessons (PRODUCT §2.12): the list (locked rows say when they open), a reader, and the link from
 /// an exercise's "why".
@@ -40,7 +47,7 @@ public struct LessonsUiState {
 public final class LessonsModel: ScreenModel {
     private let repository: FirstStepRepository
     private let source: LessonSource
-    public private(set) var state = LessonsUiState() { didSet { onChange?() } }
+    public private(set) var state = LessonsUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
     public init(repository: FirstStepRepository, source: LessonSource = CoreLessonSource()) {
@@ -50,10 +57,11 @@ public final class LessonsModel: ScreenModel {
 
     public func refresh() async {
         do {
-            state = LessonsUiState(loading: false, lessons: try await source.lessons(repository: repository))
+            let lessons = try await source.lessons(repository: repository)
+            // A re-read keeps the lesson being read open.
+            state = .ready(LessonsContent(lessons: lessons, open: state.content?.open))
         } catch {
-            state.loading = false
-            state.message = describe(error)
+            if state.content != nil { state.update { $0.message = describe(error) } } else { state = .failed(ScreenFailure(error)) }
         }
     }
 
@@ -62,19 +70,19 @@ public final class LessonsModel: ScreenModel {
     @discardableResult
     public func open(_ id: String) async -> Bool {
         do {
-            state.open = try await source.lesson(repository: repository, id: id)
-            state.message = nil
-            return true
+            let lesson = try await source.lesson(repository: repository, id: id)
+            state.update { $0.open = lesson; $0.message = nil }
+            return state.content != nil
         } catch {
-            state.message = describe(error)
+            state.update { $0.message = describe(error) }
             return false
         }
     }
 
-    public func close() { state.open = nil }
+    public func close() { state.update { $0.open = nil } }
 
     /// The lesson an exercise's "why" opens: the one linked to it, once it is open.
     public func lesson(forExercise exerciseId: String) -> Lesson? {
-        state.lessons.first { $0.unlocked && $0.exerciseIds.contains(exerciseId) }
+        state.content?.lessons.first { $0.unlocked && $0.exerciseIds.contains(exerciseId) }
     }
 }

@@ -28,8 +28,7 @@ public struct DecisionRow: Equatable {
     }
 }
 
-public struct ProgressUiState {
-    public var loading = true
+public struct ProgressContent {
     /// Newest first: the core's decisions of the last 12 weeks with their rule and reason (P1–P4).
     public var decisions: [DecisionRow] = []
     /// Today's running state (green/amber/red) and why (X2, A7).
@@ -48,12 +47,15 @@ public struct ProgressUiState {
     public var raceVerdict: String? { running?.race?.verdict }
 }
 
+/// The progress screen's state.
+public typealias ProgressUiState = ScreenState<ProgressContent>
+
 /// Progress (PRODUCT §2.7): decisions with reasons (load added by effort too, P5), the running guidance
 /// with its return-to-run card (RR1), the PSFS card (M2), the change since the last assessment.
 @MainActor
 public final class ProgressModel: ScreenModel {
     private let repository: FirstStepRepository
-    public private(set) var state = ProgressUiState() { didSet { onChange?() } }
+    public private(set) var state = ProgressUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
     public init(repository: FirstStepRepository) { self.repository = repository }
@@ -64,15 +66,14 @@ public final class ProgressModel: ScreenModel {
             let library = await repository.exerciseLibrary()
             let names = Dictionary(library.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             let latest = try await repository.latestAssessment()
-            state = ProgressUiState(
-                loading: false,
+            state = .ready(ProgressContent(
                 decisions: report.decisions.reversed().map { DecisionRow(decision: $0, exerciseName: names[$0.exerciseId] ?? $0.exerciseId) },
                 running: report.running,
                 changes: latest?.changes ?? [],
-                psfs: report.psfs)
+                psfs: report.psfs))
         } catch {
-            state.loading = false
-            state.message = describe(error)
+            // A failed re-read keeps what was shown, with the reason.
+            if state.content != nil { state.update { $0.message = describe(error) } } else { state = .failed(ScreenFailure(error)) }
         }
     }
 }

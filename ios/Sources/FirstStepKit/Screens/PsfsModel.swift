@@ -1,10 +1,9 @@
 import FirstStepCore
 import Foundation
 
-public struct PsfsUiState {
-    public var loading = true
+public struct PsfsContent {
     /// The core's PSFS screen (rule M2): activities with first/latest scores, means, due, text.
-    public var psfs: Psfs?
+    public var psfs: Psfs
     /// The activities form: one text per row (3 rows to start, at most 5).
     public var names: [String] = Array(repeating: "", count: PsfsModel.minRows)
     /// The core's refusal of the names (count, length, repeats), with the row it names if any.
@@ -14,19 +13,22 @@ public struct PsfsUiState {
     public var scores: [Int64: Int] = [:]
     public var message: String?
 
-    public var activities: [PsfsActivityProgress] { psfs?.activities ?? [] }
+    public var activities: [PsfsActivityProgress] { psfs.activities }
     /// No activities named yet: the screen shows the activities form.
-    public var needsActivities: Bool { !loading && activities.isEmpty }
+    public var needsActivities: Bool { activities.isEmpty }
     /// The progress card's sentence (the core's).
-    public var cardText: String? { psfs?.text }
+    public var cardText: String? { psfs.text }
     /// A rating is due today (at the start, every 2 weeks, after a re-assessment).
-    public var due: Bool { psfs?.due ?? false }
-    public var dueReason: String? { psfs?.dueReason }
-    public var nextDue: String? { psfs?.nextDue }
+    public var due: Bool { psfs.due }
+    public var dueReason: String? { psfs.dueReason }
+    public var nextDue: String? { psfs.nextDue }
     public var canAddRow: Bool { names.count < PsfsModel.maxRows }
     /// Every activity has a score in the form.
     public var ratingComplete: Bool { !activities.isEmpty && activities.allSatisfy { scores[$0.id] != nil } }
 }
+
+/// The PSFS screen's state.
+public typealias PsfsUiState = ScreenState<PsfsContent>
 
 /// The Patient-Specific Functional Scale (CLINICAL M2): name 3–5 activities the heel limits, rate
 /// each 0–10 (0 = unable, 10 = as before the injury) at the start, every 2 weeks and at
@@ -41,7 +43,7 @@ public final class PsfsModel: ScreenModel {
 
     private let repository: FirstStepRepository
     private let onJournalChange: JournalChangeHandler?
-    public private(set) var state = PsfsUiState() { didSet { onChange?() } }
+    public private(set) var state = PsfsUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
     public init(repository: FirstStepRepository, onJournalChange: JournalChangeHandler? = nil) {
@@ -53,46 +55,51 @@ public final class PsfsModel: ScreenModel {
         do {
             show(try await repository.psfs())
         } catch {
-            state.loading = false
-            state.message = describe(error)
+            // A failed re-read keeps the forms shown, with the reason.
+            if state.content != nil { state.update { $0.message = describe(error) } } else { state = .failed(ScreenFailure(error)) }
         }
     }
 
     // Activities form.
 
     public func setName(_ row: Int, _ text: String) {
-        guard state.names.indices.contains(row) else { return }
-        state.names[row] = text
-        state.namesError = nil
-        state.namesErrorRow = nil
+        state.update { content in
+            guard content.names.indices.contains(row) else { return }
+            content.names[row] = text
+            content.namesError = nil
+            content.namesErrorRow = nil
+        }
     }
 
-    public func addRow() { if state.canAddRow { state.names.append("") } }
+    public func addRow() { state.update { if $0.canAddRow { $0.names.append("") } } }
 
     public func removeRow(_ row: Int) {
-        guard state.names.indices.contains(row) else { return }
-        state.names.remove(at: row)
-        if state.names.count < Self.minRows { state.names.append("") }
+        state.update { content in
+            guard content.names.indices.contains(row) else { return }
+            content.names.remove(at: row)
+            if content.names.count < Self.minRows { content.names.append("") }
+        }
     }
 
     /// Saves the names (blank rows left out); the core's error is shown under the row it names.
     @discardableResult
     public func saveActivities() async -> Bool {
-        let rows = state.names.indices.filter { !state.names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let names = state.content?.names else { return false }
+        let rows = names.indices.filter { !names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
         do {
-            _ = try await repository.setPsfsActivities(rows.map { state.names[$0] })
+            _ = try await repository.setPsfsActivities(rows.map { names[$0] })
             onJournalChange?(JournalWrite(.psfs))
-            state.namesError = nil
-            state.namesErrorRow = nil
             show(try await repository.psfs())
             return true
         } catch {
-            if let field = FieldError(error) {
-                state.namesError = field
-                state.namesErrorRow = Self.index(in: field.field).flatMap { rows.indices.contains($0) ? rows[$0] : nil }
-            } else {
-                state.namesError = FieldError(field: "names", message: describe(error))
-                state.namesErrorRow = nil
+            state.update { content in
+                if let field = FieldError(error) {
+                    content.namesError = field
+                    content.namesErrorRow = Self.index(in: field.field).flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+                } else {
+                    content.namesError = FieldError(field: "names", message: describe(error))
+                    content.namesErrorRow = nil
+                }
             }
             return false
         }
@@ -101,36 +108,34 @@ public final class PsfsModel: ScreenModel {
     // Rating form.
 
     public func setScore(activityId: Int64, _ score: Int) {
-        state.scores[activityId] = score
-        state.message = nil
+        state.update { $0.scores[activityId] = score; $0.message = nil }
     }
 
     /// Rates the listed activities with the form's scores (today unless `date` names an earlier
     /// day); a missing or out-of-range score is refused by the core with its message.
     @discardableResult
     public func rate(date: String? = nil) async -> Bool {
-        let ratings = state.activities.compactMap { activity in
-            state.scores[activity.id].map { PsfsRating(activityId: activity.id, score: UInt8(clamping: $0)) }
+        guard let content = state.content else { return false }
+        let ratings = content.activities.compactMap { activity in
+            content.scores[activity.id].map { PsfsRating(activityId: activity.id, score: UInt8(clamping: $0)) }
         }
         do {
             _ = try await repository.ratePsfs(ratings, date: date)
             onJournalChange?(JournalWrite(.psfs))
-            state.scores = [:]
-            show(try await repository.psfs())
+            show(try await repository.psfs(), keepScores: false)
             return true
         } catch {
-            state.message = describe(error)
+            state.update { $0.message = describe(error) }
             return false
         }
     }
 
-    private func show(_ psfs: Psfs) {
-        state.loading = false
-        state.psfs = psfs
-        state.message = nil
+    /// The core's PSFS with the names form filled from it; the scores typed so far stay unless a rating was saved.
+    private func show(_ psfs: Psfs, keepScores: Bool = true) {
         var names = psfs.activities.map(\.name)
         while names.count < Self.minRows { names.append("") }
-        state.names = names
+        let scores = keepScores ? state.content?.scores ?? [:] : [:]
+        state = .ready(PsfsContent(psfs: psfs, names: names, scores: scores))
     }
 
     /// "names[2]" → 2.

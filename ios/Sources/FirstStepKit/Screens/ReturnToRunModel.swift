@@ -41,10 +41,9 @@ public struct ReturnToRunForm: Equatable, Sendable {
     public init() {}
 }
 
-public struct ReturnToRunUiState {
-    public var loading = true
+public struct ReturnToRunContent {
     /// Today's running guidance (X2, A7) the card belongs to.
-    public var running: RunningGuidance?
+    public var running: RunningGuidance
     /// The card; nil when the runner is running normally (no card).
     public var card: ReturnToRunCard?
     public var form = ReturnToRunForm()
@@ -60,13 +59,16 @@ public struct ReturnToRunUiState {
     public var history: [ReturnToRunCheck] = []
 }
 
+/// The return-to-run screen's state.
+public typealias ReturnToRunUiState = ScreenState<ReturnToRunContent>
+
 /// Return to running (RR1): the card from the running guidance, the walk-run step, and the
 /// self-test form. The core grades the test with the logged mornings and stores it.
 @MainActor
 public final class ReturnToRunModel: ScreenModel {
     private let repository: FirstStepRepository
     private let onJournalChange: JournalChangeHandler?
-    public private(set) var state = ReturnToRunUiState() { didSet { onChange?() } }
+    public private(set) var state = ReturnToRunUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
     public init(repository: FirstStepRepository, onJournalChange: JournalChangeHandler? = nil) {
@@ -77,46 +79,49 @@ public final class ReturnToRunModel: ScreenModel {
     public func refresh() async {
         do {
             let running = try await repository.progress().running
-            state.running = running
-            state.card = running.returnToRun.map(ReturnToRunCard.init)
-            state.history = try await repository.returnToRunChecks()
-            state.loading = false
+            let history = try await repository.returnToRunChecks()
+            // A re-read keeps the form as typed and the test just taken.
+            var content = state.content ?? ReturnToRunContent(running: running)
+            content.running = running
+            content.card = running.returnToRun.map(ReturnToRunCard.init)
+            content.history = history
+            state = .ready(content)
         } catch {
-            state.loading = false
-            state.message = describe(error)
+            if state.content != nil { state.update { $0.message = describe(error) } } else { state = .failed(ScreenFailure(error)) }
         }
     }
 
     /// Edits one field of the form (clears its error).
     public func set(_ field: String, _ text: String) {
-        state.form.values[field] = text
-        state.fieldErrors[field] = nil
+        state.update { $0.form.values[field] = text; $0.fieldErrors[field] = nil }
     }
 
     /// Takes the self-test with the form's answers. Input that is not a whole number is refused
     /// here (the fields are unsigned); every range is the core's.
     @discardableResult
     public func submit() async -> ReturnToRunCheck? {
-        state.message = nil
-        state.fieldErrors = [:]
+        guard let form = state.content?.form else { return nil }
+        state.update { $0.message = nil; $0.fieldErrors = [:] }
         let answers: ReturnToRunAnswers
         do {
-            answers = try parse(state.form)
+            answers = try parse(form)
         } catch let error as FormInputError {
-            state.fieldErrors[error.field.field] = error.field
+            state.update { $0.fieldErrors[error.field.field] = error.field }
             return nil
         } catch {
-            state.message = describe(error)
+            state.update { $0.message = describe(error) }
             return nil
         }
         do {
             let check = try await repository.takeReturnToRunTest(answers)
             onJournalChange?(JournalWrite(.returnToRunTest))
             await refresh()
-            state.result = check
+            state.update { $0.result = check }
             return check
         } catch {
-            if let field = FieldError(error) { state.fieldErrors[field.field] = field } else { state.message = describe(error) }
+            state.update { content in
+                if let field = FieldError(error) { content.fieldErrors[field.field] = field } else { content.message = describe(error) }
+            }
             return nil
         }
     }

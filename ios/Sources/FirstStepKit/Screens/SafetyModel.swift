@@ -17,10 +17,9 @@ public enum SafetyRoute: Equatable, Sendable {
     public var assessmentAllowed: Bool { self != .urgentStop }
 }
 
-public struct SafetyUiState {
-    public var loading = true
+public struct SafetyContent {
     /// The core's questions (urgent first), with their help text.
-    public var questions: [SafetyQuestion] = []
+    public var questions: [SafetyQuestion]
     /// Ids answered "yes".
     public var yes: Set<String> = []
     /// Set once submitted: the core's evaluation (level, reasons, advice).
@@ -30,13 +29,16 @@ public struct SafetyUiState {
     public var submitting = false
 }
 
+/// The red-flag screen's state (the questions are the core's own, so it is ready once they are read).
+public typealias SafetyUiState = ScreenState<SafetyContent>
+
 /// The red-flag screen (PRODUCT §2.1): asked first and at every re-assessment. Submitting stores the
 /// screen in the journal; an urgent answer ends the journey on the stop screen.
 @MainActor
 public final class SafetyModel: ScreenModel {
     private let repository: FirstStepRepository
     private let onJournalChange: JournalChangeHandler?
-    public private(set) var state = SafetyUiState() { didSet { onChange?() } }
+    public private(set) var state = SafetyUiState.loading { didSet { onChange?() } }
     public var onChange: (() -> Void)?
 
     public init(repository: FirstStepRepository, onJournalChange: JournalChangeHandler? = nil) {
@@ -45,44 +47,55 @@ public final class SafetyModel: ScreenModel {
     }
 
     public func load() async {
-        state.questions = await repository.safetyQuestions()
-        state.loading = false
+        state = .ready(SafetyContent(questions: await repository.safetyQuestions()))
     }
 
     public func setAnswer(_ questionId: String, yes: Bool) {
-        if yes { state.yes.insert(questionId) } else { state.yes.remove(questionId) }
-        // A changed answer invalidates an earlier evaluation.
-        state.result = nil
-        state.route = nil
+        state.update { content in
+            if yes { content.yes.insert(questionId) } else { content.yes.remove(questionId) }
+            // A changed answer invalidates an earlier evaluation.
+            content.result = nil
+            content.route = nil
+        }
     }
 
     /// The "yes" ids in the core's question order (what the assessment's `red_flags` carries).
-    public var yesIds: [String] { state.questions.map(\.id).filter(state.yes.contains) }
+    public var yesIds: [String] {
+        guard let content = state.content else { return [] }
+        return content.questions.map(\.id).filter(content.yes.contains)
+    }
 
     /// Records that a clinician has cleared the runner (on `date`, default today), so the screen
-    /// may be taken again after an urgent answer (R1).
-    public func recordClearance(date: String? = nil) async {
+    /// may be taken again after an urgent answer (R1). Returns the core's refusal, nil when recorded
+    /// (the stop screen shows it without loading the questions).
+    @discardableResult
+    public func recordClearance(date: String? = nil) async -> String? {
         do {
             _ = try await repository.recordClinicianVisit(date: date, cleared: true)
-            state.message = nil
+            state.update { $0.message = nil }
             onJournalChange?(JournalWrite(.clinicianVisit))
+            return nil
         } catch {
-            state.message = describe(error)
+            state.update { $0.message = describe(error) }
+            return describe(error)
         }
     }
 
     /// Sends the answers to the core, which evaluates and stores them.
     public func submit() async {
-        state.submitting = true
-        defer { state.submitting = false }
+        guard state.content != nil else { return }
+        state.update { $0.submitting = true }
+        defer { state.update { $0.submitting = false } }
         do {
             let result = try await repository.submitSafetyScreen(yesIds: yesIds)
-            state.result = result
-            state.route = CoreSeams.safetyRoute(result.level)
-            state.message = nil
+            state.update { content in
+                content.result = result
+                content.route = CoreSeams.safetyRoute(result.level)
+                content.message = nil
+            }
             onJournalChange?(JournalWrite(.safetyScreen))
         } catch {
-            state.message = describe(error)
+            state.update { $0.message = describe(error) }
         }
     }
 }

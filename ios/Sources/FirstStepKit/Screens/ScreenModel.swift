@@ -66,3 +66,40 @@ public struct StaleScreens: Equatable, Sendable {
         return screens
     }
 }
+
+/// A screen's whole state, one value (issue 26): still loading, ready with what it shows, or failed
+/// with nothing to show. It cannot be loading and failed at once, and a ready screen always has its
+/// content. A write the core refuses on a ready screen is part of that screen's content (its
+/// `message`), so the screen stays on what it showed. SwiftUI views switch over it.
+public enum ScreenState<Content> {
+    case loading
+    case ready(Content)
+    case failed(ScreenFailure)
+
+    /// The content when ready, nil while loading or failed (for a view's one-off reads after an
+    /// action; rendering switches over the cases).
+    public var content: Content? {
+        if case let .ready(content) = self { return content }
+        return nil
+    }
+
+    public var isLoading: Bool { if case .loading = self { return true } else { return false } }
+
+    /// Applies `update` to the content when ready; does nothing in the other states.
+    mutating func update(_ update: (inout Content) -> Void) {
+        guard case var .ready(content) = self else { return }
+        update(&content)
+        self = .ready(content)
+    }
+}
+
+extension ScreenState: Equatable where Content: Equatable {}
+
+/// Why a screen has nothing to show: the core's sentence, and the journal's way out when the
+/// journal itself is the problem (damaged, read-only, too new).
+public struct ScreenFailure: Equatable, Sendable {
+    public var message: String
+    public var problem: JournalProblem?
+    public init(message: String, problem: JournalProblem? = nil) { self.message = message; self.problem = problem }
+    public init(_ error: Error) { self.init(message: describe(error), problem: JournalProblem(error)) }
+}

@@ -1,18 +1,31 @@
 import FirstStepCore
 import Foundation
 
-public struct SettingsUiState {
-    public var loading = true
+/// The settings form once the core's settings are read.
+public struct SettingsContent {
     /// What the form edits; saved only through the core, which validates it.
-    public var draft: Settings?
+    public var draft: Settings
     /// The core's error per field ("morning_reminder", "session_days", ...).
     public var fieldErrors: [String: FieldError] = [:]
     public var message: String?
     public var saved = false
+}
+
+/// Export and import: offered whatever the form's state (a damaged journal's way out is to export
+/// what can still be read, even when the settings cannot be).
+public struct DataTransfer {
     /// A file ready for the share sheet (backup JSON or pain CSV), written on the runner's request.
     public var exported: URL?
     /// The core's account of the last import.
     public var importReport: ImportReport?
+    /// Why the last export or import was refused (the core's words).
+    public var message: String?
+}
+
+/// The settings screen: the form (one state value) and the data section beside it.
+public struct SettingsUiState {
+    public var form: ScreenState<SettingsContent> = .loading
+    public var transfer = DataTransfer()
 }
 
 /// What an export produces.
@@ -44,19 +57,18 @@ public final class SettingsModel: ScreenModel {
 
     public func load() async {
         do {
-            state = SettingsUiState(loading: false, draft: try await repository.settings())
+            state.form = .ready(SettingsContent(draft: try await repository.settings()))
         } catch {
-            state.loading = false
-            state.message = describe(error)
+            if state.form.content != nil { state.form.update { $0.message = describe(error) } } else { state.form = .failed(ScreenFailure(error)) }
         }
     }
 
     public func edit(_ update: (inout Settings) -> Void) {
-        guard var draft = state.draft else { return }
-        update(&draft)
-        state.draft = draft
-        state.fieldErrors = [:]
-        state.saved = false
+        state.form.update { content in
+            update(&content.draft)
+            content.fieldErrors = [:]
+            content.saved = false
+        }
     }
 
     /// Toggles a session weekday (ISO 1 = Monday … 7 = Sunday), keeping the list ordered.
@@ -71,15 +83,16 @@ public final class SettingsModel: ScreenModel {
 
     /// Saves through the core with the device's current zone (reminders follow a traveller).
     public func save() async {
-        guard var draft = state.draft else { return }
+        guard var draft = state.form.content?.draft else { return }
         draft.timeZone = repository.now().timeZone
         do {
             try await repository.saveSettings(draft)
-            state.draft = draft
-            state.saved = true
+            state.form.update { $0.draft = draft; $0.saved = true }
             onJournalChange?(JournalWrite(.settingsSaved))
         } catch {
-            if let fieldError = FieldError(error) { state.fieldErrors[fieldError.root] = fieldError } else { state.message = describe(error) }
+            state.form.update { content in
+                if let fieldError = FieldError(error) { content.fieldErrors[fieldError.root] = fieldError } else { content.message = describe(error) }
+            }
         }
     }
 
@@ -103,31 +116,32 @@ public final class SettingsModel: ScreenModel {
             try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
             let url = exportDirectory.appendingPathComponent(name)
             try Data(text.utf8).write(to: url, options: [.atomic])
-            state.exported = url
-            state.message = nil
+            state.transfer.exported = url
+            state.transfer.message = nil
         } catch {
-            state.message = describe(error)
+            state.transfer.message = describe(error)
         }
     }
 
     /// The share sheet is done with the file: remove it (a backup should not linger in tmp).
     public func exportFinished() {
-        if let url = state.exported { try? FileManager.default.removeItem(at: url) }
-        state.exported = nil
+        if let url = state.transfer.exported { try? FileManager.default.removeItem(at: url) }
+        state.transfer.exported = nil
     }
 
     /// Imports the picked file's contents; the core merges idempotently or writes nothing.
     public func importBackup(_ data: Data) async {
-        state.importReport = nil
+        state.transfer.importReport = nil
         // Bytes that are not UTF-8 become U+FFFD; the core then rejects the document with its own words.
         let json = String(decoding: data, as: UTF8.self)
         do {
             let report = try await repository.importJson(json)
             onJournalChange?(JournalWrite(.imported))
+            state.transfer.message = nil
             await load()
-            state.importReport = report
+            state.transfer.importReport = report
         } catch {
-            state.message = describe(error)
+            state.transfer.message = describe(error)
         }
     }
 }
