@@ -93,7 +93,7 @@ final class ScreenStateTests: XCTestCase {
         await home.logPain(11)
         let after = try home.state.ready
         XCTAssertEqual(after.home, before, "still the screen that was shown")
-        XCTAssertTrue(after.message?.contains("0..=10") == true, after.message ?? "")
+        XCTAssertTrue(after.message?.contains("Enter 0–10") == true, after.message ?? "")
         XCTAssertNil(after.problem, "a bad score is no journal problem")
         home.dismissMessage()
         XCTAssertNil(try home.state.ready.message)
