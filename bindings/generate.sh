@@ -13,6 +13,12 @@ profile=debug; cargo_flags=()
 if [[ "${1:-}" == "--release" ]]; then profile=release; cargo_flags=(--release); fi
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 
+# The desktop build (the debug library the JVM and desktop UI load) reads activity files; the phone
+# libraries (release: Android, the XCFramework) leave the readers out. The FFI surface is the same
+# either way, so the bindings are too. FIRSTSTEP_CORE_FEATURES overrides ("" for none).
+if [[ $profile == debug ]]; then default_features=activity-files; else default_features=; fi
+features="${FIRSTSTEP_CORE_FEATURES-$default_features}"
+[[ -n "$features" ]] && cargo_flags+=(--features "firststep-core/$features")
 cargo build --quiet "${cargo_flags[@]}" -p firststep-core -p firststep-bindings
 LIB="$TARGET_DIR/$profile/libfirststep_core.so"
 [[ "$(uname)" == "Darwin" ]] && LIB="$TARGET_DIR/$profile/libfirststep_core.dylib"

@@ -73,10 +73,13 @@ pub enum Command {
         cleared: bool,
     },
     /// Log a run.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Run {
+        #[command(subcommand)]
+        action: Option<RunAction>,
         /// Distance in kilometres.
-        #[arg(long, allow_negative_numbers = true, value_parser = run_km)]
-        km: f64,
+        #[arg(long, allow_negative_numbers = true, value_parser = run_km, required = true)]
+        km: Option<f64>,
         /// Duration in minutes.
         #[arg(long, allow_negative_numbers = true, value_parser = run_minutes)]
         minutes: Option<f64>,
@@ -419,4 +422,17 @@ pub fn error_field(err: &clap::Error) -> String {
     } else {
         name
     }
+}
+
+/// `firststep run import`.
+#[derive(Subcommand, Debug)]
+pub enum RunAction {
+    /// Import runs from FIT, GPX or TCX files, or folders of them (e.g. a watch's GARMIN/Activity):
+    /// each file once; prints what was imported, skipped (why) or refused (why). Exit status 1 when
+    /// any file was refused.
+    Import {
+        /// Files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<std::path::PathBuf>,
+    },
 }

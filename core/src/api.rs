@@ -30,6 +30,7 @@ pub use crate::app::{
 };
 pub use crate::day::Moment;
 use crate::app::{bounded, parse_range, Rehab};
+pub use crate::app::{ActivityImport, HealthRun, ImportStatus, RunImportLine, RunImportResult};
 
 type FfiResult<T> = std::result::Result<T, FirstStepError>;
 
@@ -281,6 +282,26 @@ impl FirstStep {
         shoes: Option<String>,
     ) -> FfiResult<RunLog> {
         Ok(self.rehab().log_run(now, date, distance_km, minutes, pain_during, pain_after, surface, shoes)?)
+    }
+
+    /// Imports the runs in one activity file (FIT, GPX or TCX; `file_name` for messages and the kind
+    /// guess), all or none in one transaction. Another sport, a route, a damaged file: said in the
+    /// result, nothing written. A build without the `activity-files` feature (the phone libraries)
+    /// answers `InvalidState`. After a write, refresh `screens_to_refresh(RunsImported)`.
+    pub fn import_activity_file(&self, now: Moment, file_name: String, bytes: Vec<u8>) -> FfiResult<ActivityImport> {
+        Ok(self.rehab().import_activity_file(now, &file_name, &bytes)?)
+    }
+
+    /// Imports exercise sessions read from a health store (Health Connect, HealthKit): running
+    /// ones are stored once each (matched by `source_id`, else by start and distance).
+    pub fn import_health_runs(&self, now: Moment, store_name: String, runs: Vec<HealthRun>) -> FfiResult<ActivityImport> {
+        Ok(self.rehab().import_health_runs(now, &store_name, &runs)?)
+    }
+
+    /// Whether this build reads activity files (the desktop and CLI do; the phone libraries read
+    /// the health store instead).
+    pub fn reads_activity_files(&self) -> bool {
+        crate::activity::READS_FILES
     }
 
     /// Morning pain entries from `from` to `to` inclusive.

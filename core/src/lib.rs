@@ -13,6 +13,7 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod activity;
 pub mod api;
 mod app;
 pub mod clinical;

@@ -549,16 +549,55 @@ pub struct SessionRecord {
     pub reps_in_reserve: Option<u32>,
 }
 
-/// One run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, uniffi::Record)]
+/// One run: typed in, or imported from an activity file or a health store (issue 23).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct RunRecord {
     pub date: String,
     pub distance_km: f64,
+    /// Moving minutes (an imported run: the watch's timer time).
     pub minutes: Option<f64>,
     pub pain_during: Option<u8>,
     pub pain_after: Option<u8>,
     pub surface: Option<String>,
     pub shoes: Option<String>,
+    /// Where the run came from. No UniFFI default: uniffi 0.32's proc macros cannot name an enum
+    /// variant as a default, and `default` alone breaks the Kotlin and Swift generators.
+    #[serde(default)]
+    pub source: RunSource,
+    /// Start instant (ms since the Unix epoch) when the source gave one.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub start_ms: Option<i64>,
+    /// Start to finish, pauses included (minutes).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub elapsed_minutes: Option<f64>,
+    /// Average cadence, steps per minute (rule A6 compares it with the +5–10 % goal).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub cadence_spm: Option<f64>,
+    /// Treadmill, trail, track… as the file said.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub sub_sport: Option<String>,
+    /// The files or health stores this run was also found in, e.g. "morning.fit" — a typed-in run
+    /// with an entry here was matched by an import (kept, not replaced). Read only: not in backups.
+    #[serde(skip)]
+    #[uniffi(default = [])]
+    pub matched_by: Vec<String>,
+}
+
+/// Where a run came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum RunSource {
+    /// Typed in by the runner.
+    #[default]
+    Manual,
+    /// Read from a FIT, GPX or TCX file.
+    File,
+    /// Read from Health Connect or HealthKit.
+    HealthStore,
 }
 
 /// A stored progression decision with its rule and a reason a runner understands.
@@ -627,6 +666,14 @@ pub struct RunningGuidance {
     #[serde(default)]
     #[uniffi(default = None)]
     pub race: Option<RaceVerdict>,
+    /// A6: the average step rate of the latest runs whose files carry a cadence (steps/min).
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub cadence_spm: Option<f64>,
+    /// A6: that step rate against the +5–10 % goal, in plain words.
+    #[serde(default)]
+    #[uniffi(default = None)]
+    pub cadence_progress: Option<String>,
 }
 
 /// User settings (PRODUCT §2.11).

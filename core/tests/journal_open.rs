@@ -262,3 +262,24 @@ fn frozen_v4_database_gains_hop_checks_and_maintenance_choices_with_its_data_int
     let fresh = temp_journal();
     assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
 }
+
+#[test]
+fn frozen_v5_database_gains_run_sources_and_its_runs_stay_typed_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v5.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v5.sql")).unwrap();
+    }
+    let journal = Journal::open(&old).expect("v5 migrates");
+    assert_eq!(journal.schema_version().unwrap(), schema::CURRENT_VERSION);
+    let runs = journal.runs(day("2026-10-02"), day("2026-10-02")).unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!((runs[0].distance_km, runs[0].source, runs[0].start_ms), (5.0, firststep_core::model::RunSource::Manual, None));
+    assert!(runs[0].matched_by.is_empty());
+    assert_eq!(journal.hop_checks().unwrap()[0].pain, 1);
+    assert!(journal.migration_notes().unwrap().is_empty(), "step 6 changes no data");
+    drop(journal);
+    let fresh = temp_journal();
+    assert_eq!(schema_of(&old), schema_of(&fresh.path), "migrated schema must equal a fresh one");
+}

@@ -332,6 +332,7 @@ fn replay(path: &Path) {
                 pain_after: r.pain_after,
                 surface: None,
                 shoes: None,
+                ..Default::default()
             });
         }
         if let Some(scores) = &day.psfs {
@@ -393,6 +394,7 @@ fn replay(path: &Path) {
             units: firststep_core::model::Units::Metric,
             gait_finding: result.findings.iter().any(|f| f.domain == firststep_core::model::Domain::Gait),
             race: scenario.answers.race.as_ref(),
+            assessed_cadence_spm: scenario.answers.cadence_spm,
         })
         .unwrap_or_else(|e| panic!("{name}: running_guidance: {e}"));
         let card = guidance.return_to_run.as_ref();

@@ -41,10 +41,13 @@ fn tempo_rep_goes_up_hold_down_with_a_3_2_1_at_the_end_of_down() {
     assert_eq!(s.cues[0].at_ms, T0 + 2_000);
     assert_eq!((s.phase, s.set, s.rep, s.rep_count, s.side), (Phase::Up, 1, 1, 12, Side::Left));
     assert_eq!(s.seconds_remaining, Some(3.0));
+    // The tempo ring's label names the phase and its prescribed length once.
+    assert_eq!(s.phase_label, "Up 3 s");
     let s = e.state_at(T0 + 8_500).unwrap();
     assert_eq!((s.phase, s.seconds_remaining, s.step_progress), (Phase::Hold, Some(1.5), 0.25));
+    assert_eq!(s.phase_label, "Hold 2 s");
     let s = e.state_at(T0 + 10_000).unwrap();
-    assert_eq!((s.phase, s.phase_label.as_str()), (Phase::Down, "Down… 3-2-1"));
+    assert_eq!((s.phase, s.phase_label.as_str()), (Phase::Down, "Down 3 s"));
     let s = e.state_at(T0 + 13_000).unwrap();
     let cues: Vec<(CueKind, i64)> = s.cues.iter().map(|c| (c.kind, c.at_ms - T0)).collect();
     // Down 10..13 s: countdown at 11 and 12 s (3 would coincide with "Down"), then rep 2 begins.

@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod backup;
+pub mod import;
 pub mod demo;
 pub mod exercises;
 pub mod home;

@@ -357,7 +357,7 @@ impl Screen {
     }
 }
 
-/// "Calf raise · set 1/3 · rep 4/12 · left · Up… · 2.4 s · ████░░░░ 31 %"
+/// "Calf raise · set 1/3 · rep 4/12 · left · Up 3 s · 2.4 s · ████░░░░ 31 %"
 pub fn status_line(state: &SessionState) -> String {
     let mut parts = vec![state.exercise_name.clone()];
     if state.set > 0 {

@@ -7,6 +7,7 @@
 
 mod assessment;
 mod home;
+mod imports;
 mod lessons;
 mod maintenance;
 mod morning;
@@ -18,6 +19,7 @@ mod running;
 mod session;
 mod summary;
 
+pub use imports::{ActivityImport, HealthRun, ImportStatus, RunImportLine, RunImportResult};
 pub use home::{HomeScreen, NextStep, StartRoute};
 pub use morning::{Announcement, MorningLog, MorningUndo};
 pub use refresh::{screens_to_refresh, AppScreen, JournalChange};

@@ -69,6 +69,7 @@ impl Rehab<'_> {
             units: self.journal.settings()?.units,
             gait_finding,
             race: answers.as_ref().and_then(|a| a.race.as_ref()),
+            assessed_cadence_spm: answers.as_ref().and_then(|a| a.cadence_spm),
         })
     }
 }
@@ -97,6 +98,7 @@ impl Rehab<'_> {
             pain_after: pain_after.map(|p| check_pain("pain_after", p)).transpose()?,
             surface: surface.filter(|s| !s.trim().is_empty()),
             shoes: shoes.filter(|s| !s.trim().is_empty()),
+            ..Default::default()
         };
         // rules A7, RR2: judged against the runs logged before it, then stored.
         let warning = self.with_running_input(day, None, |input| clinical::logged_run_warning(input, &run))?;

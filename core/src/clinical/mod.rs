@@ -4,6 +4,7 @@
 //! `docs/clinical-rules.md`.
 
 pub mod assessment;
+pub mod cadence;
 pub(crate) mod gates;
 pub(crate) mod maintenance;
 pub mod lessons;

@@ -283,7 +283,7 @@ mod tests {
     }
 
     fn run(offset: i32, pain: u8) -> RunRecord {
-        RunRecord { date: day(offset).iso(), distance_km: 3.0, minutes: Some(20.0), pain_during: Some(pain), pain_after: None, surface: None, shoes: None }
+        RunRecord { date: day(offset).iso(), distance_km: 3.0, minutes: Some(20.0), pain_during: Some(pain), pain_after: None, surface: None, shoes: None, ..Default::default() }
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct RunningInput<'a> {
     pub gait_finding: bool,
     /// The upcoming race given at the latest assessment (A8).
     pub race: Option<&'a Race>,
+    /// The usual cadence given at the latest assessment (A6's baseline), steps/min.
+    pub assessed_cadence_spm: Option<u32>,
 }
 
 /// rule A7: the look-back window for the longest run.
@@ -288,6 +290,7 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
     let walk_run = return_to_run.as_ref().filter(|r| r.state == ReturnToRunState::WalkRun).and_then(|r| r.step.clone());
     let on_the_way_back = returning_not_passed || walk_run.is_some();
     let race = race_verdict(input, &mornings, returning_not_passed);
+    let cadence = if forbidden || returning_not_passed { None } else { super::cadence::cadence_progress(today, input.runs, input.assessed_cadence_spm) };
     let race_day = race.as_ref().is_some_and(|r| r.days_to_go == 0);
 
     // rule A7: longest run in the previous 30 days (today excluded); a planned run beyond 10 % over
@@ -359,6 +362,9 @@ pub fn running_guidance(input: &RunningInput) -> Result<RunningGuidance> {
         run_cap: run_cap_km.map(|km| distance(km, input.units)),
         likely_trigger: trigger_sentence.clone(),
         race: race.clone(),
+        // rule A6: where the files carry a cadence, on the days the runner may run.
+        cadence_spm: cadence.as_ref().map(|c| c.0),
+        cadence_progress: cadence.as_ref().map(|c| c.1.clone()),
     };
 
     // rules R1 and R2: the only cases where FirstStep says not to run (X2).
@@ -540,7 +546,7 @@ mod tests {
     }
 
     fn run(offset: i32, km: f64, pain: Option<u8>) -> RunRecord {
-        RunRecord { date: day(offset).iso(), distance_km: km, minutes: None, pain_during: pain, pain_after: None, surface: None, shoes: None }
+        RunRecord { date: day(offset).iso(), distance_km: km, minutes: None, pain_during: pain, pain_after: None, surface: None, shoes: None, ..Default::default() }
     }
 
     fn guidance_result(red_flag: RedFlagLevel, pains: &[PainEntry], runs: &[RunRecord], planned: Option<f64>) -> Result<RunningGuidance> {
@@ -675,6 +681,7 @@ mod tests {
             units: Units::Metric,
             gait_finding: false,
             race: None,
+            assessed_cadence_spm: None,
         }
     }
 }

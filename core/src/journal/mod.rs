@@ -10,12 +10,15 @@ pub mod backup;
 pub mod chart;
 use crate::clinical::return_to_run::ReturnToRunCheck;
 pub(crate) mod migrate_v4;
+mod imports;
 mod psfs;
 pub(crate) mod rows;
 pub mod schema;
 mod screens;
 pub mod trend;
 pub mod validate;
+
+pub use imports::{ImportedRun, RunMatch, MATCH_DISTANCE_FRACTION, MATCH_MANUAL_DISTANCE_FRACTION, MATCH_START_MINUTES};
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, OnceLock};

@@ -139,9 +139,14 @@ pub fn insert_session(conn: &Connection, r: &SessionRecord) -> rusqlite::Result<
     Ok(conn.last_insert_rowid())
 }
 
-pub const RUN_COLUMNS: &str = "date, distance_km, minutes, pain_during, pain_after, surface, shoes";
+/// The stored columns of a run (what `insert_run` writes).
+pub const RUN_STORED: &str = "date, distance_km, minutes, pain_during, pain_after, surface, shoes, source, start_ms, elapsed_minutes, cadence_spm, sub_sport";
+/// Read from `runs` unaliased: the stored columns, then the origins of the imports that matched it.
+pub const RUN_COLUMNS: &str = "date, distance_km, minutes, pain_during, pain_after, surface, shoes, source, start_ms, elapsed_minutes, cadence_spm, sub_sport, \
+    (SELECT group_concat(origin, char(31)) FROM (SELECT origin FROM run_sources WHERE run_id = runs.id ORDER BY logged_at_ms, external_id))";
 
 pub fn run_from_row(row: &Row<'_>) -> rusqlite::Result<RunRecord> {
+    let matched: Option<String> = row.get(12)?;
     Ok(RunRecord {
         date: row.get(0)?,
         distance_km: row.get(1)?,
@@ -150,12 +155,30 @@ pub fn run_from_row(row: &Row<'_>) -> rusqlite::Result<RunRecord> {
         pain_after: row.get(4)?,
         surface: row.get(5)?,
         shoes: row.get(6)?,
+        source: enum_from_text(7, row.get(7)?)?,
+        start_ms: row.get(8)?,
+        elapsed_minutes: row.get(9)?,
+        cadence_spm: row.get(10)?,
+        sub_sport: row.get(11)?,
+        matched_by: matched.map(|m| m.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
     })
 }
 
 pub fn insert_run(conn: &Connection, r: &RunRecord) -> rusqlite::Result<i64> {
-    conn.prepare_cached(&format!("INSERT INTO runs ({RUN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))?
-        .execute(params![r.date, r.distance_km, r.minutes, r.pain_during, r.pain_after, r.surface, r.shoes])?;
+    conn.prepare_cached(&format!("INSERT INTO runs ({RUN_STORED}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"))?.execute(params![
+        r.date,
+        r.distance_km,
+        r.minutes,
+        r.pain_during,
+        r.pain_after,
+        r.surface,
+        r.shoes,
+        enum_text(&r.source),
+        r.start_ms,
+        r.elapsed_minutes,
+        r.cadence_spm,
+        r.sub_sport
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 

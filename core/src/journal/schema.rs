@@ -256,6 +256,29 @@ CREATE TABLE maintenance_choices (
 ) WITHOUT ROWID;
 "#;
 
+/// Schema version 6 (issue 23, runs imported from activity files and health stores): each run
+/// keeps its source, start instant, elapsed time, average cadence (steps/min) and sub-sport;
+/// `run_sources` maps every external id seen (a file's activity, a health-store record) to the one
+/// run that holds it, so the same run from two sources, or a typed-in run later imported, is stored
+/// once. Existing runs are typed in (`manual`).
+pub const V5_TO_V6: &str = r#"
+ALTER TABLE runs ADD COLUMN source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'file', 'health_store'));
+ALTER TABLE runs ADD COLUMN start_ms INTEGER;
+ALTER TABLE runs ADD COLUMN elapsed_minutes REAL CHECK (elapsed_minutes BETWEEN 0 AND 3000);
+ALTER TABLE runs ADD COLUMN cadence_spm REAL CHECK (cadence_spm BETWEEN 60 AND 300);
+ALTER TABLE runs ADD COLUMN sub_sport TEXT CHECK (length(sub_sport) <= 64);
+CREATE INDEX runs_by_start ON runs (start_ms) WHERE start_ms IS NOT NULL;
+
+CREATE TABLE run_sources (
+    external_id  TEXT PRIMARY KEY CHECK (length(external_id) BETWEEN 1 AND 200),
+    run_id       INTEGER NOT NULL REFERENCES runs (id),
+    source       TEXT NOT NULL CHECK (source IN ('file', 'health_store')),
+    origin       TEXT NOT NULL CHECK (length(origin) BETWEEN 1 AND 300),
+    logged_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX run_sources_by_run ON run_sources (run_id);
+"#;
+
 /// One migration step: SQL, then optional Rust work in the same transaction.
 pub struct Step {
     pub sql: &'static str,
@@ -269,6 +292,7 @@ pub const MIGRATIONS: &[Step] = &[
     Step { sql: V2_TO_V3, then: None },
     Step { sql: V3_TO_V4, then: Some(cap_programs_v4) },
     Step { sql: V4_TO_V5, then: None },
+    Step { sql: V5_TO_V6, then: None },
 ];
 
 /// rule V1, applied to journals written before it: every stored program (current and past) keeps

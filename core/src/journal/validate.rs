@@ -117,6 +117,13 @@ pub fn run(r: &RunRecord, today: Day) -> Result<Day> {
     }
     text("surface", r.surface.as_deref(), LABEL_MAX_CHARS)?;
     text("shoes", r.shoes.as_deref(), LABEL_MAX_CHARS)?;
+    if let Some(m) = r.elapsed_minutes {
+        check_real("elapsed_minutes", m, 0.0, 3000.0)?;
+    }
+    if let Some(c) = r.cadence_spm {
+        check_real("cadence_spm", c, 60.0, 300.0)?;
+    }
+    text("sub_sport", r.sub_sport.as_deref(), 64)?;
     Ok(day)
 }
 

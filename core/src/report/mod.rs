@@ -385,6 +385,10 @@ impl Page {
             esc(&shorten(first_sentence(&running.reason), RUNNING_CHARS)),
             esc(&running.rules.join(", "))
         );
+        // rule A6: the step rate from the runner's watch files against the +5–10 % goal.
+        if let Some(cadence) = &running.cadence_progress {
+            let _ = write!(self.body, r#"<p class="small" data-k="cadence">{}</p>"#, esc(cadence));
+        }
     }
 
     fn screens(&mut self, screens: &[StoredSafetyScreen]) {

@@ -463,15 +463,22 @@ fn entry_cue(step: &Step, exercise: &ProgramExercise) -> Option<(CueKind, String
     })
 }
 
+fn tempo_word(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Up => "Up",
+        Phase::Hold => "Hold",
+        _ => "Down",
+    }
+}
+
 /// The screen-ready line for the current phase.
 fn label(phase: Phase, step: &Step, exercise: &ProgramExercise, status: SessionStatus) -> String {
     let seconds = step.duration_ms.unwrap_or(0) / 1_000;
     match phase {
         Phase::GetReady => format!("Get ready: {}", exercise.name),
-        Phase::Up => "Up…".to_string(),
-        Phase::Hold => "Hold…".to_string(),
-        Phase::Down if seconds >= 3 => "Down… 3-2-1".to_string(),
-        Phase::Down => "Down…".to_string(),
+        // The tempo ring's label: the phase and its prescribed length, said once ("Up 3 s").
+        Phase::Up | Phase::Hold | Phase::Down if seconds == 0 => tempo_word(phase).to_string(),
+        Phase::Up | Phase::Hold | Phase::Down => format!("{} {seconds} s", tempo_word(phase)),
         Phase::SelfPacedRep => match exercise.reps {
             Some(reps) => format!("Rep {} of {reps} — tap done", step.rep),
             None => format!("Set {} — tap done", step.set),

@@ -150,7 +150,7 @@ pub struct SessionState {
     /// The side being worked (`None`: both feet together).
     pub side: Side,
     pub phase: Phase,
-    /// Screen-ready label, e.g. "Down… 3-2-1".
+    /// Screen-ready label, e.g. "Down 3 s".
     pub phase_label: String,
     /// Seconds left in the current step; `None` for self-paced steps and once all steps are done.
     pub seconds_remaining: Option<f64>,

@@ -33,7 +33,7 @@ pub fn session(date: &str, exercise_id: &str) -> SessionRecord {
 }
 
 pub fn run(date: &str, km: f64) -> RunRecord {
-    RunRecord { date: date.into(), distance_km: km, minutes: Some(30.0), pain_during: Some(2), pain_after: Some(1), surface: Some("road".into()), shoes: None }
+    RunRecord { date: date.into(), distance_km: km, minutes: Some(30.0), pain_during: Some(2), pain_after: Some(1), surface: Some("road".into()), shoes: None, ..Default::default() }
 }
 
 pub fn decision(date: &str, exercise_id: &str, action: DecisionAction, from: u32, to: u32) -> Decision {

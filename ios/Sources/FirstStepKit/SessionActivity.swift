@@ -14,7 +14,7 @@ public struct SessionActivityContent: Codable, Hashable, Sendable {
     public var repCount: Int
     /// "left", "right", "both" or "none" (both feet together).
     public var side: String
-    /// The core's label, e.g. "Down… 3-2-1".
+    /// The core's label, e.g. "Down 3 s".
     public var phaseLabel: String
     public var paused: Bool
     /// Wall-clock end of the current step while running; nil when paused, self-paced or done.

@@ -8,15 +8,20 @@ import android.media.ToneGenerator
 import android.os.Handler
 import android.os.VibrationEffect
 import android.os.Vibrator
+import android.speech.tts.TextToSpeech
+import android.speech.tts.UtteranceProgressListener
 import app.firststep.core.Cue
 import app.firststep.core.CueKind
 import app.firststep.kit.CuePlayer
 
 /**
- * Plays the core's cues while the screen is off: a short tone with transient audio focus that
- * lets music duck (AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK — the runner's music gets quieter, it does
- * not stop), abandoned once the cues go quiet; a vibration at the end of each set. What is shown
- * (the step, its label) is the foreground notification's job.
+ * Plays the core's cues while the screen is off: the core's cue text spoken by TextToSpeech (a
+ * short tone until the speech engine is ready, or when it failed to start), with transient audio
+ * focus that lets music duck (AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK — the runner's music gets
+ * quieter, it does not stop), abandoned once the cues go quiet (after the last words are spoken);
+ * a vibration at the end of each set. What is shown (the step, its label) is the foreground
+ * notification's job. The core has no voice/tones/silent setting yet, so the voice is used
+ * whenever the system has one.
  */
 class AndroidCuePlayer(
     context: Context,
@@ -40,6 +45,28 @@ class AndroidCuePlayer(
 
     private val abandon = Runnable { release() }
 
+    @Volatile private var speechReady = false
+    @Volatile private var lastUtterance: String? = null
+    private var utterances = 0
+
+    /** The system's speech engine; its init and progress callbacks may come on other threads. */
+    private val speech: TextToSpeech = TextToSpeech(context) { status ->
+        speechReady = status == TextToSpeech.SUCCESS
+    }.also { tts ->
+        tts.setAudioAttributes(
+            AudioAttributes.Builder()
+                .setUsage(AudioAttributes.USAGE_ASSISTANCE_SONIFICATION)
+                .setContentType(AudioAttributes.CONTENT_TYPE_SPEECH)
+                .build(),
+        )
+        tts.setOnUtteranceProgressListener(object : UtteranceProgressListener() {
+            override fun onStart(utteranceId: String?) = Unit
+            override fun onDone(utteranceId: String?) = spoken(utteranceId)
+            @Deprecated("Deprecated in Java")
+            override fun onError(utteranceId: String?) = spoken(utteranceId)
+        })
+    }
+
     override fun show(cue: Cue) = Unit
 
     override fun play(cue: Cue) {
@@ -47,15 +74,34 @@ class AndroidCuePlayer(
         if (!holdingFocus) {
             holdingFocus = audio.requestAudioFocus(focusRequest) == AudioManager.AUDIOFOCUS_REQUEST_GRANTED
         }
+        handler.removeCallbacks(abandon)
+        if (holdingFocus && speechReady && cue.text.isNotBlank()) {
+            val id = "cue-${++utterances}"
+            lastUtterance = id
+            // design choice: a new cue replaces unfinished words (QUEUE_FLUSH), so the voice never
+            // lags the session clock; focus is kept until the last words are done (see spoken()).
+            speech.speak(cue.text, TextToSpeech.QUEUE_FLUSH, null, id)
+            return
+        }
         if (holdingFocus) tone(cue.kind)
         // Keep focus through a burst of cues ("3, 2, 1, up"); give it back once they stop.
-        handler.removeCallbacks(abandon)
         handler.postDelayed(abandon, FOCUS_HOLD_MS)
+    }
+
+    /** The last utterance finished: give the focus back unless another cue comes soon. */
+    private fun spoken(utteranceId: String?) {
+        if (utteranceId != null && utteranceId == lastUtterance) {
+            handler.post {
+                handler.removeCallbacks(abandon)
+                handler.postDelayed(abandon, FOCUS_HOLD_MS)
+            }
+        }
     }
 
     /** Gives the audio focus back now (end of session, service destroyed). */
     fun release() {
         handler.removeCallbacks(abandon)
+        lastUtterance = null
         if (holdingFocus) {
             audio.abandonAudioFocusRequest(focusRequest)
             holdingFocus = false

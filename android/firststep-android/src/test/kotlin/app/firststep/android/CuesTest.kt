@@ -4,6 +4,7 @@ import android.media.AudioManager
 import android.os.Handler
 import android.os.Looper
 import android.os.Vibrator
+import android.speech.tts.TextToSpeech
 import app.firststep.core.Cue
 import app.firststep.core.CueKind
 import org.junit.Assert.assertEquals
@@ -17,10 +18,11 @@ import org.robolectric.RobolectricTestRunner
 import org.robolectric.RuntimeEnvironment
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
+import org.robolectric.shadows.ShadowTextToSpeech
 import org.robolectric.shadows.ShadowToneGenerator
 import java.time.Duration
 
-/** Cues duck the runner's music (never stop it), give the focus back, and buzz at each set's end. */
+/** Cues are spoken (tones without a voice), duck the runner's music (never stop it), give the focus back, and buzz at each set's end. */
 @RunWith(RobolectricTestRunner::class)
 @Config(sdk = [34], manifest = Config.NONE)
 class CuesTest {
@@ -44,6 +46,37 @@ class CuesTest {
 
         shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(AndroidCuePlayer.FOCUS_HOLD_MS + 100))
         assertSame(player.focusRequest, audio.lastAbandonedAudioFocusRequest)
+    }
+
+    @Test
+    fun speaksTheCoreCueTextWithDuckingFocusAndAbandonsItAfterTheWords() {
+        val tts = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance())
+        tts.onInitListener.onInit(TextToSpeech.SUCCESS)
+        val text = "Get ready: Calf and plantar fascia loading, left side"
+        player.play(Cue(CueKind.GET_READY, 0, false, text))
+
+        assertEquals(text, tts.lastSpokenText)
+        assertEquals(0, ShadowToneGenerator.getPlayedTones().size)
+        val request = audio.lastAudioFocusRequest
+        assertEquals(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK, request.durationHint)
+        assertSame(player.focusRequest, request.audioFocusRequest)
+        assertNull("held while speaking", audio.lastAbandonedAudioFocusRequest)
+        // Robolectric's engine finishes the words at once: focus is held a little longer, then given back.
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(AndroidCuePlayer.FOCUS_HOLD_MS / 2))
+        assertNull(audio.lastAbandonedAudioFocusRequest)
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(AndroidCuePlayer.FOCUS_HOLD_MS))
+        assertSame(player.focusRequest, audio.lastAbandonedAudioFocusRequest)
+
+        // The next cue asks for focus again and is spoken in turn.
+        player.play(Cue(CueKind.COUNTDOWN3, 0, false, "3"))
+        assertEquals(listOf(text, "3"), tts.spokenTextList)
+    }
+
+    @Test
+    fun tonesWhenTheSpeechEngineFailedToStart() {
+        shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance()).onInitListener.onInit(TextToSpeech.ERROR)
+        player.play(cue(CueKind.UP))
+        assertEquals(1, ShadowToneGenerator.getPlayedTones().size)
     }
 
     @Test

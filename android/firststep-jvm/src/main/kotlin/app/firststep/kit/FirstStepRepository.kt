@@ -167,6 +167,9 @@ class FirstStepRepository(
 
     suspend fun startSession(): GuidedSession = call { core.startSession(clock.now()) }
 
+    /** Today's plan (what [startSession] is built from): the session screen's load and how-to steps. */
+    suspend fun todayPlan(): DayPlan = call { core.todayPlan(clock.now()) }
+
     suspend fun saveSession(records: List<SessionRecord>): Unit = call { core.saveSession(clock.now(), records) }
 
     /** The core's effort question for a finished session (rule P5), or null when it asks nothing. */

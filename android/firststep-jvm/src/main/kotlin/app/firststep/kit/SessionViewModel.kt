@@ -3,8 +3,10 @@ package app.firststep.kit
 import app.firststep.core.Effort
 import app.firststep.core.EffortQuestion
 import app.firststep.core.FirstStepException
+import app.firststep.core.ProgramExercise
 import app.firststep.core.SessionRecord
 import app.firststep.core.SessionState
+import app.firststep.core.SessionStatus
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -28,25 +30,30 @@ class SessionViewModel(
     private val published = CurrentSession()
 
     /**
-     * The session's live state; null before a session exists. Set synchronously by the ticker: after
-     * an event's or [refresh]'s job has completed, this is the state the core derived at that instant.
+     * The session's live engine state; null before a session exists. Set synchronously by the ticker:
+     * after an event's or [refresh]'s job has completed, this is the state the core derived at that instant.
      */
     val session: StateFlow<SessionState?> = published.state
 
-    private val mutableMessage = MutableStateFlow<String?>(null)
-    /** Why the last action was refused (e.g. no program yet), for a snackbar. */
-    val message: StateFlow<String?> = mutableMessage.asStateFlow()
+    // The inputs of [state]; every change goes through [update] so the state is set synchronously.
+    @Volatile private var message: String? = null
+    @Volatile private var saved = false
+    @Volatile private var effortQuestion: EffortQuestion? = null
+    @Volatile private var exercises: List<ProgramExercise> = emptyList()
 
-    private val mutableSaved = MutableStateFlow(false)
-    /** True once the finished session's records are in the journal. */
-    val saved: StateFlow<Boolean> = mutableSaved.asStateFlow()
+    private val mutableState = MutableStateFlow<SessionUiState>(SessionUiState.Loading(null))
 
-    private val mutableEffortQuestion = MutableStateFlow<EffortQuestion?>(null)
     /**
-     * The core's "how did the load feel?" question (rule P5) after the peak pain, while it waits for
-     * [answerEffort]; null when not asked. Whether and what to ask is the core's decision.
+     * Everything the session screen draws, as ONE flow (the screen collects nothing else): the engine
+     * state with today's plan entry, the peak-pain question, the effort question (rule P5), saved, and
+     * why the last action was refused. Set synchronously: after an action's job completes, it is current.
      */
-    val effortQuestion: StateFlow<EffortQuestion?> = mutableEffortQuestion.asStateFlow()
+    val state: StateFlow<SessionUiState> = mutableState.asStateFlow()
+
+    private fun update(change: () -> Unit = {}) = synchronized(this) {
+        change()
+        mutableState.value = SessionUiState.of(published.state.value, effortQuestion, saved, message, exercises)
+    }
 
     /** The finished session's records waiting for the effort answer. */
     private var pending: List<SessionRecord>? = null
@@ -55,11 +62,14 @@ class SessionViewModel(
     fun open(): Job {
         ticker?.stop()
         ticker = null
-        val sink = published.sinkFor()
-        mutableSaved.value = false
-        mutableEffortQuestion.value = null
+        val base = published.sinkFor()
+        val sink: (SessionState) -> Unit = { s -> base(s); update() }
+        update { saved = false; effortQuestion = null }
         pending = null
         return launchCatching {
+            // The load and the how-to steps of each exercise (the engine's state names only the id and level).
+            val plan = try { repository.todayPlan().exercises } catch (e: FirstStepException) { emptyList() }
+            update { exercises = plan }
             val snapshot = snapshots.load()
             ticker = if (snapshot != null) {
                 SessionTicker.restore(snapshot, clock, cues, snapshots, scope, tickMs, sink)
@@ -92,7 +102,7 @@ class SessionViewModel(
             save(records, null)
         } else {
             pending = records
-            mutableEffortQuestion.value = question
+            update { effortQuestion = question }
         }
     }
 
@@ -110,8 +120,7 @@ class SessionViewModel(
         repository.saveSessionWithEffort(records, effort)
         snapshots.clear()
         pending = null
-        mutableEffortQuestion.value = null
-        mutableSaved.value = true
+        update { effortQuestion = null; saved = true }
     }
 
     /** The screen went away: stop ticking (the snapshot keeps the session). */
@@ -123,10 +132,52 @@ class SessionViewModel(
 
     private fun launchCatching(block: suspend () -> Unit): Job = scope.launch {
         try {
-            mutableMessage.value = null
+            if (message != null) update { message = null }
             block()
         } catch (e: FirstStepException) {
-            mutableMessage.value = e.reasonText
+            update { message = e.reasonText }
+        }
+    }
+}
+
+/** The guided session screen's whole state: one value, one flow ([SessionViewModel.state]). */
+sealed interface SessionUiState {
+    /** Why the last action was refused (e.g. no program yet), or null. */
+    val message: String?
+
+    /** No session yet (opening, or refused: see [message]). */
+    data class Loading(override val message: String?) : SessionUiState
+
+    /** Not started, running or paused: the figure, the tempo ring, the counters and the controls. */
+    data class Active(
+        val session: SessionState,
+        /** Today's plan entry for the current exercise (load, how-to), when the plan has it. */
+        val exercise: ProgramExercise?,
+        override val message: String?,
+    ) : SessionUiState
+
+    /** Every step done: the peak-pain question (CLINICAL P1). */
+    data class AwaitingPain(val session: SessionState, override val message: String?) : SessionUiState
+
+    /** Finished; the core's "how did the load feel?" question waits for its answer before saving (rule P5). */
+    data class AskingEffort(val session: SessionState, val question: EffortQuestion, override val message: String?) : SessionUiState
+
+    /** Finished; [saved] once the records are in the journal. */
+    data class Finished(val session: SessionState, val saved: Boolean, override val message: String?) : SessionUiState
+
+    companion object {
+        fun of(
+            session: SessionState?,
+            question: EffortQuestion?,
+            saved: Boolean,
+            message: String?,
+            exercises: List<ProgramExercise>,
+        ): SessionUiState = when {
+            session == null -> Loading(message)
+            session.status == SessionStatus.AWAITING_PAIN -> AwaitingPain(session, message)
+            session.status == SessionStatus.FINISHED && question != null && !saved -> AskingEffort(session, question, message)
+            session.status == SessionStatus.FINISHED -> Finished(session, saved, message)
+            else -> Active(session, exercises.firstOrNull { it.exerciseId == session.exerciseId && it.level == session.level }, message)
         }
     }
 }

@@ -110,8 +110,8 @@ class ViewModelTest {
         assertEquals(SessionStatus.AWAITING_PAIN, session.session.value?.status)
         session.finish(3).join()
         runCurrent()
-        assertNull(session.message.value)
-        assertTrue(session.saved.value)
+        assertNull(session.state.value.message)
+        assertTrue((session.state.value as SessionUiState.Finished).saved)
         assertNull(store.snapshot, "nothing left to restore")
         assertEquals(3, repo.home().doneToday.size)
 

@@ -125,6 +125,10 @@ interface Strings {
     val sessionSaved: String
     val sessionProgress: String
     fun secondsLeft(seconds: Int): String
+    /** The session's load line: the core's load text, or body weight. */
+    fun sessionLoad(load: String?): String
+    val closeHowTo: String
+    fun figureOf(exercise: String): String
     val effortQuestion: String
     fun effort(e: Effort?): String
 
@@ -327,8 +331,8 @@ object EnglishStrings : Strings {
 
     override val sessionTitle = "Guided session"
     override fun exerciseOf(index: Int, count: Int) = "Exercise $index of $count"
-    override fun setOf(set: Int, count: Int) = "Set $set / $count"
-    override fun repOf(rep: Int, count: Int) = "Rep $rep / $count"
+    override fun setOf(set: Int, count: Int) = "Set $set of $count"
+    override fun repOf(rep: Int, count: Int) = "Rep $rep of $count"
     override val pause = "Pause"
     override val resume = "Resume"
     override val skip = "Skip"
@@ -338,6 +342,9 @@ object EnglishStrings : Strings {
     override val sessionSaved = "Session saved"
     override val sessionProgress = "Session progress"
     override fun secondsLeft(seconds: Int) = "$seconds seconds left"
+    override fun sessionLoad(load: String?) = if (load == null) "Load: body weight" else "Load: $load"
+    override val closeHowTo = "Close"
+    override fun figureOf(exercise: String) = "Figure showing $exercise"
     override val effortQuestion = "How did the load feel?"
     override fun effort(e: Effort?) = when (e) {
         Effort.TOO_EASY -> "Too easy"

@@ -129,9 +129,7 @@ val allShots: List<Shot> = listOf(
     Shot("home") { home() },
     Shot("session") {
         home(); graph.navigate(Route.Session)
-        waitFor("session") { graph.session.session.value != null }
-        app.monotonic.ms += 7_500
-        runBlocking { graph.session.refresh().join() }
+        sessionMidRep()
     },
     Shot("morning-pain") { home(); graph.navigate(Route.Morning); waitFor("morning") { graph.morning.state.value.today.isNotEmpty() } },
     Shot("log-run") {
@@ -171,18 +169,14 @@ val allShots: List<Shot> = listOf(
     Shot("home-dark", dark = true) { home() },
     Shot("session-dark", dark = true) {
         home(); graph.navigate(Route.Session)
-        waitFor("session") { graph.session.session.value != null }
-        app.monotonic.ms += 7_500
-        runBlocking { graph.session.refresh().join() }
+        sessionMidRep()
     },
     Shot("trend-dark", dark = true) { trend8() },
     Shot("trend-readout-dark", dark = true) { trend8(); graph.trend.select(36) },
     Shot("home-large-font", fontScale = 2f) { home() },
     Shot("session-large-font", fontScale = 2f) {
         home(); graph.navigate(Route.Session)
-        waitFor("session") { graph.session.session.value != null }
-        app.monotonic.ms += 7_500
-        runBlocking { graph.session.refresh().join() }
+        sessionMidRep()
     },    // Issue 27 (P7): a flare morning logged — home shows today's load cut at once. Last: it changes the journal.
     Shot("home-flare") {
         app.reopen { it.logPain(morning(TODAY), null, 8, null, null) }
@@ -197,6 +191,24 @@ const val EVERY_FINDING_ANSWERS = """{"affected_side": "left", "weeks_since_onse
  "heel_raise_reps": {"left": 12, "right": 22}, "toe_grip": {"left": "fail", "right": "fail"}, "arch_control": {"left": "fail", "right": "pass"},
  "single_leg_squat": {"left": "poor", "right": "good"}, "balance_seconds": {"left": 8, "right": 20}, "date": "2026-09-01", "first_step_pain": 4,
  "overstride": true, "cadence_spm": 160}"""
+
+/**
+ * Issue 21's picture: the session mid-rep — steps skipped to the first tempo "up" of a loaded
+ * exercise (the calf ladder), then halfway through it on the session clock.
+ */
+fun ScreenSetup.sessionMidRep() {
+    val vm = graph.session
+    waitFor("session") { vm.session.value != null }
+    var guard = 0
+    while (vm.session.value!!.phase != Phase.UP && guard++ < 500) {
+        if (vm.session.value!!.phase == Phase.SELF_PACED_REP) runBlocking { vm.repDone().join() }
+        else runBlocking { vm.skipStep().join() }
+    }
+    val up = vm.session.value!!
+    val stepMs = ((up.secondsRemaining ?: 0.0) * 1000).toLong()
+    app.monotonic.ms += stepMs / 2
+    runBlocking { vm.refresh().join() }
+}
 
 /** Runs today's guided session to its end on the test clock and gives the peak pain. */
 fun ScreenSetup.finishSession(peakPain: Int) {
@@ -225,7 +237,7 @@ val programShots: List<Shot> = listOf(
     Shot("session-effort") {
         home(); graph.navigate(Route.Session)
         finishSession(2)
-        waitFor("effort question") { graph.session.effortQuestion.value != null }
+        waitFor("effort question") { graph.session.state.value is app.firststep.kit.SessionUiState.AskingEffort }
     },
     Shot("progress-psfs") {
         graph.session.close(); graph.navigate(Route.Progress)

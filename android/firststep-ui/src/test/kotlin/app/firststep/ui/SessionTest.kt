@@ -1,11 +1,16 @@
 package app.firststep.ui
 
 import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.graphics.toArgb
+import androidx.compose.ui.graphics.toPixelMap
 import app.firststep.core.CueKind
 import app.firststep.core.GuidedSession
 import app.firststep.core.Phase
 import app.firststep.core.SessionStatus
+import app.firststep.core.sessionFigure
 import kotlinx.coroutines.runBlocking
 import org.junit.After
 import org.junit.Assert.assertEquals
@@ -68,8 +73,53 @@ class SessionTest {
         assertFalse(app.cues.played.any { it.late })
         assertEquals(app.cues.played.map { it.atMs }, app.cues.played.map { it.atMs }.sorted())
         assertEquals(app.cues.shown.size, app.cues.shown.distinct().size)
-        // And the screen shows the core's last cue.
-        rule.waitUntil(5_000) { rule.onNodeWithTag("session-cue").text() == app.cues.shown.last().text }
+        // The cue text is spoken or sounded, not printed a second time under the phase label.
+        assertTrue(rule.onAllNodesWithTag("session-cue").fetchSemanticsNodes().isEmpty())
+    }
+
+    /** The figure's pixels right now. */
+    private fun figurePixels(): IntArray {
+        rule.waitForIdle()
+        val image = rule.onNodeWithTag("exercise-figure").captureToImage()
+        val map = image.toPixelMap()
+        return IntArray(map.width * map.height) { map[it % map.width, it / map.width].toArgb() }
+    }
+
+    @Test
+    fun `the screen draws the core's figure and its pose moves between two instants of one up phase`() {
+        openSession()
+        // Into the first tempo "up" (after get-ready), early in it.
+        var guard = 0
+        while (!(state().phase == Phase.UP && state().stepProgress < 0.3) && guard++ < 400) {
+            when (state().phase) {
+                Phase.GET_READY, Phase.UP -> advance(250)
+                Phase.SELF_PACED_REP -> runBlocking { app.graph.session.repDone().join() }
+                // Holds, rest, other exercises: on to the next step.
+                else -> runBlocking { app.graph.session.skipStep().join() }
+            }
+        }
+        val early = state()
+        assertEquals(Phase.UP, early.phase)
+        rule.waitUntil(5_000) { rule.onNodeWithTag("session-phase").text() == early.phaseLabel }
+        // The ring's label is the core's: the phase and its prescribed length ("Up 3 s").
+        assertTrue(early.phaseLabel, Regex("Up \\d+ s").matches(early.phaseLabel))
+        val before = figurePixels()
+        // Not blank: the figure paints more than one colour.
+        assertTrue(before.toSet().size > 2)
+        // Later in the same phase, on the session clock: same rep, same phase, another pose.
+        val stepMs = ((early.secondsRemaining!! / (1 - early.stepProgress)) * 1000).toLong()
+        advance((stepMs * 0.5).toLong())
+        val later = state()
+        assertEquals(Phase.UP, later.phase)
+        assertEquals(early.rep, later.rep)
+        // The screen has drawn the later state (its countdown shows it).
+        rule.waitUntil(5_000) { rule.onNodeWithTag("session-countdown").text() == "${kotlin.math.ceil(later.secondsRemaining!!).toInt()}" }
+        val after = figurePixels()
+        val changed = before.indices.count { before[it] != after[it] }
+        assertTrue("the pose did not move: $changed pixels changed", changed > before.size / 200)
+        // The frame it draws is the core's session figure for that state.
+        val frame = sessionFigure(later)
+        assertEquals(later.exerciseId, frame.figureId)
     }
 
     @Test
