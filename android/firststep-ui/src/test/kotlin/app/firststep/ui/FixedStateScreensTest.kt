@@ -13,6 +13,7 @@ import app.firststep.kit.AssessmentUiState
 import app.firststep.kit.FieldError
 import app.firststep.kit.HomeUiState
 import app.firststep.kit.LessonsUiState
+import app.firststep.kit.MorningPainUiState
 import app.firststep.kit.ProgressUiState
 import app.firststep.kit.PsfsUiState
 import app.firststep.kit.SafetyUiState
@@ -166,5 +167,17 @@ class FixedStateScreensTest {
         state = PsfsUiState.Ready(runBlocking { repo.psfs() }); rule.waitForIdle()
         assertReady("psfs-name-0")
         assertEquals(PsfsUiState.MAX_SLOTS, (0 until 10).count { count("psfs-name-$it") == 1 })
+    }
+
+    @Test fun `morning pain form in each state`() {
+        val actions = MorningPainActions({}, {}, {}, {}, {})
+        var state by mutableStateOf<MorningPainUiState>(MorningPainUiState.Loading)
+        show { MorningPainScreen(state, actions) }
+        assertLoading("morning-date")
+        state = MorningPainUiState.Failed(failure); rule.waitForIdle()
+        assertFailed("morning-date")
+        state = MorningPainUiState.Ready(TODAY, TODAY, score = 4); rule.waitForIdle()
+        assertReady("morning-date")
+        assertEquals(0, count("morning-saved"))
     }
 }

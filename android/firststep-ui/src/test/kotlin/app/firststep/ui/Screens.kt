@@ -22,6 +22,7 @@ import app.firststep.core.SessionStatus
 import app.firststep.kit.AnswerSide
 import app.firststep.kit.AssessmentUiState
 import app.firststep.kit.HomeUiState
+import app.firststep.kit.MorningPainUiState
 import app.firststep.kit.PsfsUiState
 import app.firststep.kit.SafetyUiState
 import app.firststep.kit.LessonsUiState
@@ -139,7 +140,7 @@ val allShots: List<Shot> = listOf(
         home(); graph.navigate(Route.Session)
         sessionMidRep()
     },
-    Shot("morning-pain") { home(); graph.navigate(Route.Morning); waitFor("morning") { graph.morning.state.value.today.isNotEmpty() } },
+    Shot("morning-pain") { home(); graph.navigate(Route.Morning); waitFor("morning") { graph.morning.state.value is MorningPainUiState.Ready } },
     Shot("log-run") {
         home(); graph.navigate(Route.Run); waitFor("run") { graph.run.state.value.today.isNotEmpty() }
         graph.run.setDistance("15")
