@@ -3,8 +3,8 @@ package app.firststep.desktop
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.ui.awt.ComposeWindow
-import app.firststep.ui.AppGraph
-import app.firststep.ui.Route
+import app.firststep.kit.AppGraph
+import app.firststep.kit.Route
 import kotlinx.coroutines.delay
 import java.awt.Rectangle
 import java.awt.Robot
@@ -22,7 +22,7 @@ fun SmokeProbe(graph: AppGraph, window: ComposeWindow, out: File) {
     LaunchedEffect(Unit) {
         val deadline = System.currentTimeMillis() + 60_000
         while (System.currentTimeMillis() < deadline) {
-            val home = graph.home.state.value.home
+            val home = (graph.home.state.value as? app.firststep.kit.HomeUiState.Ready)?.home
             if (graph.navigator.current == Route.Home && home != null && window.isShowing) {
                 delay(1_500) // let a few frames reach the screen
                 val bounds = Rectangle(window.locationOnScreen, window.size)
