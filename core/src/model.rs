@@ -561,8 +561,8 @@ pub struct RunRecord {
     pub surface: Option<String>,
     pub shoes: Option<String>,
     /// Where the run came from.
+    // No FFI default: uniffi 0.32's Kotlin generator cannot write an enum literal for `default`.
     #[serde(default)]
-    #[uniffi(default)]
     pub source: RunSource,
     /// Start instant (ms since the Unix epoch) when the source gave one.
     #[serde(default)]
