@@ -1,5 +1,11 @@
 package app.firststep.ui
 
+import androidx.compose.runtime.getValue
+import app.firststep.kit.Route
+import app.firststep.core.AppScreen
+import app.firststep.core.JournalChange
+import androidx.compose.runtime.collectAsState
+import app.firststep.kit.AppGraph
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
@@ -178,4 +184,27 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
                 modifier = Modifier.padding(bottom = 8.dp).testTag("home-next-reminder"))
         }
     }
+}
+
+/** The route wrapper: collects its view model's state and owns the effects after a write. */
+@Composable
+fun HomeRoute(graph: AppGraph) {
+    val state by graph.home.state.collectAsState()
+    HomeScreen(state, HomeActions(
+        logPain = { graph.home.logPain(it).invokeOnCompletion { graph.changed(JournalChange.PAIN_LOGGED, except = AppScreen.HOME) } },
+        editPain = { graph.navigate(Route.Morning) },
+        startSession = { graph.navigate(Route.Session) },
+        assess = { graph.navigate(Route.Safety) },
+        seekCare = {
+            val home = state.home
+            graph.safety.retake()
+            graph.navigator.push(Route.Urgent(home?.caution ?: home?.nextStepText.orEmpty(), emptyList()))
+        },
+        logRun = { graph.navigate(Route.Run) },
+        answerHopCheck = { graph.home.answerHopCheck(it).invokeOnCompletion { graph.changed(JournalChange.HOP_CHECK, except = AppScreen.HOME) } },
+        answerMaintenance = { graph.home.answerMaintenance(it).invokeOnCompletion { graph.changed(JournalChange.MAINTENANCE, except = AppScreen.HOME) } },
+        takeSelfTest = { graph.navigate(Route.ReturnToRun) },
+        ratePsfs = { graph.navigate(Route.PsfsRate) },
+        openLesson = graph::openLesson,
+    ))
 }

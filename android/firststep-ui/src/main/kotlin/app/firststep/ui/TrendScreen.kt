@@ -1,5 +1,8 @@
 package app.firststep.ui
 
+import app.firststep.kit.Route
+import androidx.compose.runtime.collectAsState
+import app.firststep.kit.AppGraph
 import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
@@ -399,4 +402,11 @@ private fun LoadChartView(chart: TrendChartModel, load: LoadChart, color: Color,
         }
     }
     LegendEntry(load.legend.style, color, load.legend.label, "legend-${load.legend.series.name}")
+}
+
+/** The route wrapper: collects its view model's state and owns the effects after a write. */
+@Composable
+fun TrendRoute(graph: AppGraph) {
+    val state by graph.trend.state.collectAsState()
+    TrendScreen(state, onSelect = graph.trend::select) { graph.trend.selectWeeks(it) }
 }

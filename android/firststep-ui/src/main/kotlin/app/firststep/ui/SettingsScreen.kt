@@ -1,5 +1,9 @@
 package app.firststep.ui
 
+import androidx.compose.runtime.getValue
+import app.firststep.kit.Route
+import androidx.compose.runtime.collectAsState
+import app.firststep.kit.AppGraph
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
@@ -32,121 +36,6 @@ import app.firststep.kit.ProgressUiState
 import app.firststep.kit.SettingsUiState
 import app.firststep.kit.Transfer
 
-/** Decisions with reasons and rule ids, running state and why, the last assessment's changes. */
-@Composable
-fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressActions()) {
-    val s = LocalStrings.current
-    val colors = LocalFirstStepColors.current
-    ScreenColumn(tag = "screen-progress") {
-        Heading(s.progressTitle)
-        FieldErrorText(state.error)
-        val report = state.report ?: run { if (state.loading) Text(s.loading); return@ScreenColumn }
-        SectionCard(Modifier.testTag("progress-running")) {
-            Text("${s.runningAdvice}: ${s.runningState(report.running.state)}", style = MaterialTheme.typography.titleMedium, color = colors.running(report.running.state))
-            Text(report.running.reason, style = MaterialTheme.typography.bodyMedium)
-            report.running.longRunWarning?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error) }
-            report.running.weekly?.let { Text(s.weeklyDistance(it), style = MaterialTheme.typography.bodySmall) }
-            RunningDetails(report.running, actions.takeSelfTest, tagPrefix = "progress-running")
-            if (report.running.rules.isNotEmpty()) Text(s.rules(report.running.rules), style = MaterialTheme.typography.labelSmall)
-        }
-        (state.psfs ?: report.psfs)?.let { PsfsCard(it, actions.ratePsfs, actions.editPsfsActivities) }
-        SectionTitle(s.decisionsTitle)
-        if (report.decisions.isEmpty()) Text(s.noDecisions)
-        for (d in report.decisions.asReversed()) {
-            SectionCard(Modifier.testTag("decision-${d.date}-${d.exerciseId}")) {
-                Text("${d.date} · ${d.exerciseId}", style = MaterialTheme.typography.labelLarge)
-                Text(s.decision(d.action, d.fromLevel.toInt(), d.toLevel.toInt()), style = MaterialTheme.typography.titleSmall)
-                Text(d.reason, style = MaterialTheme.typography.bodyMedium)
-                Text(s.rules(listOf(d.rule)), style = MaterialTheme.typography.labelSmall)
-            }
-        }
-        state.assessment?.let { a ->
-            if (a.changes.isNotEmpty()) {
-                SectionTitle(s.changesTitle)
-                for (c in a.changes) {
-                    Text("• ${c.description}", style = MaterialTheme.typography.bodyMedium,
-                        fontWeight = if (c.meaningful) androidx.compose.ui.text.font.FontWeight.Bold else null)
-                }
-            }
-            SectionTitle(s.findingsTitle)
-            if (a.findings.isEmpty()) Text(s.noFindings)
-            for (f in a.findings) FindingCard(f)
-        }
-    }
-}
-
-class ProgressActions(
-    val takeSelfTest: () -> Unit = {},
-    val ratePsfs: () -> Unit = {},
-    val editPsfsActivities: () -> Unit = {},
-)
-
-class LessonsActions(
-    val open: (String) -> Unit,
-    val close: () -> Unit,
-)
-
-/**
- * Lessons (E1–E7) from the core: the list (locked ones greyed with when they open) or, when one is
- * open, the reader. Stateless: the kit's LessonsViewModel holds the list and the open lesson.
- */
-@Composable
-fun LessonsScreen(state: LessonsUiState, actions: LessonsActions) {
-    val s = LocalStrings.current
-    state.open?.let { LessonReader(it, state.exerciseNamesOf(it), actions.close); return }
-    ScreenColumn(tag = "screen-lessons") {
-        Heading(s.lessonsTitle)
-        FieldErrorText(state.error)
-        if (state.loading) { Text(s.loading); return@ScreenColumn }
-        if (state.lessons.isEmpty() && state.error == null) {
-            Text(s.lessonsEmpty, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("lessons-empty"))
-        }
-        for (lesson in state.lessons) LessonRow(lesson) { actions.open(lesson.id) }
-    }
-}
-
-/** One row: id and title, and why it is open or when it opens. A locked row is greyed and not a button. */
-@Composable
-private fun LessonRow(lesson: Lesson, onOpen: () -> Unit) {
-    val s = LocalStrings.current
-    val muted = MaterialTheme.colorScheme.onSurface.copy(alpha = 0.45f)
-    val container = if (lesson.unlocked) MaterialTheme.colorScheme.surfaceVariant else MaterialTheme.colorScheme.surface
-    val tap = if (lesson.unlocked) Modifier.clickable(role = Role.Button, onClickLabel = s.readLesson, onClick = onOpen) else Modifier
-    SectionCard(
-        Modifier.testTag("lesson-${lesson.id}").sizeIn(minHeight = TouchTarget).then(tap)
-            .semantics(mergeDescendants = true) { if (!lesson.unlocked) { stateDescription = s.lessonLocked; disabled() } },
-        container = container,
-    ) {
-        Text(
-            "${lesson.id} · ${lesson.title}",
-            style = MaterialTheme.typography.titleMedium,
-            color = if (lesson.unlocked) MaterialTheme.colorScheme.onSurface else muted,
-        )
-        Text(
-            lesson.unlockedBecause,
-            style = MaterialTheme.typography.bodySmall,
-            color = if (lesson.unlocked) MaterialTheme.colorScheme.onSurfaceVariant else muted,
-            modifier = Modifier.testTag("lesson-${lesson.id}-status"),
-        )
-    }
-}
-
-/** The reader: the core's paragraphs, the rules and the exercises it explains; a locked lesson shows only when it opens. */
-@Composable
-private fun LessonReader(lesson: Lesson, exerciseNames: List<String>, close: () -> Unit) {
-    val s = LocalStrings.current
-    ScreenColumn(tag = "screen-lesson") {
-        OutlinedButton(close, Modifier.sizeIn(minHeight = TouchTarget).testTag("lesson-close")) { Text(s.allLessons) }
-        Heading("${lesson.id} · ${lesson.title}", Modifier.testTag("lesson-title"))
-        Text(lesson.unlockedBecause, style = MaterialTheme.typography.labelLarge, modifier = Modifier.testTag("lesson-status"))
-        if (!lesson.unlocked) return@ScreenColumn
-        for ((i, paragraph) in lesson.body.withIndex()) {
-            Text(paragraph, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("lesson-paragraph-$i"))
-        }
-        if (exerciseNames.isNotEmpty()) Text(s.lessonExercises(exerciseNames), style = MaterialTheme.typography.bodyMedium)
-        Text(s.rules(lesson.rules), style = MaterialTheme.typography.labelSmall, modifier = Modifier.testTag("lesson-rules"))
-    }
-}
 
 class SettingsActions(
     val edit: ((Settings) -> Settings) -> Unit,
@@ -214,4 +103,19 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
         state.transferError?.let { FieldErrorText(it, modifier = Modifier.testTag("transfer-error")) }
         Text(s.databaseAt(databasePath), style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
     }
+}
+
+/** The route wrapper: collects its view model's state and owns the effects after a write. */
+@Composable
+fun SettingsRoute(graph: AppGraph) {
+    val state by graph.settings.state.collectAsState()
+    SettingsScreen(state, graph.repository.databasePath(), SettingsActions(
+        edit = graph.settings::edit,
+        toggleDay = graph.settings::toggleSessionDay,
+        save = { graph.settings.save() },
+        exportBackup = { graph.settings.exportBackup() },
+        exportCsv = { graph.settings.exportCsv() },
+        importBackup = { graph.settings.importBackup() },
+        exportSummary = { graph.settings.exportClinicianSummary() },
+    ))
 }
