@@ -560,8 +560,8 @@ pub struct RunRecord {
     pub pain_after: Option<u8>,
     pub surface: Option<String>,
     pub shoes: Option<String>,
-    /// Where the run came from.
-    // No FFI default: uniffi 0.32's Kotlin generator cannot write an enum literal for `default`.
+    /// Where the run came from. No UniFFI default: uniffi 0.32's proc macros cannot name an enum
+    /// variant as a default, and `default` alone breaks the Kotlin and Swift generators.
     #[serde(default)]
     pub source: RunSource,
     /// Start instant (ms since the Unix epoch) when the source gave one.

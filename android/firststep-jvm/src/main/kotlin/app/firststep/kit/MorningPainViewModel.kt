@@ -16,49 +16,67 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /** Morning first-step pain with the optional stiffness minutes and note, for today or a missed day. */
-data class MorningPainUiState(
-    val today: String = "",
-    /** The day being logged (YYYY-MM-DD), today unless the runner logs a missed day. */
-    val date: String = "",
-    val score: Int? = null,
-    val stiffnessMinutes: String = "",
-    val note: String = "",
-    val saving: Boolean = false,
-    val error: FieldError? = null,
-    /** The core's answer to the last save (with any progression decisions it took). */
-    val saved: MorningLog? = null,
-)
+sealed interface MorningPainUiState {
+    /** Until the core has said which day today is. */
+    data object Loading : MorningPainUiState
+
+    data class Ready(
+        val today: String,
+        /** The day being logged (YYYY-MM-DD), today unless the runner logs a missed day. */
+        val date: String,
+        val score: Int? = null,
+        val stiffnessMinutes: String = "",
+        val note: String = "",
+        val saving: Boolean = false,
+        /** The core's refusal of the form, or of reading the chosen day. */
+        val error: FieldError? = null,
+        /** The core's answer to the last save (with any progression decisions it took). */
+        val saved: MorningLog? = null,
+    ) : MorningPainUiState
+
+    data class Failed(val error: FieldError) : MorningPainUiState
+}
 
 class MorningPainViewModel(
     private val repository: FirstStepRepository,
     private val scope: CoroutineScope,
 ) {
-    private val mutableState = MutableStateFlow(MorningPainUiState())
+    private val mutableState = MutableStateFlow<MorningPainUiState>(MorningPainUiState.Loading)
     val state: StateFlow<MorningPainUiState> = mutableState.asStateFlow()
 
     /** Opens the form on [date] (default today), pre-filled with what is logged for that day. */
     fun open(date: String? = null): Job {
-        mutableState.value = MorningPainUiState()
+        mutableState.value = MorningPainUiState.Loading
         return scope.launch { start(date) }
     }
 
     private suspend fun start(date: String?) {
-        val today = repository.today()
-        mutableState.value = MorningPainUiState(today = today, date = date ?: today)
+        val today = try {
+            repository.today()
+        } catch (e: FirstStepException) {
+            mutableState.value = MorningPainUiState.Failed(FieldError.of(e))
+            return
+        }
+        mutableState.value = MorningPainUiState.Ready(today = today, date = date ?: today)
         load(date ?: today)
     }
 
+    /** Changes the loaded form; nothing to change before it is loaded. */
+    private fun ready(change: (MorningPainUiState.Ready) -> MorningPainUiState.Ready) =
+        mutableState.update { if (it is MorningPainUiState.Ready) change(it) else it }
+
     fun setDate(date: String): Job? {
-        mutableState.update { it.copy(date = date, error = null, saved = null) }
+        if (mutableState.value !is MorningPainUiState.Ready) return null
+        ready { it.copy(date = date, error = null, saved = null) }
         return if (DATE.matches(date)) scope.launch { load(date) } else null
     }
 
-    fun setScore(score: Int) = mutableState.update { it.copy(score = score, error = it.error.takeUnless { e -> e?.field == "score" }, saved = null) }
-    fun setStiffness(text: String) = mutableState.update { it.copy(stiffnessMinutes = text.filter(Char::isDigit).take(6), error = null, saved = null) }
-    fun setNote(text: String) = mutableState.update { it.copy(note = text, saved = null) }
+    fun setScore(score: Int) = ready { it.copy(score = score, error = it.error.takeUnless { e -> e?.field == "score" }, saved = null) }
+    fun setStiffness(text: String) = ready { it.copy(stiffnessMinutes = text.filter(Char::isDigit).take(6), error = null, saved = null) }
+    fun setNote(text: String) = ready { it.copy(note = text, saved = null) }
 
     fun save(): Job = scope.launch {
-        val s = mutableState.value
+        val s = mutableState.value as? MorningPainUiState.Ready ?: return@launch
         val score = s.score ?: return@launch
         mutableState.value = s.copy(saving = true, error = null)
         mutableState.value = try {
@@ -73,10 +91,10 @@ class MorningPainViewModel(
         val entry = try {
             repository.painEntries(date, date).firstOrNull()
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(error = FieldError.of(e)) }
+            ready { it.copy(error = FieldError.of(e)) }
             return
         }
-        mutableState.update {
+        ready {
             if (it.date != date) it else it.copy(
                 score = entry?.score?.toInt(),
                 stiffnessMinutes = entry?.stiffnessMinutes?.toString() ?: "",

@@ -51,18 +51,19 @@ class AssessmentActions(
 
 /** One catalogue item per page: the core's prompt and how-to steps, the inputs, the core's error next to its field. */
 @Composable
-fun AssessmentScreen(state: AssessmentUiState, actions: AssessmentActions) {
+fun AssessmentScreen(state: AssessmentUiState, actions: AssessmentActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
-    val item = state.item
-    ScreenColumn(tag = "screen-assessment") {
-        if (item == null) {
-            Text(s.loading)
-            return@ScreenColumn
+    ScreenColumn(modifier, tag = "screen-assessment") {
+        val ready = when (state) {
+            AssessmentUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is AssessmentUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is AssessmentUiState.Ready -> state
         }
-        Text(s.assessmentStep(state.page + 1, state.items.size), style = MaterialTheme.typography.labelLarge)
+        val item = ready.item ?: return@ScreenColumn
+        Text(s.assessmentStep(ready.page + 1, ready.items.size), style = MaterialTheme.typography.labelLarge)
         LinearProgressIndicator(
-            progress = { (state.page + 1f) / state.items.size },
-            modifier = Modifier.fillMaxWidth().semantics { contentDescription = s.assessmentStep(state.page + 1, state.items.size) },
+            progress = { (ready.page + 1f) / ready.items.size },
+            modifier = Modifier.fillMaxWidth().semantics { contentDescription = s.assessmentStep(ready.page + 1, ready.items.size) },
         )
         Text(item.prompt, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.testTag("assessment-prompt"))
         if (!item.required) Text(s.optional, style = MaterialTheme.typography.labelMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
@@ -72,20 +73,20 @@ fun AssessmentScreen(state: AssessmentUiState, actions: AssessmentActions) {
                 item.howTo.forEachIndexed { i, step -> Text("${i + 1}. $step", style = MaterialTheme.typography.bodyMedium) }
             }
         }
-        AnswerInputs(item, state.input(item.id), state.inches, state.error, actions)
+        AnswerInputs(item, ready.input(item.id), ready.inches, ready.error, actions)
         // An error the core could not tie to an item on this page (e.g. the whole document).
-        val error = state.error
-        if (error != null && state.items.none { error.concerns(it.id) || error.concerns(AssessmentViewModel.answerKey(it, state.inches)) }) {
+        val error = ready.error
+        if (error != null && ready.items.none { error.concerns(it.id) || error.concerns(AssessmentViewModel.answerKey(it, ready.inches)) }) {
             FieldErrorText(error)
         }
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            OutlinedButton(actions.back, Modifier.sizeIn(minHeight = TouchTarget).weight(1f).testTag("assessment-back"), enabled = state.page > 0) { Text(s.back) }
-            if (state.isLastPage) {
-                Button(actions.submit, Modifier.sizeIn(minHeight = TouchTarget).weight(1f).testTag("assessment-submit"), enabled = state.canAdvance && !state.submitting) {
+            OutlinedButton(actions.back, Modifier.sizeIn(minHeight = TouchTarget).weight(1f).testTag("assessment-back"), enabled = ready.page > 0) { Text(s.back) }
+            if (ready.isLastPage) {
+                Button(actions.submit, Modifier.sizeIn(minHeight = TouchTarget).weight(1f).testTag("assessment-submit"), enabled = ready.canAdvance && !ready.submitting) {
                     Text(s.submitAssessment)
                 }
             } else {
-                Button(actions.next, Modifier.sizeIn(minHeight = TouchTarget).weight(1f).testTag("assessment-next"), enabled = state.canAdvance) { Text(s.next) }
+                Button(actions.next, Modifier.sizeIn(minHeight = TouchTarget).weight(1f).testTag("assessment-next"), enabled = ready.canAdvance) { Text(s.next) }
             }
         }
     }
@@ -152,8 +153,9 @@ private fun PerSideChoices(item: AssessmentItem, input: AnswerInput, options: Li
 @Composable
 fun AssessmentRoute(graph: AppGraph) {
     val state by graph.assessment.state.collectAsState()
-    LaunchedEffect(state.result) {
-        state.result?.let { graph.navigator.replace(Route.Findings(it)); graph.changed(JournalChange.ASSESSMENT) }
+    val result = (state as? AssessmentUiState.Ready)?.result
+    LaunchedEffect(result) {
+        result?.let { graph.navigator.replace(Route.Findings(it)); graph.changed(JournalChange.ASSESSMENT) }
     }
     AssessmentScreen(state, AssessmentActions(
         setValue = graph.assessment::setValue,

@@ -47,17 +47,21 @@ class LessonsActions(
  * open, the reader. Stateless: the kit's LessonsViewModel holds the list and the open lesson.
  */
 @Composable
-fun LessonsScreen(state: LessonsUiState, actions: LessonsActions) {
+fun LessonsScreen(state: LessonsUiState, actions: LessonsActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
-    state.open?.let { LessonReader(it, state.exerciseNamesOf(it), actions.close); return }
-    ScreenColumn(tag = "screen-lessons") {
+    (state as? LessonsUiState.Ready)?.open?.let { LessonReader(it, state.exerciseNamesOf(it), actions.close); return }
+    ScreenColumn(modifier, tag = "screen-lessons") {
         Heading(s.lessonsTitle)
-        FieldErrorText(state.error)
-        if (state.loading) { Text(s.loading); return@ScreenColumn }
-        if (state.lessons.isEmpty() && state.error == null) {
+        val ready = when (state) {
+            LessonsUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is LessonsUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is LessonsUiState.Ready -> state
+        }
+        FieldErrorText(ready.error)
+        if (ready.lessons.isEmpty() && ready.error == null) {
             Text(s.lessonsEmpty, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("lessons-empty"))
         }
-        for (lesson in state.lessons) LessonRow(lesson) { actions.open(lesson.id) }
+        for (lesson in ready.lessons) LessonRow(lesson) { actions.open(lesson.id) }
     }
 }
 

@@ -28,21 +28,26 @@ class MorningPainActions(
 
 /** Morning pain with the optional stiffness minutes and a note; any past date for a missed day. */
 @Composable
-fun MorningPainScreen(state: MorningPainUiState, actions: MorningPainActions) {
+fun MorningPainScreen(state: MorningPainUiState, actions: MorningPainActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
-    ScreenColumn(tag = "screen-morning") {
+    ScreenColumn(modifier, tag = "screen-morning") {
         Heading(s.morningTitle)
-        TextInput(s.dateLabel, state.date, actions.setDate, error = state.error?.takeIf { it.concerns("date") }?.message, tag = "morning-date")
-        PainScale(s.firstStepPainQuestion, state.score, actions.setScore, tagPrefix = "morning-pain")
-        FieldErrorText(state.error, "score")
-        NumberField(s.stiffnessLabel, state.stiffnessMinutes, actions.setStiffness, decimal = false,
-            error = state.error?.takeIf { it.concerns("stiffness_minutes") }?.message, tag = "morning-stiffness")
-        TextInput(s.noteLabel, state.note, actions.setNote, tag = "morning-note")
-        state.error?.takeIf { it.field == null }?.let { FieldErrorText(it) }
-        Button(actions.save, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("morning-save"), enabled = state.score != null && !state.saving) {
+        val form = when (state) {
+            MorningPainUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is MorningPainUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is MorningPainUiState.Ready -> state
+        }
+        TextInput(s.dateLabel, form.date, actions.setDate, error = form.error?.takeIf { it.concerns("date") }?.message, tag = "morning-date")
+        PainScale(s.firstStepPainQuestion, form.score, actions.setScore, tagPrefix = "morning-pain")
+        FieldErrorText(form.error, "score")
+        NumberField(s.stiffnessLabel, form.stiffnessMinutes, actions.setStiffness, decimal = false,
+            error = form.error?.takeIf { it.concerns("stiffness_minutes") }?.message, tag = "morning-stiffness")
+        TextInput(s.noteLabel, form.note, actions.setNote, tag = "morning-note")
+        form.error?.takeIf { it.field == null }?.let { FieldErrorText(it) }
+        Button(actions.save, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("morning-save"), enabled = form.score != null && !form.saving) {
             Text(s.save)
         }
-        state.saved?.let { log ->
+        form.saved?.let { log ->
             Text(s.saved, style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("morning-saved"))
             // What the core announces for this morning (level changes and load added), in its words.
             for (line in log.messageLines) Text("• $line", style = MaterialTheme.typography.bodyMedium)
@@ -54,7 +59,8 @@ fun MorningPainScreen(state: MorningPainUiState, actions: MorningPainActions) {
 @Composable
 fun MorningPainRoute(graph: AppGraph) {
     val state by graph.morning.state.collectAsState()
-    LaunchedEffect(state.saved) { if (state.saved != null) graph.changed(JournalChange.PAIN_LOGGED) }
+    val saved = (state as? MorningPainUiState.Ready)?.saved
+    LaunchedEffect(saved) { if (saved != null) graph.changed(JournalChange.PAIN_LOGGED) }
     MorningPainScreen(state, MorningPainActions(
         setDate = { graph.morning.setDate(it) },
         setScore = graph.morning::setScore,

@@ -39,13 +39,17 @@ import app.firststep.kit.Transfer
 
 /** Decisions with reasons and rule ids, running state and why, the last assessment's changes. */
 @Composable
-fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressActions()) {
+fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressActions(), modifier: Modifier = Modifier) {
     val s = LocalStrings.current
     val colors = LocalFirstStepColors.current
-    ScreenColumn(tag = "screen-progress") {
+    ScreenColumn(modifier, tag = "screen-progress") {
         Heading(s.progressTitle)
-        FieldErrorText(state.error)
-        val report = state.report ?: run { if (state.loading) Text(s.loading); return@ScreenColumn }
+        val ready = when (state) {
+            ProgressUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is ProgressUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is ProgressUiState.Ready -> state
+        }
+        val report = ready.report
         SectionCard(Modifier.testTag("progress-running")) {
             Text("${s.runningAdvice}: ${s.runningState(report.running.state)}", style = MaterialTheme.typography.titleMedium, color = colors.running(report.running.state))
             Text(report.running.reason, style = MaterialTheme.typography.bodyMedium)
@@ -54,7 +58,7 @@ fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressAc
             RunningDetails(report.running, actions.takeSelfTest, tagPrefix = "progress-running")
             if (report.running.rules.isNotEmpty()) Text(s.rules(report.running.rules), style = MaterialTheme.typography.labelSmall)
         }
-        (state.psfs ?: report.psfs)?.let { PsfsCard(it, actions.ratePsfs, actions.editPsfsActivities) }
+        (ready.psfs ?: report.psfs)?.let { PsfsCard(it, actions.ratePsfs, actions.editPsfsActivities) }
         SectionTitle(s.decisionsTitle)
         if (report.decisions.isEmpty()) Text(s.noDecisions)
         for (d in report.decisions.asReversed()) {
@@ -65,7 +69,7 @@ fun ProgressScreen(state: ProgressUiState, actions: ProgressActions = ProgressAc
                 Text(s.rules(listOf(d.rule)), style = MaterialTheme.typography.labelSmall)
             }
         }
-        state.assessment?.let { a ->
+        ready.assessment?.let { a ->
             if (a.changes.isNotEmpty()) {
                 SectionTitle(s.changesTitle)
                 for (c in a.changes) {

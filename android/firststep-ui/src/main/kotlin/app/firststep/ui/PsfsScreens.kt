@@ -40,37 +40,46 @@ class PsfsActions(
 
 /** Names the 3–5 activities; the core's refusal (count, repeat, length) is shown under the form. */
 @Composable
-fun PsfsActivitiesScreen(state: PsfsUiState, actions: PsfsActions) {
+fun PsfsActivitiesScreen(state: PsfsUiState, actions: PsfsActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
-    ScreenColumn(tag = "screen-psfs-activities") {
+    ScreenColumn(modifier, tag = "screen-psfs-activities") {
         Heading(s.psfsActivitiesTitle)
         Text(s.psfsActivitiesHint, style = MaterialTheme.typography.bodyMedium)
-        if (state.loading) { Text(s.loading); return@ScreenColumn }
-        for ((i, name) in state.names.withIndex()) {
+        val ready = when (state) {
+            PsfsUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is PsfsUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is PsfsUiState.Ready -> state
+        }
+        for ((i, name) in ready.names.withIndex()) {
             TextInput(s.psfsActivityLabel(i + 1), name, { actions.setName(i, it) }, tag = "psfs-name-$i")
         }
-        FieldErrorText(state.error, modifier = Modifier.testTag("psfs-error"))
+        FieldErrorText(ready.error, modifier = Modifier.testTag("psfs-error"))
         Button(actions.saveActivities, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("psfs-save-activities"),
-            enabled = !state.saving) { Text(s.save) }
+            enabled = !ready.saving) { Text(s.save) }
     }
 }
 
 /** Rates each activity 0–10 (0 = unable, 10 = as before the injury). */
 @Composable
-fun PsfsRateScreen(state: PsfsUiState, actions: PsfsActions) {
+fun PsfsRateScreen(state: PsfsUiState, actions: PsfsActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
-    ScreenColumn(tag = "screen-psfs-rate") {
+    ScreenColumn(modifier, tag = "screen-psfs-rate") {
         Heading(s.psfsRateTitle)
         Text(s.psfsScaleHint, style = MaterialTheme.typography.bodyMedium)
-        val psfs = state.psfs ?: run { FieldErrorText(state.error); if (state.loading) Text(s.loading); return@ScreenColumn }
+        val ready = when (state) {
+            PsfsUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is PsfsUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is PsfsUiState.Ready -> state
+        }
+        val psfs = ready.psfs
         for (a in psfs.activities) {
             SectionCard(Modifier.testTag("psfs-rate-${a.id}")) {
-                PainScale(a.name, state.scores[a.id], { actions.setScore(a.id, it) }, tagPrefix = "psfs-score-${a.id}")
+                PainScale(a.name, ready.scores[a.id], { actions.setScore(a.id, it) }, tagPrefix = "psfs-score-${a.id}")
             }
         }
-        FieldErrorText(state.error, modifier = Modifier.testTag("psfs-error"))
+        FieldErrorText(ready.error, modifier = Modifier.testTag("psfs-error"))
         Button(actions.rate, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("psfs-save-rating"),
-            enabled = state.canRate && !state.saving) { Text(s.save) }
+            enabled = ready.canRate && !ready.saving) { Text(s.save) }
     }
 }
 
@@ -79,7 +88,8 @@ fun PsfsRateScreen(state: PsfsUiState, actions: PsfsActions) {
 fun PsfsActivitiesRoute(graph: AppGraph) {
     val state by graph.psfs.state.collectAsState()
     // Named: rate them now (a first rating is due at once).
-    LaunchedEffect(state.saved) { if (state.saved) { graph.navigator.replace(Route.PsfsRate); graph.psfs.open(); graph.changed(JournalChange.PSFS) } }
+    val saved = (state as? PsfsUiState.Ready)?.saved == true
+    LaunchedEffect(saved) { if (saved) { graph.navigator.replace(Route.PsfsRate); graph.psfs.open(); graph.changed(JournalChange.PSFS) } }
     PsfsActivitiesScreen(state, graph.psfsActions())
 }
 
@@ -87,7 +97,8 @@ fun PsfsActivitiesRoute(graph: AppGraph) {
 @Composable
 fun PsfsRateRoute(graph: AppGraph) {
     val state by graph.psfs.state.collectAsState()
-    LaunchedEffect(state.saved) { if (state.saved) graph.backAfter(JournalChange.PSFS) }
+    val saved = (state as? PsfsUiState.Ready)?.saved == true
+    LaunchedEffect(saved) { if (saved) graph.backAfter(JournalChange.PSFS) }
     PsfsRateScreen(state, graph.psfsActions())
 }
 

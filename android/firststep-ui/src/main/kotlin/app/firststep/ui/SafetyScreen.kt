@@ -32,13 +32,17 @@ import app.firststep.kit.SafetyUiState
 
 /** The red-flag questions with their help text; each answer is a switch. */
 @Composable
-fun SafetyScreen(state: SafetyUiState, onAnswer: (String, Boolean) -> Unit, onSubmit: () -> Unit) {
+fun SafetyScreen(state: SafetyUiState, onAnswer: (String, Boolean) -> Unit, modifier: Modifier = Modifier, onSubmit: () -> Unit) {
     val s = LocalStrings.current
-    ScreenColumn(tag = "screen-safety") {
+    ScreenColumn(modifier, tag = "screen-safety") {
         Heading(s.safetyTitle)
-        if (state.loading) Text(s.loading)
-        for (q in state.questions) {
-            val yes = q.id in state.yes
+        val ready = when (state) {
+            SafetyUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is SafetyUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is SafetyUiState.Ready -> state
+        }
+        for (q in ready.questions) {
+            val yes = q.id in ready.yes
             SectionCard {
                 SelectableRow(selected = yes, onClick = { onAnswer(q.id, !yes) }, modifier = Modifier.testTag("safety-${q.id}")) {
                     Text(q.prompt, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f).padding(end = 8.dp))
@@ -51,8 +55,8 @@ fun SafetyScreen(state: SafetyUiState, onAnswer: (String, Boolean) -> Unit, onSu
                 Text(q.help, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
             }
         }
-        FieldErrorText(state.error)
-        Button(onSubmit, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("safety-submit"), enabled = !state.loading) {
+        FieldErrorText(ready.error)
+        Button(onSubmit, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("safety-submit")) {
             Text(s.safetyContinue)
         }
     }
@@ -62,8 +66,9 @@ fun SafetyScreen(state: SafetyUiState, onAnswer: (String, Boolean) -> Unit, onSu
 @Composable
 fun SafetyRoute(graph: AppGraph) {
     val state by graph.safety.state.collectAsState()
-    LaunchedEffect(state.result) {
-        val result = state.result ?: return@LaunchedEffect
+    val submitted = (state as? SafetyUiState.Ready)?.result
+    LaunchedEffect(submitted) {
+        val result = submitted ?: return@LaunchedEffect
         graph.changed(JournalChange.SAFETY_SCREEN)
         when (result.level) {
             RedFlagLevel.URGENT -> graph.navigator.replace(Route.Urgent(result.advice, result.reasons))

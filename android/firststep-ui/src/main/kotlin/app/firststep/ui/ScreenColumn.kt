@@ -17,11 +17,25 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.error
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import app.firststep.core.SafetyResult
 import app.firststep.kit.SafetyUiState
 
+
+/** A screen's first load is under way. */
+@Composable
+fun LoadingText() = Text(LocalStrings.current.loading, modifier = Modifier.testTag("state-loading"))
+
+/** A screen could not be loaded: the core's reason, in its words. */
+@Composable
+fun FailedText(message: String) = Text(
+    message,
+    color = MaterialTheme.colorScheme.error,
+    style = MaterialTheme.typography.bodyLarge,
+    modifier = Modifier.testTag("state-failed").semantics { error(message) },
+)
 
 /** A scrolling screen body with the standard padding. */
 @Composable

@@ -49,20 +49,25 @@ class SettingsActions(
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: SettingsActions) {
+fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: SettingsActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
-    ScreenColumn(tag = "screen-settings") {
+    ScreenColumn(modifier, tag = "screen-settings") {
         Heading(s.settingsTitle)
-        val settings = state.settings ?: run { FieldErrorText(state.error); Text(s.loading); return@ScreenColumn }
+        val ready = when (state) {
+            SettingsUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is SettingsUiState.Failed -> { FailedText(state.error.message); return@ScreenColumn }
+            is SettingsUiState.Ready -> state
+        }
+        val settings = ready.settings
         SectionTitle(s.unitsLabel)
         ChoiceChips(Units.entries, settings.units, { s.units(it) }, { u -> actions.edit { it.copy(units = u) } }, tagPrefix = "units")
         SectionTitle(s.affectedSideLabel)
         ChoiceChips(listOf(Side.LEFT, Side.RIGHT, Side.BOTH), settings.affectedSide, { s.side(it) }, { v -> actions.edit { it.copy(affectedSide = v) } }, tagPrefix = "side")
-        FieldErrorText(state.error, "affected_side")
+        FieldErrorText(ready.error, "affected_side")
         TextInput(s.morningReminderLabel, settings.morningReminder, { v -> actions.edit { it.copy(morningReminder = v) } },
-            error = state.error?.takeIf { it.concerns("morning_reminder") || it.concerns("settings.morning_reminder") }?.message, tag = "settings-morning")
+            error = ready.error?.takeIf { it.concerns("morning_reminder") || it.concerns("settings.morning_reminder") }?.message, tag = "settings-morning")
         TextInput(s.sessionReminderLabel, settings.sessionReminder, { v -> actions.edit { it.copy(sessionReminder = v) } },
-            error = state.error?.takeIf { it.concerns("session_reminder") || it.concerns("settings.session_reminder") }?.message, tag = "settings-session")
+            error = ready.error?.takeIf { it.concerns("session_reminder") || it.concerns("settings.session_reminder") }?.message, tag = "settings-session")
         SectionTitle(s.sessionDaysLabel)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
             for (day in 1..7) {
@@ -76,10 +81,10 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
             Switch(settings.remindersEnabled, { v -> actions.edit { it.copy(remindersEnabled = v) } },
                 modifier = Modifier.testTag("settings-reminders").semantics { contentDescription = s.remindersEnabled })
         }
-        state.error?.takeIf { e -> listOf("affected_side", "morning_reminder", "session_reminder", "settings.morning_reminder", "settings.session_reminder").none { e.concerns(it) } }
+        ready.error?.takeIf { e -> listOf("affected_side", "morning_reminder", "session_reminder", "settings.morning_reminder", "settings.session_reminder").none { e.concerns(it) } }
             ?.let { FieldErrorText(it) }
         Button(actions.save, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("settings-save")) { Text(s.save) }
-        if (state.saved) Text(s.saved, modifier = Modifier.testTag("settings-saved"))
+        if (ready.saved) Text(s.saved, modifier = Modifier.testTag("settings-saved"))
 
         SectionTitle(s.dataTitle)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -88,7 +93,7 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
             OutlinedButton(actions.exportSummary, Modifier.sizeIn(minHeight = TouchTarget).testTag("export-summary")) { Text(s.exportSummary) }
             OutlinedButton(actions.importBackup, Modifier.sizeIn(minHeight = TouchTarget).testTag("import-backup")) { Text(s.importBackup) }
         }
-        when (val t = state.transfer) {
+        when (val t = ready.transfer) {
             is Transfer.Exported -> Text(s.exportedTo(t.where), modifier = Modifier.testTag("transfer-result"))
             is Transfer.Imported -> {
                 val r = t.report
@@ -100,7 +105,7 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
             }
             null -> Unit
         }
-        state.transferError?.let { FieldErrorText(it, modifier = Modifier.testTag("transfer-error")) }
+        ready.transferError?.let { FieldErrorText(it, modifier = Modifier.testTag("transfer-error")) }
         Text(s.databaseAt(databasePath), style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
     }
 }

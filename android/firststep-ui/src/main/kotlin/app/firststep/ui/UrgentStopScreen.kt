@@ -64,6 +64,12 @@ class ClearanceForm(val date: String, val error: app.firststep.kit.FieldError?, 
 fun UrgentStopRoute(graph: AppGraph, route: Route.Urgent) {
     val state by graph.safety.state.collectAsState()
     var date by remember { mutableStateOf("") }
-    LaunchedEffect(state.cleared) { if (state.cleared) { graph.navigator.replace(Route.Safety); graph.changed(JournalChange.CLINICIAN_VISIT) } }
-    UrgentStopScreen(route.advice, route.reasons, ClearanceForm(date, state.error, { date = it }) { graph.safety.clearedByClinician(date) })
+    val cleared = (state as? SafetyUiState.Ready)?.cleared == true
+    val error = when (val current = state) {
+        is SafetyUiState.Ready -> current.error
+        is SafetyUiState.Failed -> current.error
+        SafetyUiState.Loading -> null
+    }
+    LaunchedEffect(cleared) { if (cleared) { graph.navigator.replace(Route.Safety); graph.changed(JournalChange.CLINICIAN_VISIT) } }
+    UrgentStopScreen(route.advice, route.reasons, ClearanceForm(date, error, { date = it }) { graph.safety.clearedByClinician(date) })
 }

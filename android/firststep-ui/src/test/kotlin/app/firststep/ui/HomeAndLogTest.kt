@@ -5,6 +5,7 @@ import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import app.firststep.core.FirstStep
+import app.firststep.kit.MorningPainUiState
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
@@ -74,13 +75,13 @@ class HomeAndLogTest {
         rule.tap("home-pain-5")
         rule.waitForTag("home-pain-edit")
         rule.tap("home-pain-edit")
-        rule.waitUntil(5_000) { app.graph.morning.state.value.score == 5 }
+        rule.waitUntil(5_000) { (app.graph.morning.state.value as? MorningPainUiState.Ready)?.score == 5 }
         rule.tap("morning-pain-4")
         rule.type("morning-stiffness", "15")
         rule.type("morning-note", "stiff after the long drive")
         rule.tap("morning-save")
         rule.waitForTag("morning-saved")
-        assertEquals(5, app.graph.morning.state.value.saved!!.replaced!!.score.toInt())
+        assertEquals(5, (app.graph.morning.state.value as MorningPainUiState.Ready).saved!!.replaced!!.score.toInt())
         app.reopen { core ->
             val entry = core.painEntries(TODAY, TODAY).single()
             assertEquals(4, entry.score.toInt())
@@ -107,8 +108,8 @@ class HomeAndLogTest {
         rule.type("morning-date", future)
         rule.tap("morning-pain-2")
         rule.tap("morning-save")
-        rule.waitUntil(5_000) { app.graph.morning.state.value.error != null }
-        val error = app.graph.morning.state.value.error!!
+        rule.waitUntil(5_000) { (app.graph.morning.state.value as? MorningPainUiState.Ready)?.error != null }
+        val error = (app.graph.morning.state.value as MorningPainUiState.Ready).error!!
         assertEquals("date", error.field)
         rule.onNodeWithText(error.message, useUnmergedTree = true).assertExists()
         assertTrue(app.reopen { it.painEntries(future, future) }.isEmpty())
