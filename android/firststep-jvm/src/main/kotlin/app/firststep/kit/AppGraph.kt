@@ -5,6 +5,7 @@ import app.firststep.core.JournalChange
 import app.firststep.core.StartRoute
 import app.firststep.core.screensToRefresh
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
 
 /**
@@ -21,6 +22,8 @@ class AppGraph(
     snapshots: SnapshotStore,
     files: FilePicker,
     tickMs: Long = SessionTicker.DEFAULT_TICK_MS,
+    /** Where "Import runs…" gets activity files (the desktop's dialog; none on a phone). */
+    runFiles: RunFilePicker = RunFilePicker { emptyList() },
     /** Called after anything that changes the reminder plan (the desktop re-reads it for the tray). */
     val onJournalChanged: () -> Unit = {},
 ) {
@@ -32,6 +35,7 @@ class AppGraph(
     val session = SessionViewModel(repository, monotonic, cues, snapshots, scope, tickMs)
     val morning = MorningPainViewModel(repository, scope)
     val run = RunLogViewModel(repository, scope)
+    val runImport = RunImportViewModel(repository, runFiles, scope) { changed(it, except = AppScreen.RUNS) }
     val trend = TrendViewModel(repository, scope)
     val progress = ProgressViewModel(repository, scope)
     val lessons = LessonsViewModel(repository, scope)
@@ -60,7 +64,7 @@ class AppGraph(
             Route.Home -> home.refresh()
             Route.Session -> session.open()
             Route.Morning -> morning.open()
-            Route.Run -> run.open()
+            Route.Run -> { run.open(); runImport.load() }
             Route.Trend -> trend.refresh()
             Route.Progress -> progress.refresh()
             Route.Lessons -> lessons.refresh()
@@ -70,6 +74,13 @@ class AppGraph(
             else -> Unit
         }
         if (route in Route.tabs) navigator.reset(route) else navigator.push(route)
+    }
+
+    /** Activity files dropped on the window (desktop): shown on the runs screen as they import. */
+    fun importRuns(files: List<RunFile>): Job? {
+        if (files.isEmpty()) return null
+        if (navigator.current != Route.Run) navigate(Route.Run)
+        return runImport.importFiles(files)
     }
 
     /** An exercise's "why": its lesson in the reader, on top of the current screen. */
@@ -98,6 +109,7 @@ class AppGraph(
         if (AppScreen.TREND in stale) trend.refresh()
         if (stale.any { it == AppScreen.PROGRESS || it == AppScreen.RETURN_TO_RUN || it == AppScreen.PSFS }) progress.refresh()
         if (AppScreen.LESSONS in stale) lessons.refresh()
+        if (AppScreen.RUNS in stale) runImport.refresh()
         if (AppScreen.REMINDERS in stale) onJournalChanged()
     }
 }

@@ -10,6 +10,8 @@ import app.firststep.core.EffortQuestion
 import app.firststep.core.Exercise
 import app.firststep.core.FirstStep
 import app.firststep.core.GuidedSession
+import app.firststep.core.ActivityImport
+import app.firststep.core.HealthRun
 import app.firststep.core.HomeScreen
 import app.firststep.core.HopCheck
 import app.firststep.core.ImportReport
@@ -187,6 +189,20 @@ class FirstStepRepository(
 
     /** One lesson by id ("E1" … "E7"), also when locked; an unknown id is `NotFound`. */
     suspend fun lesson(id: String): Lesson = call { core.lesson(clock.now(), id) }
+
+    /** Runs logged or imported from [from] to [to] inclusive (YYYY-MM-DD), oldest first. */
+    suspend fun runs(from: String, to: String): List<RunRecord> = call { core.runs(from, to) }
+
+    /** Whether this build of the core reads activity files (desktop yes; the phone libraries no). */
+    suspend fun readsActivityFiles(): Boolean = call { core.readsActivityFiles() }
+
+    /** Imports the runs in one activity file (FIT, GPX, TCX), all or none; [bytes] read on the IO dispatcher. */
+    suspend fun importActivityFile(fileName: String, bytes: () -> ByteArray): ActivityImport =
+        call { core.importActivityFile(clock.now(), fileName, bytes()) }
+
+    /** Imports exercise sessions read from a health store (running ones; each stored once). */
+    suspend fun importHealthRuns(storeName: String, runs: List<HealthRun>): ActivityImport =
+        call { core.importHealthRuns(clock.now(), storeName, runs) }
 
     suspend fun settings(): Settings = call { core.settings() }
 

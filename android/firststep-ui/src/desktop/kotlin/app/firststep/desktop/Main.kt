@@ -1,6 +1,10 @@
 package app.firststep.desktop
 
+import androidx.compose.foundation.draganddrop.dragAndDropTarget
 import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.ui.Modifier
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
@@ -64,6 +68,7 @@ fun main(args: Array<String>) {
             AppGraph(
                 repository, scope, NanoTimeClock, ToneCuePlayer(),
                 FileSnapshotStore(File(path.path + ".session")), DialogFilePicker { frame },
+                runFiles = DialogRunFilePicker { frame },
             ).also { it.start() }
         }
         // Due reminders while the app is open: the core's plan, re-read on every look.
@@ -95,7 +100,11 @@ fun main(args: Array<String>) {
                     override fun windowLostFocus(e: java.awt.event.WindowEvent?) {}
                 })
             }
-            FirstStepApp(graph, dark = dark ?: isSystemInDarkTheme())
+            // Activity files dropped on the window are imported on the runs screen (issue 23).
+            val drop = remember { runFileDropTarget { graph.importRuns(it) } }
+            Box(Modifier.fillMaxSize().dragAndDropTarget(::carriesFiles, drop)) {
+                FirstStepApp(graph, dark = dark ?: isSystemInDarkTheme())
+            }
             System.getProperty("firststep.smoke.out")?.let { out -> SmokeProbe(graph, window, File(out)) }
         }
     }

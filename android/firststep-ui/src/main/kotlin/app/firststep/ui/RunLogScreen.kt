@@ -31,7 +31,7 @@ class RunLogActions(
 
 /** A run; the core's running advice and long-run warning for the typed distance appear before saving. */
 @Composable
-fun RunLogScreen(state: RunLogUiState, actions: RunLogActions) {
+fun RunLogScreen(state: RunLogUiState, actions: RunLogActions, extra: @Composable () -> Unit = {}) {
     val s = LocalStrings.current
     val colors = LocalFirstStepColors.current
     ScreenColumn(tag = "screen-run") {
@@ -59,6 +59,7 @@ fun RunLogScreen(state: RunLogUiState, actions: RunLogActions) {
         if (state.saved != null) Text(s.runSaved, style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("run-saved"))
         // rules A7, RR2: the warning the run earned when it was logged, words from the core.
         state.savedWarning?.let { Text(it, color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("run-saved-warning")) }
+        extra()
     }
 }
 
@@ -76,5 +77,5 @@ fun RunLogRoute(graph: AppGraph) {
         setSurface = graph.run::setSurface,
         setShoes = graph.run::setShoes,
         save = { graph.run.save() },
-    ))
+    )) { RunImportRoute(graph, state.units) }
 }

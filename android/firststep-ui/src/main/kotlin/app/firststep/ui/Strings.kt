@@ -6,7 +6,9 @@ import app.firststep.core.Domain
 import app.firststep.core.Effort
 import app.firststep.core.EvidenceTier
 import app.firststep.core.Frequency
+import app.firststep.core.ImportStatus
 import app.firststep.core.ReminderKind
+import app.firststep.core.RunSource
 import app.firststep.core.RunningState
 import app.firststep.core.Side
 import app.firststep.core.Units
@@ -145,6 +147,19 @@ interface Strings {
     val surfaceLabel: String
     val shoesLabel: String
     val runSaved: String
+
+    // importing runs (issue 23)
+    val runImportTitle: String
+    val runImportChoose: String
+    val runImportDropHint: String
+    val runImportHealthStoreOnly: String
+    val runImportWorking: String
+    fun runImportStatus(status: ImportStatus): String
+    fun runImportCouldNotOpen(systemMessage: String): String
+    val runImportDismiss: String
+    val runListTitle: String
+    val runListEmpty: String
+    fun runListLine(date: String, distance: String, units: Units, source: RunSource, matched: Boolean): String
 
     // trend
     val trendTitle: String
@@ -365,6 +380,29 @@ object EnglishStrings : Strings {
     override val surfaceLabel = "Surface"
     override val shoesLabel = "Shoes"
     override val runSaved = "Run saved"
+
+    override val runImportTitle = "Runs from your watch"
+    override val runImportChoose = "Import runs…"
+    override val runImportDropHint = "Choose FIT, GPX or TCX files from your watch or its app, or drop them on this window."
+    override val runImportHealthStoreOnly = "On the phone, runs come in from the phone's health app."
+    override val runImportWorking = "Importing…"
+    override fun runImportStatus(status: ImportStatus) = when (status) {
+        ImportStatus.IMPORTED -> "Imported"
+        ImportStatus.SKIPPED -> "Skipped"
+        ImportStatus.REFUSED -> "Refused"
+    }
+    override fun runImportCouldNotOpen(systemMessage: String) = "The file could not be opened: $systemMessage"
+    override val runImportDismiss = "Done"
+    override val runListTitle = "Your latest runs"
+    override val runListEmpty = "No runs yet."
+    override fun runListLine(date: String, distance: String, units: Units, source: RunSource, matched: Boolean): String {
+        val from = when (source) {
+            RunSource.MANUAL -> if (matched) "typed in, also found in an import" else "typed in"
+            RunSource.FILE -> "from a file"
+            RunSource.HEALTH_STORE -> "from the health app"
+        }
+        return "$date · $distance ${if (units == Units.IMPERIAL) "mi" else "km"} · $from"
+    }
 
     override val trendTitle = "Trend"
     override fun weeks(n: Int) = "$n weeks"
