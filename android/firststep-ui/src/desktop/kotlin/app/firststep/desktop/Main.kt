@@ -19,7 +19,7 @@ import app.firststep.kit.DueReminders
 import app.firststep.kit.FirstStepRepository
 import app.firststep.kit.NanoTimeClock
 import app.firststep.kit.SystemClock
-import app.firststep.ui.AppGraph
+import app.firststep.kit.AppGraph
 import app.firststep.ui.FirstStepApp
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking

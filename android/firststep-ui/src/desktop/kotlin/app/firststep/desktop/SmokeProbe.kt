@@ -3,8 +3,8 @@ package app.firststep.desktop
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.ui.awt.ComposeWindow
-import app.firststep.ui.AppGraph
-import app.firststep.ui.Route
+import app.firststep.kit.AppGraph
+import app.firststep.kit.Route
 import kotlinx.coroutines.delay
 import java.awt.Rectangle
 import java.awt.Robot

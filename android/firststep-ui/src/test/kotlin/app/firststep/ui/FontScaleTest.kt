@@ -1,5 +1,6 @@
 package app.firststep.ui
 
+import app.firststep.kit.Route
 import androidx.compose.ui.semantics.SemanticsActions
 import androidx.compose.ui.semantics.SemanticsNode
 import androidx.compose.ui.semantics.getOrNull

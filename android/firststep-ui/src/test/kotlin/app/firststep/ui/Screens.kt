@@ -13,6 +13,8 @@ import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.unit.Density
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.use
+import app.firststep.kit.AppGraph
+import app.firststep.kit.Route
 import app.firststep.core.FirstStep
 import app.firststep.core.Phase
 import app.firststep.core.PsfsRating

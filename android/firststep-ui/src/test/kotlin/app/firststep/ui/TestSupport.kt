@@ -7,6 +7,8 @@ import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextReplacement
+import app.firststep.kit.AppGraph
+import app.firststep.kit.Route
 import app.firststep.core.Cue
 import app.firststep.core.FirstStep
 import app.firststep.core.Moment
