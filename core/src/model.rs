@@ -560,9 +560,9 @@ pub struct RunRecord {
     pub pain_after: Option<u8>,
     pub surface: Option<String>,
     pub shoes: Option<String>,
-    /// Where the run came from.
+    /// Where the run came from. No UniFFI default: uniffi 0.32's proc macros cannot name an enum
+    /// variant as a default, and `default` alone breaks the Kotlin and Swift generators.
     #[serde(default)]
-    #[uniffi(default)]
     pub source: RunSource,
     /// Start instant (ms since the Unix epoch) when the source gave one.
     #[serde(default)]
