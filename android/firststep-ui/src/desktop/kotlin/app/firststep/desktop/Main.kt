@@ -20,7 +20,7 @@ import app.firststep.kit.FirstStepRepository
 import app.firststep.kit.NanoTimeClock
 import app.firststep.kit.SystemClock
 import app.firststep.kit.AppGraph
-import app.firststep.ui.FirstStepApp
+import app.firststep.kit.ShellPreferences
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
 import org.jetbrains.skia.Image
@@ -61,9 +61,12 @@ fun main(args: Array<String>) {
         val due = remember { DueReminders(System.currentTimeMillis()) }
         var frame: java.awt.Frame? = null
         val graph = remember {
+            // The shell's own choices (cue sound, reduced motion) in a file next to the journal.
+            val preferences = ShellPreferences(PropertiesPreferenceStore(File(path.path + ".prefs")), offersReducedMotion = true)
             AppGraph(
-                repository, scope, NanoTimeClock, ToneCuePlayer(),
+                repository, scope, NanoTimeClock, desktopCuePlayer(preferences),
                 FileSnapshotStore(File(path.path + ".session")), DialogFilePicker { frame },
+                preferences = preferences,
             ).also { it.start() }
         }
         // Due reminders while the app is open: the core's plan, re-read on every look.
@@ -95,7 +98,7 @@ fun main(args: Array<String>) {
                     override fun windowLostFocus(e: java.awt.event.WindowEvent?) {}
                 })
             }
-            FirstStepApp(graph, dark = dark ?: isSystemInDarkTheme())
+            DesktopApp(graph, dark = dark ?: isSystemInDarkTheme())
             System.getProperty("firststep.smoke.out")?.let { out -> SmokeProbe(graph, window, File(out)) }
         }
     }
