@@ -96,7 +96,7 @@ class AppHolderTest {
         val first = controller.get()
         val holder = first.holder
         val graph = holder.graph
-        waitFor("home") { graph.home.state.value.home != null }
+        waitFor("home") { graph.home.state.value is app.firststep.kit.HomeUiState.Ready }
 
         graph.navigate(Route.Progress)
         graph.navigate(Route.ReturnToRun)
@@ -147,7 +147,7 @@ class AppHolderTest {
     fun anExportStartedBeforeARotationIsWrittenWhenThePickerAnswersTheNewActivity() {
         val controller = launch()
         val holder = controller.get().holder
-        waitFor("home") { holder.graph.home.state.value.home != null }
+        waitFor("home") { holder.graph.home.state.value is app.firststep.kit.HomeUiState.Ready }
         holder.graph.navigate(Route.Settings)
         val export = holder.graph.settings.exportBackup()
         waitFor("the picker") { controller.get().created.isNotEmpty() }
@@ -159,7 +159,7 @@ class AppHolderTest {
         waitFor("the export") { export.isCompleted }
 
         assertTrue(out.readText().contains("\"pain\""))
-        assertEquals(app.firststep.kit.Transfer.Exported(Uri.fromFile(out).toString()), holder.graph.settings.state.value.transfer)
+        assertEquals(app.firststep.kit.Transfer.Exported(Uri.fromFile(out).toString()), (holder.graph.settings.state.value as app.firststep.kit.SettingsUiState.Ready).transfer)
         assertEquals(listOf(Route.Settings), controller.routes())
         controller.get().finish()
         controller.pause().stop().destroy()

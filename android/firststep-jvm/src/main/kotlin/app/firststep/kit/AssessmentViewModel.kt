@@ -21,25 +21,31 @@ data class AnswerInput(val value: String = "", val left: String = "", val right:
 /** One side of a per-side answer. */
 enum class AnswerSide(val key: String) { LEFT("left"), RIGHT("right") }
 
-data class AssessmentUiState(
-    val loading: Boolean = true,
-    /** The core's catalogue: one item per page, in the core's order. */
-    val items: List<AssessmentItem> = emptyList(),
-    val page: Int = 0,
-    val inputs: Map<String, AnswerInput> = emptyMap(),
-    /** Knee-to-wall entered in inches (the core's `knee_to_wall_in` answer) instead of cm. */
-    val inches: Boolean = false,
-    val submitting: Boolean = false,
-    /** The core's refusal; its field names the item (and side) to show it next to. */
-    val error: FieldError? = null,
-    val result: AssessmentResult? = null,
-) {
-    val item: AssessmentItem? get() = items.getOrNull(page)
-    val isLastPage: Boolean get() = page == items.lastIndex
-    fun input(id: String): AnswerInput = inputs[id] ?: AnswerInput()
+/** The assessment wizard: loading the catalogue, the form (pages, answers, the core's refusal, the result), or failed. */
+sealed interface AssessmentUiState {
+    data object Loading : AssessmentUiState
 
-    /** A required item must be answered before moving on (the core marks which are required). */
-    val canAdvance: Boolean get() = item?.let { !it.required || input(it.id).isComplete(it.perSide) } ?: false
+    data class Failed(val error: FieldError) : AssessmentUiState
+
+    data class Ready(
+        /** The core's catalogue: one item per page, in the core's order. */
+        val items: List<AssessmentItem>,
+        val page: Int = 0,
+        val inputs: Map<String, AnswerInput> = emptyMap(),
+        /** Knee-to-wall entered in inches (the core's `knee_to_wall_in` answer) instead of cm. */
+        val inches: Boolean = false,
+        val submitting: Boolean = false,
+        /** The core's refusal; its field names the item (and side) to show it next to. */
+        val error: FieldError? = null,
+        val result: AssessmentResult? = null,
+    ) : AssessmentUiState {
+        val item: AssessmentItem? get() = items.getOrNull(page)
+        val isLastPage: Boolean get() = page == items.lastIndex
+        fun input(id: String): AnswerInput = inputs[id] ?: AnswerInput()
+
+        /** A required item must be answered before moving on (the core marks which are required). */
+        val canAdvance: Boolean get() = item?.let { !it.required || input(it.id).isComplete(it.perSide) } ?: false
+    }
 }
 
 /**
@@ -52,19 +58,23 @@ class AssessmentViewModel(
     private val repository: FirstStepRepository,
     private val scope: CoroutineScope,
 ) {
-    private val mutableState = MutableStateFlow(AssessmentUiState())
+    private val mutableState = MutableStateFlow<AssessmentUiState>(AssessmentUiState.Loading)
     val state: StateFlow<AssessmentUiState> = mutableState.asStateFlow()
     private var redFlags: List<String> = emptyList()
 
     /** Starts the wizard; [redFlags] are the safety questions answered "yes". */
     fun start(redFlags: List<String>, inches: Boolean = false): Job {
         this.redFlags = redFlags
-        mutableState.value = AssessmentUiState()
+        mutableState.value = AssessmentUiState.Loading
         return scope.launch { load(inches) }
     }
 
     private suspend fun load(inches: Boolean) {
-        mutableState.value = AssessmentUiState(loading = false, items = repository.assessmentCatalogue(), inches = inches)
+        mutableState.value = try {
+            AssessmentUiState.Ready(repository.assessmentCatalogue(), inches = inches)
+        } catch (e: FirstStepException) {
+            AssessmentUiState.Failed(FieldError.of(e))
+        }
     }
 
     fun setValue(id: String, value: String) = edit(id) { it.copy(value = value) }
@@ -72,17 +82,17 @@ class AssessmentViewModel(
     fun setSide(id: String, side: AnswerSide, value: String) =
         edit(id) { if (side == AnswerSide.LEFT) it.copy(left = value) else it.copy(right = value) }
 
-    fun setInches(inches: Boolean) = mutableState.update { it.copy(inches = inches, error = null) }
+    fun setInches(inches: Boolean) = ready { it.copy(inches = inches, error = null) }
 
-    fun next() = mutableState.update { if (it.canAdvance && !it.isLastPage) it.copy(page = it.page + 1) else it }
+    fun next() = ready { if (it.canAdvance && !it.isLastPage) it.copy(page = it.page + 1) else it }
 
-    fun back() = mutableState.update { it.copy(page = (it.page - 1).coerceAtLeast(0)) }
+    fun back() = ready { it.copy(page = (it.page - 1).coerceAtLeast(0)) }
 
-    fun goTo(page: Int) = mutableState.update { it.copy(page = page.coerceIn(0, (it.items.size - 1).coerceAtLeast(0))) }
+    fun goTo(page: Int) = ready { it.copy(page = page.coerceIn(0, (it.items.size - 1).coerceAtLeast(0))) }
 
     /** Submits every answer; on a refusal, shows the core's message on the page of the field it names. */
     fun submit(): Job = scope.launch {
-        val current = mutableState.value
+        val current = mutableState.value as? AssessmentUiState.Ready ?: return@launch
         mutableState.value = current.copy(submitting = true, error = null)
         mutableState.value = try {
             val result = repository.submitAssessmentJson(answersJson(current, repository.today(), redFlags))
@@ -94,7 +104,11 @@ class AssessmentViewModel(
         }
     }
 
-    private fun edit(id: String, change: (AnswerInput) -> AnswerInput) = mutableState.update {
+    /** Changes the loaded form; nothing to change before the catalogue is in. */
+    private fun ready(change: (AssessmentUiState.Ready) -> AssessmentUiState.Ready) =
+        mutableState.update { if (it is AssessmentUiState.Ready) change(it) else it }
+
+    private fun edit(id: String, change: (AnswerInput) -> AnswerInput) = ready {
         it.copy(inputs = it.inputs + (id to change(it.input(id))), error = if (it.error?.let { e -> e.concerns(id) } == true) null else it.error)
     }
 
@@ -114,7 +128,7 @@ class AssessmentViewModel(
          * The answers document (docs/answers.md) from what was typed: numbers as typed (the UI only
          * lets digits and one decimal point through), choices as the core's enum words, blank items left out.
          */
-        fun answersJson(state: AssessmentUiState, date: String, redFlags: List<String>): String {
+        fun answersJson(state: AssessmentUiState.Ready, date: String, redFlags: List<String>): String {
             val fields = mutableListOf("\"date\": ${quote(date)}")
             for (item in state.items) {
                 val input = state.input(item.id)

@@ -11,15 +11,22 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
-/** What the home screen renders. */
-data class HomeUiState(
-    val loading: Boolean = true,
-    val home: HomeScreen? = null,
-    /** A message for the runner (e.g. why a value was refused); null when there is nothing to say. */
-    val message: String? = null,
-    /** The next reminder the core has planned (morning pain, session, re-assessment), if any. */
-    val nextReminder: Reminder? = null,
-)
+/** What the home screen renders: exactly one of loading, ready or failed (never loading and failed at once). */
+sealed interface HomeUiState {
+    /** Before the first load. A reload keeps [Ready] on screen until the new one arrives. */
+    data object Loading : HomeUiState
+
+    data class Ready(
+        val home: HomeScreen,
+        /** The next reminder the core has planned (morning pain, session, re-assessment), if any. */
+        val nextReminder: Reminder? = null,
+        /** The core's confirmation of a write, or why a write was refused; null when there is nothing to say. */
+        val message: String? = null,
+    ) : HomeUiState
+
+    /** The screen could not be loaded: the core's reason. */
+    data class Failed(val message: String) : HomeUiState
+}
 
 /**
  * Home screen: today's plan, last pain, streak and next step, plus the "log pain" quick action.
@@ -29,7 +36,7 @@ class HomeViewModel(
     private val repository: FirstStepRepository,
     private val scope: CoroutineScope,
 ) {
-    private val mutableState = MutableStateFlow(HomeUiState())
+    private val mutableState = MutableStateFlow<HomeUiState>(HomeUiState.Loading)
     val state: StateFlow<HomeUiState> = mutableState.asStateFlow()
 
     fun refresh(): Job = scope.launch { load() }
@@ -41,7 +48,7 @@ class HomeViewModel(
             // The core's confirmation: a flare's cut first (P7), then every level change and load added.
             load(message = log.messageLines.joinToString("\n").ifEmpty { null })
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(message = e.reasonText) }
+            refused(e)
         }
     }
 
@@ -51,7 +58,7 @@ class HomeViewModel(
             repository.recordHopCheck(pain)
             load()
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(message = e.reasonText) }
+            refused(e)
         }
     }
 
@@ -61,18 +68,22 @@ class HomeViewModel(
             if (accept) repository.acceptMaintenance() else repository.declineMaintenance()
             load()
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(message = e.reasonText) }
+            refused(e)
         }
     }
 
-    fun dismissMessage() = mutableState.update { it.copy(message = null) }
+    fun dismissMessage() = mutableState.update { if (it is HomeUiState.Ready) it.copy(message = null) else it }
+
+    /** A refused write: the screen stays as it was and says why (or fails, when nothing was loaded). */
+    private fun refused(e: FirstStepException) = mutableState.update {
+        if (it is HomeUiState.Ready) it.copy(message = e.reasonText) else HomeUiState.Failed(e.reasonText)
+    }
 
     private suspend fun load(message: String? = null) {
-        mutableState.update { it.copy(loading = true) }
-        mutableState.value = try {
-            HomeUiState(loading = false, home = repository.home(), message = message, nextReminder = repository.reminders().firstOrNull())
+        try {
+            mutableState.value = HomeUiState.Ready(repository.home(), repository.reminders().firstOrNull(), message)
         } catch (e: FirstStepException) {
-            HomeUiState(loading = false, home = mutableState.value.home, message = e.reasonText)
+            refused(e)
         }
     }
 }

@@ -15,36 +15,41 @@ import kotlinx.coroutines.launch
  * Text, unlock state and the reason ("Your balance finding", "Opens in week 3 of your program")
  * are the core's; nothing here decides what is open.
  */
-data class LessonsUiState(
-    val loading: Boolean = true,
-    val lessons: List<Lesson> = emptyList(),
-    /** The lesson being read (a locked one too: the reader then shows only when it opens). */
-    val open: Lesson? = null,
-    val error: FieldError? = null,
-    /** Exercise names by id, for the lessons' "exercises this explains" (the core's library). */
-    val exerciseNames: Map<String, String> = emptyMap(),
-) {
-    /** The names of the exercises [lesson] explains, in its order (the id when the library lacks it). */
-    fun exerciseNamesOf(lesson: Lesson): List<String> = lesson.exerciseIds.map { exerciseNames[it] ?: it }
+sealed interface LessonsUiState {
+    data object Loading : LessonsUiState
+
+    data class Ready(
+        val lessons: List<Lesson>,
+        /** The lesson being read (a locked one too: the reader then shows only when it opens). */
+        val open: Lesson? = null,
+        /** The core's refusal to open a lesson (an unknown id); the list stays. */
+        val error: FieldError? = null,
+        /** Exercise names by id, for the lessons' "exercises this explains" (the core's library). */
+        val exerciseNames: Map<String, String> = emptyMap(),
+    ) : LessonsUiState {
+        /** The names of the exercises [lesson] explains, in its order (the id when the library lacks it). */
+        fun exerciseNamesOf(lesson: Lesson): List<String> = lesson.exerciseIds.map { exerciseNames[it] ?: it }
+    }
+
+    data class Failed(val error: FieldError) : LessonsUiState
 }
 
 class LessonsViewModel(
     private val repository: FirstStepRepository,
     private val scope: CoroutineScope,
 ) {
-    private val mutableState = MutableStateFlow(LessonsUiState())
+    private val mutableState = MutableStateFlow<LessonsUiState>(LessonsUiState.Loading)
     val state: StateFlow<LessonsUiState> = mutableState.asStateFlow()
 
     /** Reloads the list for today (weeks pass and re-assessments add findings); closes the reader. */
     fun refresh(): Job = scope.launch {
         mutableState.value = try {
-            LessonsUiState(
-                loading = false,
+            LessonsUiState.Ready(
                 lessons = repository.lessons(),
                 exerciseNames = repository.exerciseLibrary().associate { it.id to it.name },
             )
         } catch (e: FirstStepException) {
-            LessonsUiState(loading = false, error = FieldError.of(e))
+            LessonsUiState.Failed(FieldError.of(e))
         }
     }
 
@@ -52,9 +57,9 @@ class LessonsViewModel(
     fun open(id: String): Job = scope.launch {
         try {
             val lesson = repository.lesson(id)
-            mutableState.update { it.copy(open = lesson, error = null) }
+            mutableState.update { if (it is LessonsUiState.Ready) it.copy(open = lesson, error = null) else it }
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(error = FieldError.of(e)) }
+            mutableState.update { if (it is LessonsUiState.Ready) it.copy(error = FieldError.of(e)) else LessonsUiState.Failed(FieldError.of(e)) }
         }
     }
 
@@ -68,9 +73,9 @@ class LessonsViewModel(
     }
 
     /** Back to the list. */
-    fun close() = mutableState.update { it.copy(open = null) }
+    fun close() = mutableState.update { if (it is LessonsUiState.Ready) it.copy(open = null) else it }
 
     /** The lesson an exercise's "why" links to (from the loaded list), open or not. */
     fun lessonForExercise(exerciseId: String): Lesson? =
-        state.value.lessons.firstOrNull { exerciseId in it.exerciseIds }
+        (state.value as? LessonsUiState.Ready)?.lessons?.firstOrNull { exerciseId in it.exerciseIds }
 }

@@ -12,27 +12,31 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.launch
 
 /** Progress: decisions with reasons and rule ids, running state and why, the last re-assessment's changes. */
-data class ProgressUiState(
-    val loading: Boolean = true,
-    val report: ProgressReport? = null,
-    val assessment: AssessmentResult? = null,
-    /** The PSFS (M2) as of today, also before activities are named (its text then invites the runner to name them). */
-    val psfs: Psfs? = null,
-    val error: FieldError? = null,
-)
+sealed interface ProgressUiState {
+    data object Loading : ProgressUiState
+
+    data class Ready(
+        val report: ProgressReport,
+        val assessment: AssessmentResult? = null,
+        /** The PSFS (M2) as of today, also before activities are named (its text then invites the runner to name them). */
+        val psfs: Psfs? = null,
+    ) : ProgressUiState
+
+    data class Failed(val error: FieldError) : ProgressUiState
+}
 
 class ProgressViewModel(
     private val repository: FirstStepRepository,
     private val scope: CoroutineScope,
 ) {
-    private val mutableState = MutableStateFlow(ProgressUiState())
+    private val mutableState = MutableStateFlow<ProgressUiState>(ProgressUiState.Loading)
     val state: StateFlow<ProgressUiState> = mutableState.asStateFlow()
 
     fun refresh(): Job = scope.launch {
         mutableState.value = try {
-            ProgressUiState(loading = false, report = repository.progress(), assessment = repository.latestAssessment(), psfs = repository.psfs())
+            ProgressUiState.Ready(repository.progress(), repository.latestAssessment(), repository.psfs())
         } catch (e: FirstStepException) {
-            ProgressUiState(loading = false, error = FieldError.of(e))
+            ProgressUiState.Failed(FieldError.of(e))
         }
     }
 }

@@ -29,16 +29,22 @@ sealed interface Transfer {
     data class Imported(val report: ImportReport) : Transfer
 }
 
-data class SettingsUiState(
-    val loading: Boolean = true,
-    /** The settings being edited (saved with [SettingsViewModel.save]). */
-    val settings: Settings? = null,
-    val saved: Boolean = false,
-    val error: FieldError? = null,
-    val transfer: Transfer? = null,
-    /** The core's refusal of an import or export (nothing was written). */
-    val transferError: FieldError? = null,
-)
+sealed interface SettingsUiState {
+    data object Loading : SettingsUiState
+
+    data class Ready(
+        /** The settings being edited (saved with [SettingsViewModel.save]). */
+        val settings: Settings,
+        val saved: Boolean = false,
+        /** The core's refusal of the edited settings (nothing was saved). */
+        val error: FieldError? = null,
+        val transfer: Transfer? = null,
+        /** The core's refusal of an import or export (nothing was written). */
+        val transferError: FieldError? = null,
+    ) : SettingsUiState
+
+    data class Failed(val error: FieldError) : SettingsUiState
+}
 
 class SettingsViewModel(
     private val repository: FirstStepRepository,
@@ -47,20 +53,22 @@ class SettingsViewModel(
     /** Called after settings or data changed (reminders are re-planned, home reloads). */
     private val onChanged: () -> Unit = {},
 ) {
-    private val mutableState = MutableStateFlow(SettingsUiState())
+    private val mutableState = MutableStateFlow<SettingsUiState>(SettingsUiState.Loading)
     val state: StateFlow<SettingsUiState> = mutableState.asStateFlow()
 
     fun load(): Job = scope.launch {
         mutableState.value = try {
-            SettingsUiState(loading = false, settings = repository.settings())
+            SettingsUiState.Ready(repository.settings())
         } catch (e: FirstStepException) {
-            SettingsUiState(loading = false, error = FieldError.of(e))
+            SettingsUiState.Failed(FieldError.of(e))
         }
     }
 
-    fun edit(change: (Settings) -> Settings) = mutableState.update {
-        it.copy(settings = it.settings?.let(change), saved = false, error = null)
-    }
+    fun edit(change: (Settings) -> Settings) = ready { it.copy(settings = change(it.settings), saved = false, error = null) }
+
+    /** Changes the loaded form; nothing to change before it is loaded. */
+    private fun ready(change: (SettingsUiState.Ready) -> SettingsUiState.Ready) =
+        mutableState.update { if (it is SettingsUiState.Ready) change(it) else it }
 
     fun toggleSessionDay(day: Int) = edit { s ->
         val d = day.toByte()
@@ -69,13 +77,13 @@ class SettingsViewModel(
     }
 
     fun save(): Job = scope.launch {
-        val settings = mutableState.value.settings ?: return@launch
-        mutableState.value = try {
+        val settings = (mutableState.value as? SettingsUiState.Ready)?.settings ?: return@launch
+        try {
             repository.saveSettings(settings)
             onChanged()
-            mutableState.value.copy(saved = true, error = null)
+            ready { it.copy(saved = true, error = null) }
         } catch (e: FirstStepException) {
-            mutableState.value.copy(saved = false, error = FieldError.of(e))
+            ready { it.copy(saved = false, error = FieldError.of(e)) }
         }
     }
 
@@ -87,33 +95,31 @@ class SettingsViewModel(
         try {
             val summary = repository.clinicianSummary()
             val where = files.save(summary.fileName, summary.html) ?: return@launch
-            mutableState.update { it.copy(transfer = Transfer.Exported(where), transferError = null) }
+            ready { it.copy(transfer = Transfer.Exported(where), transferError = null) }
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(transferError = FieldError.of(e)) }
+            ready { it.copy(transferError = FieldError.of(e)) }
         }
     }
 
     fun importBackup(): Job = scope.launch {
         val text = files.open() ?: return@launch
-        mutableState.update {
-            try {
-                val report = repository.importJson(text)
-                onChanged()
-                it.copy(transfer = Transfer.Imported(report), transferError = null)
-            } catch (e: FirstStepException) {
-                it.copy(transfer = null, transferError = FieldError.of(e))
-            }
+        try {
+            val report = repository.importJson(text)
+            onChanged()
+            // Imported settings replace the ones on screen.
+            val settings = repository.settings()
+            ready { it.copy(settings = settings, transfer = Transfer.Imported(report), transferError = null) }
+        } catch (e: FirstStepException) {
+            ready { it.copy(transfer = null, transferError = FieldError.of(e)) }
         }
-        // Imported settings replace the ones on screen.
-        if (mutableState.value.transferError == null) mutableState.update { it.copy(settings = repository.settings()) }
     }
 
     private fun export(name: String, content: suspend () -> String): Job = scope.launch {
         try {
             val where = files.save(name, content()) ?: return@launch
-            mutableState.update { it.copy(transfer = Transfer.Exported(where), transferError = null) }
+            ready { it.copy(transfer = Transfer.Exported(where), transferError = null) }
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(transferError = FieldError.of(e)) }
+            ready { it.copy(transferError = FieldError.of(e)) }
         }
     }
 

@@ -23,13 +23,12 @@ class LessonsViewModelTest {
         val lessons = LessonsViewModel(repo, backgroundScope)
 
         lessons.refresh().join()
-        assertEquals(listOf("E1", "E2", "E3", "E4", "E5", "E6", "E7"), lessons.state.value.lessons.map { it.id })
-        assertEquals(listOf("E1", "E4"), lessons.state.value.lessons.filter { it.unlocked }.map { it.id }, "no program yet")
+        assertEquals(listOf("E1", "E2", "E3", "E4", "E5", "E6", "E7"), (lessons.state.value as LessonsUiState.Ready).lessons.map { it.id })
+        assertEquals(listOf("E1", "E4"), (lessons.state.value as LessonsUiState.Ready).lessons.filter { it.unlocked }.map { it.id }, "no program yet")
 
         repo.submitAssessmentJson(answersJson(start)) // a wobbly left balance: a balance finding
         lessons.refresh().join()
-        val state = lessons.state.value
-        assertFalse(state.loading)
+        val state = lessons.state.value as LessonsUiState.Ready
         assertEquals(listOf("E1", "E2", "E4"), state.lessons.filter { it.unlocked }.map { it.id })
         assertEquals("Your balance finding", state.lessons.first { it.id == "E2" }.unlockedBecause)
         assertEquals("Opens in week 3 of your program", state.lessons.first { it.id == "E6" }.unlockedBecause)
@@ -37,16 +36,16 @@ class LessonsViewModelTest {
         assertEquals("E1", lessons.lessonForExercise("calf_loading")?.id)
 
         lessons.open("E6").join()
-        val locked = lessons.state.value.open
+        val locked = (lessons.state.value as LessonsUiState.Ready).open
         assertNotNull(locked)
         assertFalse(locked!!.unlocked, "a locked lesson is readable for when it opens")
         lessons.close()
-        assertNull(lessons.state.value.open)
+        assertNull((lessons.state.value as LessonsUiState.Ready).open)
 
         clock.moment = morning("2026-06-22") // week 3
         lessons.refresh().join()
-        assertTrue(lessons.state.value.lessons.first { it.id == "E6" }.unlocked)
-        assertEquals("Week 3 of your program", lessons.state.value.lessons.first { it.id == "E6" }.unlockedBecause)
+        assertTrue((lessons.state.value as LessonsUiState.Ready).lessons.first { it.id == "E6" }.unlocked)
+        assertEquals("Week 3 of your program", (lessons.state.value as LessonsUiState.Ready).lessons.first { it.id == "E6" }.unlockedBecause)
         repo.close()
     }
 
@@ -55,7 +54,8 @@ class LessonsViewModelTest {
         val repo = FirstStepRepository(openTempCore(), FixedClock(start), StandardTestDispatcher(testScheduler))
         val lessons = LessonsViewModel(repo, backgroundScope)
         lessons.open("E9").join()
-        val error = lessons.state.value.error
+        // Nothing loaded yet: the refusal is all the screen has to show.
+        val error = (lessons.state.value as LessonsUiState.Failed).error
         assertNotNull(error)
         assertTrue(error!!.message.contains("E1, E2, E3, E4, E5, E6, E7"), error.message)
         val thrown = try { repo.lesson("E0"); null } catch (e: FirstStepException) { e }

@@ -22,28 +22,28 @@ class ProgramViewModelsTest {
         repo.submitAssessmentJson(answersJson(today))
         val vm = PsfsViewModel(repo, backgroundScope)
         vm.open().join()
-        assertTrue(vm.state.value.psfs!!.activities.isEmpty())
-        assertEquals(PsfsUiState.MAX_SLOTS, vm.state.value.names.size)
+        assertTrue((vm.state.value as PsfsUiState.Ready).psfs.activities.isEmpty())
+        assertEquals(PsfsUiState.MAX_SLOTS, (vm.state.value as PsfsUiState.Ready).names.size)
 
         vm.setName(0, "Run 10 km"); vm.setName(1, "  ")
         vm.saveActivities().join()
-        assertNotNull(vm.state.value.error, "one name is refused")
-        assertFalse(vm.state.value.saved)
+        assertNotNull((vm.state.value as PsfsUiState.Ready).error, "one name is refused")
+        assertFalse((vm.state.value as PsfsUiState.Ready).saved)
 
         vm.setName(1, "Walk the dog"); vm.setName(2, "Stairs")
         vm.saveActivities().join()
-        assertNull(vm.state.value.error)
-        val activities = vm.state.value.psfs!!.activities
+        assertNull((vm.state.value as PsfsUiState.Ready).error)
+        val activities = (vm.state.value as PsfsUiState.Ready).psfs.activities
         assertEquals(listOf("Run 10 km", "Walk the dog", "Stairs"), activities.map { it.name })
-        assertTrue(vm.state.value.psfs!!.due)
+        assertTrue((vm.state.value as PsfsUiState.Ready).psfs.due)
 
-        assertFalse(vm.state.value.canRate)
+        assertFalse((vm.state.value as PsfsUiState.Ready).canRate)
         activities.forEachIndexed { i, a -> vm.setScore(a.id, 2 + i) }
-        assertTrue(vm.state.value.canRate)
+        assertTrue((vm.state.value as PsfsUiState.Ready).canRate)
         vm.rate().join()
-        assertTrue(vm.state.value.saved)
-        assertEquals(listOf(2.0, 3.0, 4.0), vm.state.value.psfs!!.activities.map { it.first?.score })
-        assertFalse(vm.state.value.psfs!!.due)
+        assertTrue((vm.state.value as PsfsUiState.Ready).saved)
+        assertEquals(listOf(2.0, 3.0, 4.0), (vm.state.value as PsfsUiState.Ready).psfs.activities.map { it.first?.score })
+        assertFalse((vm.state.value as PsfsUiState.Ready).psfs.due)
         repo.close()
     }
 

@@ -27,16 +27,15 @@ class ViewModelTest {
         val home = HomeViewModel(repo, backgroundScope)
 
         home.refresh().join()
-        assertEquals(NextStep.LOG_PAIN, home.state.value.home?.nextStep)
+        assertEquals(NextStep.LOG_PAIN, (home.state.value as? HomeUiState.Ready)?.home?.nextStep)
 
         home.logPain(11).join()
-        assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
+        assertTrue((home.state.value as HomeUiState.Ready).message!!.contains("0..=10"), "refused with the range")
 
         home.logPain(4).join()
-        val state = home.state.value
-        assertEquals(4, state.home?.lastPain?.score?.toInt())
-        assertEquals(NextStep.DO_SESSION, state.home?.nextStep)
-        assertTrue(!state.loading)
+        val state = home.state.value as HomeUiState.Ready
+        assertEquals(4, state.home.lastPain?.score?.toInt())
+        assertEquals(NextStep.DO_SESSION, state.home.nextStep)
         repo.close()
     }
 
@@ -50,13 +49,13 @@ class ViewModelTest {
         }
         val home = HomeViewModel(repo, backgroundScope)
         home.logPain(6).join()
-        val state = home.state.value
+        val state = home.state.value as HomeUiState.Ready
         assertTrue(state.message!!.startsWith("A flare this morning"), state.message)
-        assertEquals("P7", state.home?.plan?.flare?.rule)
-        assertTrue(state.home!!.plan!!.exercises.none { it.levelName.contains("backpack") || it.levelName.contains("hop") })
+        assertEquals("P7", state.home.plan?.flare?.rule)
+        assertTrue(state.home.plan!!.exercises.none { it.levelName.contains("backpack") || it.levelName.contains("hop") })
 
         home.answerHopCheck(11).join()
-        assertTrue(home.state.value.message!!.contains("0..=10"), "refused with the range")
+        assertTrue((home.state.value as HomeUiState.Ready).message!!.contains("0..=10"), "refused with the range")
         assertTrue(repo.hopChecks().isEmpty(), "nothing written")
         repo.close()
     }
@@ -70,18 +69,18 @@ class ViewModelTest {
         for (d in 0 until 56) repo.logPain(scores.getOrElse(d) { if (d % 3 == 0) 0 else 1 }, date = start.plusDays(d.toLong()).toString())
         val home = HomeViewModel(repo, backgroundScope)
         home.logPain(1).join()
-        val offer = home.state.value.home?.plan?.maintenance
+        val offer = (home.state.value as? HomeUiState.Ready)?.home?.plan?.maintenance
         assertEquals(MaintenanceState.OFFERED, offer?.state, "the offer at 8 weeks")
         assertEquals("P9", offer?.rule)
         assertTrue(!offer!!.text.contains("P9"), "X4: no rule id in the sentence")
 
         home.answerMaintenance(true).join()
-        val plan = home.state.value.home!!.plan!!
+        val plan = (home.state.value as HomeUiState.Ready).home.plan!!
         assertEquals(MaintenanceState.ACTIVE, plan.maintenance?.state)
         assertTrue(plan.exercises.all { it.exerciseId in setOf("calf_loading", "plantar_fascia_stretch") } || plan.exercises.size <= 3)
         assertEquals(1, repo.maintenanceChoices().size)
         home.answerMaintenance(false).join()
-        assertTrue(home.state.value.message!!.contains("no maintenance offer is open"), "refused: already on maintenance")
+        assertTrue((home.state.value as HomeUiState.Ready).message!!.contains("no maintenance offer is open"), "refused: already on maintenance")
         assertEquals(1, repo.maintenanceChoices().size, "nothing written")
         repo.close()
     }
@@ -118,9 +117,9 @@ class ViewModelTest {
         val trend = TrendViewModel(repo, backgroundScope)
         trend.selectWeeks(8).join()
         assertEquals(8, trend.state.value.weeks)
-        assertEquals(56, trend.state.value.chart?.dates?.size)
+        assertEquals(56, (trend.state.value as? TrendUiState.Ready)?.chart?.dates?.size)
         trend.selectWeeks(12).join()
-        assertEquals(84, trend.state.value.chart?.dates?.size)
+        assertEquals(84, (trend.state.value as? TrendUiState.Ready)?.chart?.dates?.size)
         repo.close()
     }
 

@@ -22,7 +22,7 @@ fun SmokeProbe(graph: AppGraph, window: ComposeWindow, out: File) {
     LaunchedEffect(Unit) {
         val deadline = System.currentTimeMillis() + 60_000
         while (System.currentTimeMillis() < deadline) {
-            val home = graph.home.state.value.home
+            val home = (graph.home.state.value as? app.firststep.kit.HomeUiState.Ready)?.home
             if (graph.navigator.current == Route.Home && home != null && window.isShowing) {
                 delay(1_500) // let a few frames reach the screen
                 val bounds = Rectangle(window.locationOnScreen, window.size)

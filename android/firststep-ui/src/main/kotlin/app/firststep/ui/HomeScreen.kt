@@ -1,5 +1,11 @@
 package app.firststep.ui
 
+import androidx.compose.runtime.getValue
+import app.firststep.kit.Route
+import app.firststep.core.AppScreen
+import app.firststep.core.JournalChange
+import androidx.compose.runtime.collectAsState
+import app.firststep.kit.AppGraph
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
@@ -46,15 +52,16 @@ class HomeActions(
 
 /** Today: one-tap first-step pain, the next step, the running advice, today's exercises, streak, next reminder. */
 @Composable
-fun HomeScreen(state: HomeUiState, actions: HomeActions) {
+fun HomeScreen(state: HomeUiState, actions: HomeActions, modifier: Modifier = Modifier) {
     val s = LocalStrings.current
     val colors = LocalFirstStepColors.current
-    ScreenColumn(tag = "screen-home") {
-        val home = state.home
-        if (home == null) {
-            Text(s.loading)
-            return@ScreenColumn
+    ScreenColumn(modifier, tag = "screen-home") {
+        val ready = when (state) {
+            HomeUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is HomeUiState.Failed -> { FailedText(state.message); return@ScreenColumn }
+            is HomeUiState.Ready -> state
         }
+        val home = ready.home
         Text(home.date, style = MaterialTheme.typography.labelLarge, color = MaterialTheme.colorScheme.onSurfaceVariant)
         home.caution?.let { caution ->
             SectionCard(Modifier.testTag("home-caution"), container = MaterialTheme.colorScheme.errorContainer) {
@@ -71,7 +78,7 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
                 Text(s.rules(listOf(referral.rule)), style = MaterialTheme.typography.labelSmall)
             }
         }
-        state.message?.let { SectionCard(container = MaterialTheme.colorScheme.primaryContainer) { Text(it, modifier = Modifier.testTag("home-message")) } }
+        ready.message?.let { SectionCard(container = MaterialTheme.colorScheme.primaryContainer) { Text(it, modifier = Modifier.testTag("home-message")) } }
 
         // Next step (the core's wording) with its action.
         SectionCard(Modifier.testTag("home-next-step"), container = MaterialTheme.colorScheme.primaryContainer) {
@@ -173,9 +180,32 @@ fun HomeScreen(state: HomeUiState, actions: HomeActions) {
         }
 
         Text(s.streak(home.streakDays.toInt()), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("home-streak"))
-        state.nextReminder?.let {
+        ready.nextReminder?.let {
             Text(s.nextReminder(it.localDate, it.localTime, it.title), style = MaterialTheme.typography.bodyMedium,
                 modifier = Modifier.padding(bottom = 8.dp).testTag("home-next-reminder"))
         }
     }
+}
+
+/** The route wrapper: collects its view model's state and owns the effects after a write. */
+@Composable
+fun HomeRoute(graph: AppGraph) {
+    val state by graph.home.state.collectAsState()
+    HomeScreen(state, HomeActions(
+        logPain = { graph.home.logPain(it).invokeOnCompletion { graph.changed(JournalChange.PAIN_LOGGED, except = AppScreen.HOME) } },
+        editPain = { graph.navigate(Route.Morning) },
+        startSession = { graph.navigate(Route.Session) },
+        assess = { graph.navigate(Route.Safety) },
+        seekCare = {
+            val home = (state as? HomeUiState.Ready)?.home
+            graph.safety.retake()
+            graph.navigator.push(Route.Urgent(home?.caution ?: home?.nextStepText.orEmpty(), emptyList()))
+        },
+        logRun = { graph.navigate(Route.Run) },
+        answerHopCheck = { graph.home.answerHopCheck(it).invokeOnCompletion { graph.changed(JournalChange.HOP_CHECK, except = AppScreen.HOME) } },
+        answerMaintenance = { graph.home.answerMaintenance(it).invokeOnCompletion { graph.changed(JournalChange.MAINTENANCE, except = AppScreen.HOME) } },
+        takeSelfTest = { graph.navigate(Route.ReturnToRun) },
+        ratePsfs = { graph.navigate(Route.PsfsRate) },
+        openLesson = graph::openLesson,
+    ))
 }

@@ -24,6 +24,7 @@ import app.firststep.core.RunningState
 import app.firststep.kit.PsfsUiState
 import app.firststep.kit.ReturnToRunUiState
 
+
 /**
  * The running card's numbers and the return-to-run card (X2, A7, RR1): the reduced distance, the
  * weekly-spike warning, and the card's text, walk-run step and the self-test button. Text is the core's.
@@ -90,100 +91,6 @@ fun PsfsCard(psfs: Psfs, onRate: () -> Unit, onEditActivities: () -> Unit) {
                 OutlinedButton(onEditActivities, Modifier.sizeIn(minHeight = TouchTarget).testTag("psfs-edit")) { Text(s.psfsEditActivities) }
             }
         }
-    }
-}
-
-class PsfsActions(
-    val setName: (Int, String) -> Unit,
-    val saveActivities: () -> Unit,
-    val setScore: (Long, Int) -> Unit,
-    val rate: () -> Unit,
-)
-
-/** Names the 3–5 activities; the core's refusal (count, repeat, length) is shown under the form. */
-@Composable
-fun PsfsActivitiesScreen(state: PsfsUiState, actions: PsfsActions) {
-    val s = LocalStrings.current
-    ScreenColumn(tag = "screen-psfs-activities") {
-        Heading(s.psfsActivitiesTitle)
-        Text(s.psfsActivitiesHint, style = MaterialTheme.typography.bodyMedium)
-        if (state.loading) { Text(s.loading); return@ScreenColumn }
-        for ((i, name) in state.names.withIndex()) {
-            TextInput(s.psfsActivityLabel(i + 1), name, { actions.setName(i, it) }, tag = "psfs-name-$i")
-        }
-        FieldErrorText(state.error, modifier = Modifier.testTag("psfs-error"))
-        Button(actions.saveActivities, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("psfs-save-activities"),
-            enabled = !state.saving) { Text(s.save) }
-    }
-}
-
-/** Rates each activity 0–10 (0 = unable, 10 = as before the injury). */
-@Composable
-fun PsfsRateScreen(state: PsfsUiState, actions: PsfsActions) {
-    val s = LocalStrings.current
-    ScreenColumn(tag = "screen-psfs-rate") {
-        Heading(s.psfsRateTitle)
-        Text(s.psfsScaleHint, style = MaterialTheme.typography.bodyMedium)
-        val psfs = state.psfs ?: run { FieldErrorText(state.error); if (state.loading) Text(s.loading); return@ScreenColumn }
-        for (a in psfs.activities) {
-            SectionCard(Modifier.testTag("psfs-rate-${a.id}")) {
-                PainScale(a.name, state.scores[a.id], { actions.setScore(a.id, it) }, tagPrefix = "psfs-score-${a.id}")
-            }
-        }
-        FieldErrorText(state.error, modifier = Modifier.testTag("psfs-error"))
-        Button(actions.rate, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("psfs-save-rating"),
-            enabled = state.canRate && !state.saving) { Text(s.save) }
-    }
-}
-
-class ReturnToRunActions(
-    val setWalkPain: (Int) -> Unit,
-    val setHeelAffected: (String) -> Unit,
-    val setHeelOther: (String) -> Unit,
-    val setHopPain: (Int) -> Unit,
-    val submit: () -> Unit,
-    val done: () -> Unit,
-)
-
-/** The return-to-run self-test (RR1): the answers, then the core's verdict with each criterion. */
-@Composable
-fun ReturnToRunScreen(state: ReturnToRunUiState, actions: ReturnToRunActions) {
-    val s = LocalStrings.current
-    ScreenColumn(tag = "screen-return-to-run") {
-        Heading(s.selfTestTitle)
-        val result = state.result
-        if (result != null) {
-            SectionCard(Modifier.testTag("self-test-result"),
-                container = if (result.passed) MaterialTheme.colorScheme.primaryContainer else MaterialTheme.colorScheme.tertiaryContainer) {
-                Text(s.selfTestVerdict(result.passed), style = MaterialTheme.typography.titleLarge, modifier = Modifier.testTag("self-test-verdict"))
-                Text(result.advice, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("self-test-advice"))
-            }
-            for (c in result.criteria) {
-                SectionCard(Modifier.testTag("criterion-${c.id}").semantics(mergeDescendants = true) {
-                    contentDescription = "${c.label}: ${s.criterion(c.passed)}"
-                }) {
-                    Text(s.criterion(c.passed), style = MaterialTheme.typography.titleSmall,
-                        color = if (c.passed) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,
-                        modifier = Modifier.testTag("criterion-${c.id}-${if (c.passed) "passed" else "failed"}"))
-                    Text(c.label, style = MaterialTheme.typography.bodyMedium)
-                    Text(c.detail, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
-                }
-            }
-            Button(actions.done, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("self-test-done")) { Text(s.back) }
-            return@ScreenColumn
-        }
-        PainScale(s.selfTestWalkPain, state.walkPain, actions.setWalkPain, tagPrefix = "self-test-walk")
-        FieldErrorText(state.error, "walk_pain")
-        NumberField(s.selfTestHeelAffected, state.heelRaisesAffected, actions.setHeelAffected, decimal = false,
-            error = state.error?.takeIf { it.concerns("heel_raises_affected") }?.message, tag = "self-test-heel-affected")
-        NumberField(s.selfTestHeelOther, state.heelRaisesOther, actions.setHeelOther, decimal = false,
-            error = state.error?.takeIf { it.concerns("heel_raises_other") }?.message, tag = "self-test-heel-other")
-        PainScale(s.selfTestHopPain, state.hopPain, actions.setHopPain, tagPrefix = "self-test-hop")
-        FieldErrorText(state.error, "hop_pain")
-        state.error?.takeIf { e -> listOf("walk_pain", "hop_pain", "heel_raises_affected", "heel_raises_other").none { e.concerns(it) } }
-            ?.let { FieldErrorText(it, modifier = Modifier.testTag("self-test-error")) }
-        Button(actions.submit, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("self-test-submit"),
-            enabled = state.canSubmit) { Text(s.selfTestSubmit) }
     }
 }
 

@@ -21,6 +21,8 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -39,11 +41,13 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
+import app.firststep.core.JournalChange
 import app.firststep.core.Phase
 import app.firststep.core.ProgramExercise
 import app.firststep.core.SessionState
 import app.firststep.core.SessionStatus
 import app.firststep.core.Side
+import app.firststep.kit.AppGraph
 import app.firststep.kit.SessionFigure
 import app.firststep.kit.SessionUiState
 import app.firststep.ui.figure.ExerciseFigure
@@ -218,4 +222,22 @@ private fun TempoFigure(session: SessionState, modifier: Modifier) {
             }
         }
     }
+}
+
+/** The route wrapper: collects the session's one state and, once saved, refreshes what the core lists. */
+@Composable
+fun SessionRoute(graph: AppGraph) {
+    val state by graph.session.state.collectAsState()
+    val saved = (state as? SessionUiState.Finished)?.saved == true
+    LaunchedEffect(saved) { if (saved) graph.changed(JournalChange.SESSION_SAVED) }
+    SessionScreen(state, SessionActions(
+        pause = { graph.session.pause() },
+        resume = { graph.session.resume() },
+        skip = { graph.session.skipStep() },
+        repeat = { graph.session.repeatStep() },
+        repDone = { graph.session.repDone() },
+        finish = { graph.session.finish(it) },
+        close = { graph.session.close(); graph.goHome() },
+        answerEffort = { graph.session.answerEffort(it) },
+    ))
 }

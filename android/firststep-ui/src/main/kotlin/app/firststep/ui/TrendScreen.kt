@@ -1,5 +1,8 @@
 package app.firststep.ui
 
+import app.firststep.kit.Route
+import androidx.compose.runtime.collectAsState
+import app.firststep.kit.AppGraph
 import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
@@ -64,17 +67,21 @@ var SemanticsPropertyReceiver.drawnSeries by DrawnSeries
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun TrendScreen(state: TrendUiState, onSelect: (Int?) -> Unit = {}, onWeeks: (Int) -> Unit) {
+fun TrendScreen(state: TrendUiState, modifier: Modifier = Modifier, onSelect: (Int?) -> Unit = {}, onWeeks: (Int) -> Unit) {
     val s = LocalStrings.current
     val colors = LocalFirstStepColors.current
-    ScreenColumn(tag = "screen-trend") {
+    ScreenColumn(modifier, tag = "screen-trend") {
         Heading(s.trendTitle)
         ChoiceChips(listOf(4, 8, 12), state.weeks, { s.weeks(it) }, onWeeks, tagPrefix = "weeks")
-        state.message?.let { Text(it, color = MaterialTheme.colorScheme.error) }
-        val chart = state.chart ?: run { Text(s.loading); return@ScreenColumn }
+        val ready = when (state) {
+            is TrendUiState.Loading -> { LoadingText(); return@ScreenColumn }
+            is TrendUiState.Failed -> { FailedText(state.message); return@ScreenColumn }
+            is TrendUiState.Ready -> state
+        }
+        val chart = ready.chart
         val range = listOfNotNull(chart.firstDay?.label, chart.lastDay?.label).joinToString(" – ")
         Text(listOf(chart.title, range).filter { it.isNotEmpty() }.joinToString(" · "), style = MaterialTheme.typography.titleSmall)
-        val readout = state.selectedDay?.let(chart::readoutAt)
+        val readout = ready.selectedDay?.let(chart::readoutAt)
         Text(
             readout ?: s.trendReadoutHint,
             style = MaterialTheme.typography.bodyMedium,
@@ -84,7 +91,7 @@ fun TrendScreen(state: TrendUiState, onSelect: (Int?) -> Unit = {}, onWeeks: (In
         Text(chart.yTitle, style = MaterialTheme.typography.labelMedium, modifier = Modifier.testTag("trend-y-title"))
         TrendCanvas(
             chart,
-            state.selectedDay,
+            ready.selectedDay,
             onSelect,
             Modifier.fillMaxWidth().height(260.dp).testTag("trend-chart").semantics {
                 contentDescription = chart.textAlternative
@@ -399,4 +406,11 @@ private fun LoadChartView(chart: TrendChartModel, load: LoadChart, color: Color,
         }
     }
     LegendEntry(load.legend.style, color, load.legend.label, "legend-${load.legend.series.name}")
+}
+
+/** The route wrapper: collects its view model's state and owns the effects after a write. */
+@Composable
+fun TrendRoute(graph: AppGraph) {
+    val state by graph.trend.state.collectAsState()
+    TrendScreen(state, onSelect = graph.trend::select) { graph.trend.selectWeeks(it) }
 }

@@ -1,5 +1,6 @@
 package app.firststep.ui
 
+import app.firststep.kit.AssessmentUiState
 import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
@@ -93,9 +94,9 @@ class OnboardingTest {
 
     /** Walks the wizard page by page; [answers] maps a field tag suffix to what to type or tap. */
     private fun walkWizard(answers: Map<String, String>) {
-        rule.waitUntil(10_000) { app.graph.assessment.state.value.item != null }
+        rule.waitUntil(10_000) { (app.graph.assessment.state.value as? AssessmentUiState.Ready)?.item != null }
         while (true) {
-            val state = app.graph.assessment.state.value
+            val state = app.graph.assessment.state.value as AssessmentUiState.Ready
             val item = state.item!!
             for ((field, value) in answers) {
                 if (field.substringBefore('.') != item.id) continue
@@ -110,7 +111,7 @@ class OnboardingTest {
                 return
             }
             rule.tap("assessment-next")
-            rule.waitUntil(5_000) { app.graph.assessment.state.value.page == state.page + 1 }
+            rule.waitUntil(5_000) { (app.graph.assessment.state.value as? AssessmentUiState.Ready)?.page == state.page + 1 }
         }
     }
 
@@ -128,7 +129,7 @@ class OnboardingTest {
         start()
         rule.tap("safety-submit")
         walkWizard(validAnswers + ("knee_to_wall_cm.left" to "45"))
-        rule.waitUntil(10_000) { app.graph.assessment.state.value.error != null }
+        rule.waitUntil(10_000) { (app.graph.assessment.state.value as? AssessmentUiState.Ready)?.error != null }
         // The core's own refusal for the same document, from a separate journal.
         val expected = try {
             FirstStep.open(tempDb().path).use {
@@ -141,7 +142,7 @@ class OnboardingTest {
         // Back on the knee-to-wall page, the message under the left input.
         rule.waitForTag("field-knee_to_wall_cm.left")
         rule.onNodeWithText(expected.reason, useUnmergedTree = true).assertExists()
-        assertEquals("knee_to_wall_cm", app.graph.assessment.state.value.item!!.id)
+        assertEquals("knee_to_wall_cm", (app.graph.assessment.state.value as AssessmentUiState.Ready).item!!.id)
         app.reopen { core ->
             assertNull(core.latestAssessment())
             assertNull(core.program())

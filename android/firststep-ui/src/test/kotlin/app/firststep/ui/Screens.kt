@@ -20,6 +20,14 @@ import app.firststep.core.Phase
 import app.firststep.core.PsfsRating
 import app.firststep.core.SessionStatus
 import app.firststep.kit.AnswerSide
+import app.firststep.kit.AssessmentUiState
+import app.firststep.kit.HomeUiState
+import app.firststep.kit.PsfsUiState
+import app.firststep.kit.SafetyUiState
+import app.firststep.kit.LessonsUiState
+import app.firststep.kit.ProgressUiState
+import app.firststep.kit.SettingsUiState
+import app.firststep.kit.TrendUiState
 import app.firststep.core.RedFlagLevel
 import kotlinx.coroutines.runBlocking
 import org.jetbrains.skia.EncodedImageFormat
@@ -89,10 +97,10 @@ class ScreenSetup(val app: TestApp) {
     fun trend8() {
         graph.navigate(Route.Trend)
         runBlocking { graph.trend.selectWeeks(8).join() }
-        waitFor("trend") { graph.trend.state.value.chart?.dates?.size == 56 }
+        waitFor("trend") { (graph.trend.state.value as? TrendUiState.Ready)?.chart?.dates?.size == 56 }
     }
 
-    fun home() { graph.navigate(Route.Home); waitFor("home") { !graph.home.state.value.loading && graph.home.state.value.home != null } }
+    fun home() { graph.navigate(Route.Home); waitFor("home") { graph.home.state.value is HomeUiState.Ready } }
 
     fun safetyResult(level: RedFlagLevel) = FirstStep.open(tempDb().path).use { core ->
         core.submitSafetyScreen(morning(TODAY), listOf(core.safetyQuestions().first { it.level == level }.id))
@@ -103,19 +111,19 @@ val allShots: List<Shot> = listOf(
     Shot("welcome") { graph.navigator.reset(Route.Welcome) },
     Shot("safety") {
         graph.navigator.reset(Route.Welcome); graph.navigate(Route.Safety)
-        waitFor("questions") { graph.safety.state.value.questions.isNotEmpty() }
+        waitFor("questions") { (graph.safety.state.value as? SafetyUiState.Ready)?.questions?.isNotEmpty() == true }
     },
     Shot("safety-urgent") { safetyResult(RedFlagLevel.URGENT).let { graph.navigator.reset(Route.Urgent(it.advice, it.reasons)) } },
     Shot("safety-refer") { graph.navigator.reset(Route.Refer(safetyResult(RedFlagLevel.REFER))) },
     Shot("assessment") {
         graph.navigator.reset(Route.Home); graph.navigate(Route.Assessment)
-        waitFor("catalogue") { graph.assessment.state.value.items.isNotEmpty() }
-        graph.assessment.goTo(graph.assessment.state.value.items.indexOfFirst { it.id == "knee_to_wall_cm" })
+        waitFor("catalogue") { (graph.assessment.state.value as? AssessmentUiState.Ready)?.items?.isNotEmpty() == true }
+        graph.assessment.goTo((graph.assessment.state.value as AssessmentUiState.Ready).items.indexOfFirst { it.id == "knee_to_wall_cm" })
         graph.assessment.setSide("knee_to_wall_cm", AnswerSide.LEFT, "8.5")
     },
     Shot("assessment-error") {
         graph.navigator.reset(Route.Home); graph.navigate(Route.Assessment)
-        waitFor("catalogue") { graph.assessment.state.value.items.isNotEmpty() }
+        waitFor("catalogue") { (graph.assessment.state.value as? AssessmentUiState.Ready)?.items?.isNotEmpty() == true }
         val a = graph.assessment
         a.setValue("affected_side", "left"); a.setValue("first_step_pain", "5")
         a.setSide("knee_to_wall_cm", AnswerSide.LEFT, "45"); a.setSide("knee_to_wall_cm", AnswerSide.RIGHT, "11")
@@ -142,14 +150,14 @@ val allShots: List<Shot> = listOf(
     Shot("trend-readout") { trend8(); graph.trend.select(36) },
     Shot("trend-load", scrollToEnd = true) { trend8() },
     Shot("trend-desktop", width = 1200, height = 900) { trend8(); graph.trend.select(36) },
-    Shot("progress") { graph.navigate(Route.Progress); waitFor("progress") { graph.progress.state.value.report != null } },
+    Shot("progress") { graph.navigate(Route.Progress); waitFor("progress") { graph.progress.state.value is ProgressUiState.Ready } },
     Shot("lessons") {
         // Week 2 of the seeded program, so later lessons show locked; the clock goes back after loading.
         val today = app.clock.moment
         val start = java.time.LocalDate.parse(TODAY).minusDays(8 * 7L - 1)
         app.clock.moment = morning(start.plusDays(16).toString())
         graph.navigate(Route.Lessons)
-        waitFor("lessons") { graph.lessons.state.value.lessons.isNotEmpty() }
+        waitFor("lessons") { (graph.lessons.state.value as? LessonsUiState.Ready)?.lessons?.isNotEmpty() == true }
         app.clock.moment = today
     },
     Shot("lesson") {
@@ -159,13 +167,13 @@ val allShots: List<Shot> = listOf(
         var steady = 0
         repeat(40) {
             if (steady < 3) {
-                if (graph.lessons.state.value.open?.id == "E1") steady++ else { steady = 0; runBlocking { graph.lessons.open("E1").join() } }
+                if ((graph.lessons.state.value as? LessonsUiState.Ready)?.open?.id == "E1") steady++ else { steady = 0; runBlocking { graph.lessons.open("E1").join() } }
                 Thread.sleep(50)
             }
         }
-        waitFor("lesson E1 open") { graph.lessons.state.value.open?.id == "E1" }
+        waitFor("lesson E1 open") { (graph.lessons.state.value as? LessonsUiState.Ready)?.open?.id == "E1" }
     },
-    Shot("settings") { graph.navigate(Route.Settings); waitFor("settings") { graph.settings.state.value.settings != null } },
+    Shot("settings") { graph.navigate(Route.Settings); waitFor("settings") { graph.settings.state.value is SettingsUiState.Ready } },
     Shot("home-dark", dark = true) { home() },
     Shot("session-dark", dark = true) {
         home(); graph.navigate(Route.Session)
@@ -182,7 +190,7 @@ val allShots: List<Shot> = listOf(
         app.reopen { it.logPain(morning(TODAY), null, 8, null, null) }
         home()
         runBlocking { graph.home.refresh().join() }
-        waitFor("flare card") { graph.home.state.value.home?.plan?.flare != null }
+        waitFor("flare card") { (graph.home.state.value as? HomeUiState.Ready)?.home?.plan?.flare != null }
     },
 )
 
@@ -241,19 +249,19 @@ val programShots: List<Shot> = listOf(
     },
     Shot("progress-psfs") {
         graph.session.close(); graph.navigate(Route.Progress)
-        waitFor("progress") { graph.progress.state.value.report != null && graph.progress.state.value.psfs != null }
+        waitFor("progress") { (graph.progress.state.value as? ProgressUiState.Ready)?.psfs != null }
     },
     Shot("psfs-activities-error") {
         graph.navigate(Route.Progress); graph.navigate(Route.PsfsActivities)
-        waitFor("psfs") { !graph.psfs.state.value.loading }
+        waitFor("psfs") { graph.psfs.state.value !is PsfsUiState.Loading }
         graph.psfs.setName(2, ""); graph.psfs.setName(1, "")
         runBlocking { graph.psfs.saveActivities().join() }
-        waitFor("refusal") { graph.psfs.state.value.error != null }
+        waitFor("refusal") { (graph.psfs.state.value as? PsfsUiState.Ready)?.error != null }
     },
     Shot("psfs-rate") {
         graph.navigate(Route.Progress); graph.navigate(Route.PsfsRate)
-        waitFor("psfs") { graph.psfs.state.value.psfs != null }
-        graph.psfs.state.value.psfs!!.activities.forEachIndexed { i, a -> graph.psfs.setScore(a.id, 5 + i) }
+        waitFor("psfs") { graph.psfs.state.value is PsfsUiState.Ready }
+        (graph.psfs.state.value as PsfsUiState.Ready).psfs.activities.forEachIndexed { i, a -> graph.psfs.setScore(a.id, 5 + i) }
     },
     Shot("return-to-run-test") {
         graph.navigate(Route.Progress); graph.navigate(Route.ReturnToRun)
@@ -266,7 +274,7 @@ val programShots: List<Shot> = listOf(
     },
     Shot("progress-return-to-run") {
         graph.navigate(Route.Progress)
-        waitFor("progress") { graph.progress.state.value.report?.running?.returnToRun?.lastCheck != null }
+        waitFor("progress") { (graph.progress.state.value as? ProgressUiState.Ready)?.report?.running?.returnToRun?.lastCheck != null }
     },
 )
 
@@ -288,7 +296,7 @@ val maintenanceShots: List<Shot> = listOf(
     Shot("home-maintenance-offer") {
         home()
         runBlocking { graph.home.logPain(1).join() }
-        waitFor("offer") { graph.home.state.value.home?.plan?.maintenance != null }
+        waitFor("offer") { (graph.home.state.value as? HomeUiState.Ready)?.home?.plan?.maintenance != null }
     },
 )
 
@@ -320,7 +328,7 @@ private fun renderFrom(testApp: TestApp, dir: File, shots: List<Shot>): List<Fil
     return testApp.use { app ->
         val setup = ScreenSetup(app)
         app.graph.start()
-        setup.waitFor("start") { app.graph.home.state.value.home != null }
+        setup.waitFor("start") { app.graph.home.state.value is HomeUiState.Ready }
         shots.map { shot ->
             shot.go(setup)
             Thread.sleep(50)

@@ -8,7 +8,9 @@ import app.firststep.core.FirstStepException
 import app.firststep.core.Units
 import app.firststep.kit.FieldError
 import app.firststep.kit.SettingsViewModel
+import app.firststep.kit.SettingsUiState
 import app.firststep.kit.Transfer
+import app.firststep.kit.TrendUiState
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -38,7 +40,7 @@ class TrendAndDataTest {
     fun `a runner who reads miles sees each week's running in miles`() {
         app.reopen { it.saveSettings(it.settings().copy(units = Units.IMPERIAL)) }
         open("trend")
-        rule.waitUntil(10_000) { app.graph.trend.state.value.chart != null }
+        rule.waitUntil(10_000) { app.graph.trend.state.value is TrendUiState.Ready }
         val shown = app.graph.trend.state.value.weeks
         val data = app.reopen { it.trendChart(TODAY, shown.toUInt()) }
         assertTrue("the seeded weeks have runs", data.trend.weekly.any { it.runKm > 0 })
@@ -53,7 +55,7 @@ class TrendAndDataTest {
     fun `the trend's text summary carries the core's baseline and current values, and missing days draw no point`() {
         open("trend")
         rule.tap("weeks-8 weeks")
-        rule.waitUntil(10_000) { app.graph.trend.state.value.let { it.weeks == 8 && it.chart?.dates?.size == 56 } }
+        rule.waitUntil(10_000) { app.graph.trend.state.value.let { it is TrendUiState.Ready && it.weeks == 8 && it.chart.dates.size == 56 } }
         val data = app.reopen { it.trendChart(TODAY, 8u) }
         val trend = data.trend
         val chart = rule.onNodeWithTag("trend-chart").fetchSemanticsNode().config
@@ -95,12 +97,12 @@ class TrendAndDataTest {
         val before = app.reopen { core -> Triple(core.painEntries("2020-01-01", TODAY), core.sessions("2020-01-01", TODAY), core.settings().toString()) }
         app.files.toOpen = """{"format_version": 1, "app": "firststep", "pain": [{"date": "2026-01-01", "score": 14}]}"""
         rule.tap("import-backup")
-        rule.waitUntil(10_000) { app.graph.settings.state.value.transferError != null }
+        rule.waitUntil(10_000) { (app.graph.settings.state.value as? SettingsUiState.Ready)?.transferError != null }
         val expected = try {
             app.reopen { it.importJson(morning(TODAY), app.files.toOpen!!) }
             null
         } catch (e: FirstStepException) { FieldError.of(e).message }
-        assertEquals(expected, app.graph.settings.state.value.transferError!!.message)
+        assertEquals(expected, (app.graph.settings.state.value as SettingsUiState.Ready).transferError!!.message)
         rule.onNodeWithText(expected!!, useUnmergedTree = true).assertExists()
         val after = app.reopen { core -> Triple(core.painEntries("2020-01-01", TODAY), core.sessions("2020-01-01", TODAY), core.settings().toString()) }
         assertEquals(before, after)
@@ -115,8 +117,8 @@ class TrendAndDataTest {
         assertTrue(file.length() > 100)
         app.files.toOpen = file.readText()
         rule.tap("import-backup")
-        rule.waitUntil(10_000) { app.graph.settings.state.value.transfer is Transfer.Imported }
-        val report = (app.graph.settings.state.value.transfer as Transfer.Imported).report
+        rule.waitUntil(10_000) { (app.graph.settings.state.value as? SettingsUiState.Ready)?.transfer is Transfer.Imported }
+        val report = ((app.graph.settings.state.value as SettingsUiState.Ready).transfer as Transfer.Imported).report
         assertEquals(0u, report.painAdded + report.sessionsAdded + report.runsAdded)
         assertNotEquals(0u, report.painUnchanged)
         rule.onNodeWithTag("transfer-result").assertExists()
@@ -128,8 +130,8 @@ class TrendAndDataTest {
         rule.waitForTag("settings-morning")
         rule.type("settings-morning", "25:00")
         rule.tap("settings-save")
-        rule.waitUntil(5_000) { app.graph.settings.state.value.error != null }
-        val error = app.graph.settings.state.value.error!!
+        rule.waitUntil(5_000) { (app.graph.settings.state.value as? SettingsUiState.Ready)?.error != null }
+        val error = (app.graph.settings.state.value as SettingsUiState.Ready).error!!
         rule.onNodeWithText(error.message, useUnmergedTree = true).assertExists()
         assertEquals("07:00", app.reopen { it.settings() }.morningReminder)
         rule.type("settings-morning", "06:30")

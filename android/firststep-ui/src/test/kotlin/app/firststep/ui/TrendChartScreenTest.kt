@@ -1,5 +1,6 @@
 package app.firststep.ui
 
+import app.firststep.kit.TrendUiState
 import androidx.compose.ui.test.assertContentDescriptionEquals
 import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.junit4.createComposeRule
@@ -36,7 +37,7 @@ class TrendChartScreenTest {
         rule.waitForTag("home-next-step")
         rule.tap("tab-trend")
         rule.tap("weeks-8 weeks")
-        rule.waitUntil(10_000) { app.graph.trend.state.value.let { it.weeks == 8 && it.chart?.dates?.size == 56 } }
+        rule.waitUntil(10_000) { app.graph.trend.state.value.let { it is TrendUiState.Ready && it.weeks == 8 && it.chart.dates.size == 56 } }
         rule.waitForIdle()
         return app.reopen { it.trendChart(TODAY, 8u) }
     }

@@ -27,12 +27,12 @@ class UiBenchmarkTest {
         val repository = runBlocking { FirstStepRepository.open(db.path, clock) }
         repository.use {
             fun homeFrame() {
-                val state = runBlocking { HomeUiState(loading = false, home = repository.home(), nextReminder = repository.reminders().firstOrNull()) }
+                val state = runBlocking { HomeUiState.Ready(repository.home(), repository.reminders().firstOrNull()) }
                 renderFrame { FirstStepTheme { HomeScreen(state, HomeActions({}, {}, {}, {}, {}, {})) } }.close()
             }
             fun trendFrame() {
                 val chart = runBlocking { TrendChart.from(repository.trendChart(12)) }
-                renderFrame { FirstStepTheme { TrendScreen(TrendUiState(12, chart)) {} } }.close()
+                renderFrame { FirstStepTheme { TrendScreen(TrendUiState.Ready(12, chart)) {} } }.close()
             }
             val home = median(20, 60, ::homeFrame)
             val trend = median(20, 60, ::trendFrame)

@@ -12,17 +12,24 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /** The safety screen (CLINICAL R1–R3): the core's questions, the runner's "yes" answers, the core's verdict. */
-data class SafetyUiState(
-    val loading: Boolean = true,
-    val questions: List<SafetyQuestion> = emptyList(),
-    /** Ids answered "yes". */
-    val yes: Set<String> = emptySet(),
-    /** Set once submitted: its level decides between the stop screen, the advice and the assessment. */
-    val result: SafetyResult? = null,
-    val error: FieldError? = null,
-    /** A clinician's clearance was just recorded (the questions may be taken again). */
-    val cleared: Boolean = false,
-)
+sealed interface SafetyUiState {
+    data object Loading : SafetyUiState
+
+    data class Ready(
+        val questions: List<SafetyQuestion>,
+        /** Ids answered "yes". */
+        val yes: Set<String> = emptySet(),
+        /** Set once submitted: its level decides between the stop screen, the advice and the assessment. */
+        val result: SafetyResult? = null,
+        /** The core's refusal of the answers or of a clinician's clearance. */
+        val error: FieldError? = null,
+        /** A clinician's clearance was just recorded (the questions may be taken again). */
+        val cleared: Boolean = false,
+    ) : SafetyUiState
+
+    /** The questions could not be loaded, or a clearance was refused before they were. */
+    data class Failed(val error: FieldError) : SafetyUiState
+}
 
 /**
  * Welcome → safety questions → result. The screen is stored by the core when submitted; the ids
@@ -32,26 +39,33 @@ class SafetyViewModel(
     private val repository: FirstStepRepository,
     private val scope: CoroutineScope,
 ) {
-    private val mutableState = MutableStateFlow(SafetyUiState())
+    private val mutableState = MutableStateFlow<SafetyUiState>(SafetyUiState.Loading)
     val state: StateFlow<SafetyUiState> = mutableState.asStateFlow()
 
     /** Loads the questions and clears earlier answers (first run and every re-assessment). */
     fun load(): Job {
-        mutableState.value = SafetyUiState()
+        mutableState.value = SafetyUiState.Loading
         return scope.launch { fetch() }
     }
 
     private suspend fun fetch() {
-        val questions = repository.safetyQuestions()
-        mutableState.value = SafetyUiState(loading = false, questions = questions)
+        mutableState.value = try {
+            SafetyUiState.Ready(repository.safetyQuestions())
+        } catch (e: FirstStepException) {
+            SafetyUiState.Failed(FieldError.of(e))
+        }
     }
 
-    fun answer(id: String, yes: Boolean) = mutableState.update {
+    /** Changes the loaded questions; nothing to change before they are in. */
+    private fun ready(change: (SafetyUiState.Ready) -> SafetyUiState.Ready) =
+        mutableState.update { if (it is SafetyUiState.Ready) change(it) else it }
+
+    fun answer(id: String, yes: Boolean) = ready {
         it.copy(yes = if (yes) it.yes + id else it.yes - id, result = null, error = null)
     }
 
     fun submit(): Job = scope.launch {
-        val current = mutableState.value
+        val current = mutableState.value as? SafetyUiState.Ready ?: return@launch
         // Question order, as the core lists them.
         val ids = current.questions.map { it.id }.filter { it in current.yes }
         mutableState.value = try {
@@ -68,14 +82,14 @@ class SafetyViewModel(
     fun clearedByClinician(date: String): Job = scope.launch {
         try {
             repository.recordClinicianVisit(date.trim().ifEmpty { null }, cleared = true)
-            mutableState.value = SafetyUiState(loading = false, questions = repository.safetyQuestions(), cleared = true)
+            mutableState.value = SafetyUiState.Ready(repository.safetyQuestions(), cleared = true)
         } catch (e: FirstStepException) {
-            mutableState.update { it.copy(error = FieldError.of(e)) }
+            mutableState.update { if (it is SafetyUiState.Ready) it.copy(error = FieldError.of(e)) else SafetyUiState.Failed(FieldError.of(e)) }
         }
     }
 
     /** Back to the questions (the stop screen's "re-take the screen later"). */
-    fun retake() = mutableState.update { it.copy(result = null, yes = emptySet(), error = null, cleared = false) }
+    fun retake() = ready { it.copy(result = null, yes = emptySet(), error = null, cleared = false) }
 
-    val yesIds: List<String> get() = mutableState.value.let { s -> s.questions.map { it.id }.filter { it in s.yes } }
+    val yesIds: List<String> get() = (mutableState.value as? SafetyUiState.Ready)?.let { s -> s.questions.map { it.id }.filter { it in s.yes } }.orEmpty()
 }
