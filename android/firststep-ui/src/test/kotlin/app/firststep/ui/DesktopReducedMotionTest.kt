@@ -7,7 +7,9 @@ import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
 import app.firststep.core.Phase
 import app.firststep.desktop.DesktopApp
+import app.firststep.kit.CueSound
 import app.firststep.kit.InMemoryPreferenceStore
+import app.firststep.kit.Route
 import app.firststep.kit.ShellPreferences
 import kotlinx.coroutines.runBlocking
 import org.junit.After
@@ -72,5 +74,17 @@ class DesktopReducedMotionTest {
         val tweened = drawn()
         val changed = later.indices.count { later[it] != tweened[it] }
         assertTrue("the setting did not reach the figure: $changed pixels changed", changed > later.size / 200)
+    }
+
+    @Test
+    fun `the settings screen sets the cue sound and, on desktop, reduced motion`() {
+        rule.setContent { DesktopApp(app.graph, dark = false) }
+        app.graph.start()
+        rule.waitForTag("home-next-step")
+        app.graph.navigate(Route.Settings)
+        rule.tap("cue-sound-Tones")
+        rule.waitUntil(5_000) { preferences.cueSound.value == CueSound.TONES }
+        rule.tap("settings-reduced-motion")
+        rule.waitUntil(5_000) { preferences.reducedMotion.value }
     }
 }
