@@ -12,7 +12,10 @@ import android.speech.tts.TextToSpeech
 import android.speech.tts.UtteranceProgressListener
 import app.firststep.core.Cue
 import app.firststep.core.CueKind
+import app.firststep.kit.CueOutput
 import app.firststep.kit.CuePlayer
+import app.firststep.kit.CueSound
+import app.firststep.kit.cueOutput
 
 /**
  * Plays the core's cues while the screen is off: the core's cue text spoken by TextToSpeech (a
@@ -20,12 +23,13 @@ import app.firststep.kit.CuePlayer
  * focus that lets music duck (AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK — the runner's music gets
  * quieter, it does not stop), abandoned once the cues go quiet (after the last words are spoken);
  * a vibration at the end of each set. What is shown (the step, its label) is the foreground
- * notification's job. The core has no voice/tones/silent setting yet, so the voice is used
- * whenever the system has one.
+ * notification's job. The runner's choice ([sound]: voice / tones / silent, read at every cue) is
+ * decided by the kit's [cueOutput]; silent asks for no audio focus at all and only vibrates.
  */
 class AndroidCuePlayer(
     context: Context,
     private val handler: Handler,
+    private val sound: () -> CueSound = { CueSound.VOICE },
 ) : CuePlayer {
     private val audio: AudioManager = context.getSystemService(AudioManager::class.java)
     private val vibrator: Vibrator? = context.getSystemService(Vibrator::class.java)
@@ -70,12 +74,15 @@ class AndroidCuePlayer(
     override fun show(cue: Cue) = Unit
 
     override fun play(cue: Cue) {
+        // design choice: the set-end buzz stays in every mode (silent means no sound, not no feedback).
         if (cue.kind in VIBRATE_AT) vibrate()
+        val output = cueOutput(sound(), cue, speechReady)
+        if (output == CueOutput.NOTHING) return
         if (!holdingFocus) {
             holdingFocus = audio.requestAudioFocus(focusRequest) == AudioManager.AUDIOFOCUS_REQUEST_GRANTED
         }
         handler.removeCallbacks(abandon)
-        if (holdingFocus && speechReady && cue.text.isNotBlank()) {
+        if (holdingFocus && output == CueOutput.SPEAK) {
             val id = "cue-${++utterances}"
             lastUtterance = id
             // design choice: a new cue replaces unfinished words (QUEUE_FLUSH), so the voice never

@@ -45,6 +45,7 @@ class AppHolder(
             snapshots = hub.timeline,
             files = files,
             onJournalChanged = { onJournalChanged?.invoke() },
+            preferences = platform.preferences,
         )
     }
 

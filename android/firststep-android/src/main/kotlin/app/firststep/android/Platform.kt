@@ -5,6 +5,8 @@ import android.provider.Settings
 import app.firststep.core.FirstStep
 import app.firststep.core.Moment
 import app.firststep.kit.Clock
+import app.firststep.kit.PreferenceStore
+import app.firststep.kit.ShellPreferences
 import java.util.concurrent.Executor
 
 /**
@@ -30,8 +32,22 @@ class Platform(
     /** The activity that notification deep links open. */
     val mainActivity: String = DeepLinks.MAIN_ACTIVITY,
 ) {
+    /** The shell's own choices (how cues sound) in SharedPreferences; the settings screen edits them. */
+    val preferences: ShellPreferences by lazy {
+        ShellPreferences(SharedPreferenceStore(context.getSharedPreferences(PREFERENCES_FILE, Context.MODE_PRIVATE)))
+    }
+
     /** The guided session of this process (one at a time). */
     val sessions: SessionHub by lazy { SessionHub(this) }
+}
+
+/** The shell's preferences file (not the journal: the core's settings stay in SQLite). */
+const val PREFERENCES_FILE = "firststep-shell"
+
+/** [PreferenceStore] over SharedPreferences (apply(): written in the background, read back at once). */
+class SharedPreferenceStore(private val prefs: android.content.SharedPreferences) : PreferenceStore {
+    override fun read(key: String): String? = prefs.getString(key, null)
+    override fun write(key: String, value: String) = prefs.edit().putString(key, value).apply()
 }
 
 /** Implemented by the Application object. */

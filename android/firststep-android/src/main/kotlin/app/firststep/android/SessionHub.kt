@@ -37,7 +37,7 @@ class SessionHub internal constructor(private val platform: Platform) {
     private val io = platform.background.asCoroutineDispatcher()
 
     val timeline = SessionTimeline(File(platform.context.filesDir, SNAPSHOT_FILE), platform.bootClock)
-    val cues = AndroidCuePlayer(platform.context, handler)
+    val cues = AndroidCuePlayer(platform.context, handler) { platform.preferences.cueSound.value }
 
     @Volatile private var ticker: SessionTicker? = null
     private val published = CurrentSession()

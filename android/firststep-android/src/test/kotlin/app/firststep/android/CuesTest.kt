@@ -7,6 +7,8 @@ import android.os.Vibrator
 import android.speech.tts.TextToSpeech
 import app.firststep.core.Cue
 import app.firststep.core.CueKind
+import app.firststep.kit.CueSound
+import app.firststep.kit.ShellPreferences
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNull
@@ -29,7 +31,8 @@ class CuesTest {
     private val app = RuntimeEnvironment.getApplication()
     private val audio = shadowOf(app.getSystemService(AudioManager::class.java))
     private val vibrator = shadowOf(app.getSystemService(Vibrator::class.java))
-    private val player = AndroidCuePlayer(app, Handler(Looper.getMainLooper()))
+    private var sound = CueSound.VOICE
+    private val player = AndroidCuePlayer(app, Handler(Looper.getMainLooper())) { sound }
 
     private fun cue(kind: CueKind) = Cue(kind, 0, false, kind.name)
 
@@ -93,5 +96,39 @@ class CuesTest {
 
         player.play(cue(CueKind.SET_DONE))
         assertTrue(vibrator.isVibrating)
+    }
+
+    @Test
+    fun theTonesSettingSoundsATonePerCueAndNeverSpeaks() {
+        val tts = shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance())
+        tts.onInitListener.onInit(TextToSpeech.SUCCESS)
+        sound = CueSound.TONES
+        player.play(cue(CueKind.UP))
+        assertNull(tts.lastSpokenText)
+        assertEquals(1, ShadowToneGenerator.getPlayedTones().size)
+        // Back to voice: the next cue is spoken.
+        sound = CueSound.VOICE
+        player.play(Cue(CueKind.DOWN, 0, false, "Down"))
+        assertEquals("Down", tts.lastSpokenText)
+    }
+
+    @Test
+    fun silentPlaysNothingAndTakesNoFocusButStillBuzzesAtTheSetsEnd() {
+        shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance()).onInitListener.onInit(TextToSpeech.SUCCESS)
+        sound = CueSound.SILENT
+        player.play(cue(CueKind.UP))
+        player.play(cue(CueKind.SET_DONE))
+        assertNull(shadowOf(ShadowTextToSpeech.getLastTextToSpeechInstance()).lastSpokenText)
+        assertEquals(0, ShadowToneGenerator.getPlayedTones().size)
+        assertNull("no focus asked: the runner's music is untouched", audio.lastAudioFocusRequest)
+        assertTrue(vibrator.isVibrating)
+    }
+
+    @Test
+    fun theChoiceIsKeptInSharedPreferencesAcrossARestart() {
+        val prefs = { ShellPreferences(SharedPreferenceStore(app.getSharedPreferences(PREFERENCES_FILE, 0))) }
+        assertEquals(CueSound.VOICE, prefs().cueSound.value)
+        prefs().setCueSound(CueSound.TONES)
+        assertEquals(CueSound.TONES, prefs().cueSound.value)
     }
 }

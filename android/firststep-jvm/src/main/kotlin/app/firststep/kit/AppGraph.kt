@@ -26,6 +26,8 @@ class AppGraph(
     runFiles: RunFilePicker = RunFilePicker { emptyList() },
     /** Called after anything that changes the reminder plan (the desktop re-reads it for the tray). */
     val onJournalChanged: () -> Unit = {},
+    /** The shell's own choices (cue sound, desktop reduced motion); the settings screen edits them. */
+    val preferences: ShellPreferences = ShellPreferences(InMemoryPreferenceStore()),
 ) {
     val cues = CueFeed(cuePlayer)
     val navigator = Navigator(Route.Home)

@@ -7,6 +7,7 @@ import app.firststep.core.FigureShape
 import app.firststep.core.FirstStepException
 import app.firststep.core.Phase
 import app.firststep.core.SessionState
+import app.firststep.core.Side
 import app.firststep.core.exerciseFigure
 import app.firststep.core.sessionFigure
 
@@ -133,5 +134,24 @@ object SessionFigure {
         }
     } catch (e: FirstStepException) {
         null
+    }
+}
+
+/**
+ * A still of an exercise or an assessment test (assessment pages, program rows, lessons): the key
+ * pose at the end of its movement ("up" at progress 1), or its hold pose; null when the core has no
+ * figure for [id] (a question that is not a physical test).
+ */
+object StillFigure {
+    fun of(id: String, level: UInt = 0u, side: Side = Side.LEFT): FigureFrame? {
+        for ((phase, at) in listOf(FigurePhase.UP to 1.0, FigurePhase.HOLD to 0.0)) {
+            try {
+                val frame = exerciseFigure(id, level, side, phase, at)
+                return frame.copy(primitives = frame.primitives.filter { it.role != FigureRole.MOTION_ARROW })
+            } catch (e: FirstStepException) {
+                continue
+            }
+        }
+        return null
     }
 }

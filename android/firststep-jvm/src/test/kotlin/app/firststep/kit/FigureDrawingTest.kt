@@ -100,4 +100,14 @@ class FigureDrawingTest {
         val e = assertThrows(FirstStepException::class.java) { exerciseFigure("calf_loading", 2u, Side.RIGHT, FigurePhase.UP, 1.5) }
         assertTrue(e.message!!.contains("progress"), e.message)
     }
+
+    @Test
+    fun `every physical assessment test has a still, the squat in line and drifting in, and a question has none`() {
+        for (id in listOf("knee_to_wall_cm", "heel_raise_reps", "toe_grip", "arch_control", "balance_seconds", "single_leg_squat")) {
+            val still = StillFigure.of(id)
+            assertTrue(still != null && still.primitives.none { it.role == FigureRole.MOTION_ARROW }, id)
+        }
+        assertNotEquals(StillFigure.of("single_leg_squat", 0u)!!.primitives, StillFigure.of("single_leg_squat", 1u)!!.primitives)
+        assertEquals(null, StillFigure.of("first_step_pain"))
+    }
 }

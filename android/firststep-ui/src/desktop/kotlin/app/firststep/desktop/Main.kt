@@ -24,7 +24,7 @@ import app.firststep.kit.FirstStepRepository
 import app.firststep.kit.NanoTimeClock
 import app.firststep.kit.SystemClock
 import app.firststep.kit.AppGraph
-import app.firststep.ui.FirstStepApp
+import app.firststep.kit.ShellPreferences
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
 import org.jetbrains.skia.Image
@@ -65,10 +65,13 @@ fun main(args: Array<String>) {
         val due = remember { DueReminders(System.currentTimeMillis()) }
         var frame: java.awt.Frame? = null
         val graph = remember {
+            // The shell's own choices (cue sound, reduced motion) in a file next to the journal.
+            val preferences = ShellPreferences(PropertiesPreferenceStore(File(path.path + ".prefs")), offersReducedMotion = true)
             AppGraph(
-                repository, scope, NanoTimeClock, ToneCuePlayer(),
+                repository, scope, NanoTimeClock, desktopCuePlayer(preferences),
                 FileSnapshotStore(File(path.path + ".session")), DialogFilePicker { frame },
                 runFiles = DialogRunFilePicker { frame },
+                preferences = preferences,
             ).also { it.start() }
         }
         // Due reminders while the app is open: the core's plan, re-read on every look.
@@ -103,7 +106,7 @@ fun main(args: Array<String>) {
             // Activity files dropped on the window are imported on the runs screen (issue 23).
             val drop = remember { runFileDropTarget { graph.importRuns(it) } }
             Box(Modifier.fillMaxSize().dragAndDropTarget(::carriesFiles, drop)) {
-                FirstStepApp(graph, dark = dark ?: isSystemInDarkTheme())
+                DesktopApp(graph, dark = dark ?: isSystemInDarkTheme())
             }
             System.getProperty("firststep.smoke.out")?.let { out -> SmokeProbe(graph, window, File(out)) }
         }

@@ -3,7 +3,12 @@ package app.firststep.desktop
 import app.firststep.core.Cue
 import app.firststep.core.CueKind
 import app.firststep.kit.CuePlayer
+import app.firststep.kit.CueTones
+import app.firststep.kit.CueVoice
 import app.firststep.kit.FilePicker
+import app.firststep.kit.PreferenceStore
+import app.firststep.kit.ShellPreferences
+import app.firststep.kit.SoundCuePlayer
 import app.firststep.kit.SnapshotStore
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
@@ -17,16 +22,21 @@ import kotlin.math.PI
 import kotlin.math.sin
 
 /**
+ * The desktop's cue player: the runner's choice (voice / tones / silent, in [preferences]) decided by
+ * the kit; the core's cue text spoken by the system's speech program when there is one, tones otherwise.
+ */
+fun desktopCuePlayer(preferences: ShellPreferences, voice: CueVoice? = CommandVoice.system()): CuePlayer =
+    SoundCuePlayer({ preferences.cueSound.value }, voice, JavaSoundTones())
+
+/**
  * Cues as short synthesised tones (javax.sound). A machine without an audio device (a server, CI)
  * stays silent: every failure to open a line is swallowed, once, and nothing is thrown.
  */
-class ToneCuePlayer : CuePlayer {
+class JavaSoundTones : CueTones {
     private val worker = Executors.newSingleThreadExecutor { r -> Thread(r, "firststep-cues").apply { isDaemon = true } }
     @Volatile private var unavailable = false
 
-    override fun show(cue: Cue) {}
-
-    override fun play(cue: Cue) {
+    override fun tone(cue: Cue) {
         if (unavailable) return
         val (hz, ms) = tone(cue.kind)
         worker.execute { beep(hz, ms) }
@@ -69,6 +79,32 @@ class ToneCuePlayer : CuePlayer {
         CueKind.SWITCH_SIDES -> 770.0 to 300
         CueKind.SET_DONE, CueKind.EXERCISE_DONE -> 1_046.0 to 300
         CueKind.SESSION_DONE -> 1_318.0 to 600
+    }
+}
+
+/**
+ * The shell's preferences in a properties file next to the journal (the journal's own settings stay
+ * in the core). Written whole to a temp file and renamed, so a crash never leaves half a file; an
+ * unreadable file reads as empty (the defaults).
+ */
+class PropertiesPreferenceStore(private val file: File) : PreferenceStore {
+    private val values = java.util.Properties().also { p ->
+        // IOException, or IllegalArgumentException for a malformed unicode escape: read as empty.
+        try { if (file.exists()) file.inputStream().use { p.load(it) } } catch (e: Exception) { p.clear() }
+    }
+
+    @Synchronized override fun read(key: String): String? = values.getProperty(key)
+
+    @Synchronized override fun write(key: String, value: String) {
+        values.setProperty(key, value)
+        try {
+            file.absoluteFile.parentFile?.mkdirs()
+            val tmp = File(file.path + ".tmp")
+            tmp.outputStream().use { values.store(it, "FirstStep desktop preferences") }
+            if (!tmp.renameTo(file)) { file.delete(); tmp.renameTo(file) }
+        } catch (e: java.io.IOException) {
+            // Kept for this run; the next start reads the defaults.
+        }
     }
 }
 

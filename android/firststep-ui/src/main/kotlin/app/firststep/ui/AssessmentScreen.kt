@@ -1,5 +1,9 @@
 package app.firststep.ui
 
+import androidx.compose.foundation.layout.aspectRatio
+import androidx.compose.runtime.remember
+import app.firststep.ui.figure.ExerciseFigure
+import app.firststep.kit.StillFigure
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.setValue
 import app.firststep.kit.Route
@@ -67,6 +71,7 @@ fun AssessmentScreen(state: AssessmentUiState, actions: AssessmentActions, modif
         )
         Text(item.prompt, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.testTag("assessment-prompt"))
         if (!item.required) Text(s.optional, style = MaterialTheme.typography.labelMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
+        TestFigures(item.id, item.prompt)
         if (item.howTo.isNotEmpty()) {
             SectionCard {
                 SectionTitle(s.howTo)
@@ -165,4 +170,21 @@ fun AssessmentRoute(graph: AppGraph) {
         back = graph.assessment::back,
         submit = { graph.assessment.submit() },
     ))
+}
+
+/**
+ * The test's figure, still (the core's key pose): knee-to-wall with the distance marked, the heel
+ * raise, toe grip, arch control, balance; the single-leg squat twice — knee in line (level 0) and
+ * knee drifting in (level 1). Nothing for a question that is not a physical test.
+ */
+@Composable
+private fun TestFigures(id: String, prompt: String) {
+    val s = LocalStrings.current
+    val frames = remember(id) { listOfNotNull(StillFigure.of(id, 0u), if (id == "single_leg_squat") StillFigure.of(id, 1u) else null) }
+    if (frames.isEmpty()) return
+    Row(Modifier.fillMaxWidth().testTag("assessment-figure"), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        for (frame in frames) {
+            ExerciseFigure(frame, s.figureOf(prompt), Modifier.weight(1f).aspectRatio(1f))
+        }
+    }
 }

@@ -31,6 +31,7 @@ import app.firststep.core.Lesson
 import app.firststep.core.Settings
 import app.firststep.core.Side
 import app.firststep.core.Units
+import app.firststep.kit.CueSound
 import app.firststep.kit.LessonsUiState
 import app.firststep.kit.ProgressUiState
 import app.firststep.kit.SettingsUiState
@@ -45,11 +46,16 @@ class SettingsActions(
     val exportCsv: () -> Unit,
     val importBackup: () -> Unit,
     val exportSummary: () -> Unit,
+    val setCueSound: (CueSound) -> Unit = {},
+    val setReducedMotion: (Boolean) -> Unit = {},
 )
+
+/** The shell's own choices, applied at once (no Save): how cues sound; reduced motion where the app offers it (desktop). */
+data class ShellChoices(val cueSound: CueSound = CueSound.VOICE, val reducedMotion: Boolean? = null)
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: SettingsActions, modifier: Modifier = Modifier) {
+fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: SettingsActions, modifier: Modifier = Modifier, shell: ShellChoices = ShellChoices()) {
     val s = LocalStrings.current
     ScreenColumn(modifier, tag = "screen-settings") {
         Heading(s.settingsTitle)
@@ -86,6 +92,16 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
         Button(actions.save, Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget).testTag("settings-save")) { Text(s.save) }
         if (ready.saved) Text(s.saved, modifier = Modifier.testTag("settings-saved"))
 
+        SectionTitle(s.cueSoundLabel)
+        ChoiceChips(CueSound.entries, shell.cueSound, { s.cueSound(it) }, actions.setCueSound, tagPrefix = "cue-sound")
+        shell.reducedMotion?.let { reduced ->
+            Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth().sizeIn(minHeight = TouchTarget)) {
+                Text(s.reducedMotionLabel, modifier = Modifier.weight(1f))
+                Switch(reduced, actions.setReducedMotion,
+                    modifier = Modifier.testTag("settings-reduced-motion").semantics { contentDescription = s.reducedMotionLabel })
+            }
+        }
+
         SectionTitle(s.dataTitle)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             OutlinedButton(actions.exportBackup, Modifier.sizeIn(minHeight = TouchTarget).testTag("export-backup")) { Text(s.exportBackup) }
@@ -114,7 +130,10 @@ fun SettingsScreen(state: SettingsUiState, databasePath: String, actions: Settin
 @Composable
 fun SettingsRoute(graph: AppGraph) {
     val state by graph.settings.state.collectAsState()
-    SettingsScreen(state, graph.repository.databasePath(), SettingsActions(
+    val prefs = graph.preferences
+    val cueSound by prefs.cueSound.collectAsState()
+    val reduced by prefs.reducedMotion.collectAsState()
+    SettingsScreen(state, graph.repository.databasePath(), shell = ShellChoices(cueSound, reduced.takeIf { prefs.offersReducedMotion }), actions = SettingsActions(
         edit = graph.settings::edit,
         toggleDay = graph.settings::toggleSessionDay,
         save = { graph.settings.save() },
@@ -122,5 +141,7 @@ fun SettingsRoute(graph: AppGraph) {
         exportCsv = { graph.settings.exportCsv() },
         importBackup = { graph.settings.importBackup() },
         exportSummary = { graph.settings.exportClinicianSummary() },
+        setCueSound = prefs::setCueSound,
+        setReducedMotion = prefs::setReducedMotion,
     ))
 }

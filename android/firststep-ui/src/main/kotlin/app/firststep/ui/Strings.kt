@@ -214,6 +214,9 @@ interface Strings {
     val sessionDaysLabel: String
     fun weekday(isoDay: Int): String
     val remindersEnabled: String
+    val cueSoundLabel: String
+    fun cueSound(c: app.firststep.kit.CueSound): String
+    val reducedMotionLabel: String
     val dataTitle: String
     val exportBackup: String
     val exportCsv: String
@@ -461,6 +464,13 @@ object EnglishStrings : Strings {
     override val sessionDaysLabel = "Session days"
     override fun weekday(isoDay: Int) = listOf("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[isoDay - 1]
     override val remindersEnabled = "Reminders on"
+    override val cueSoundLabel = "Session cues"
+    override fun cueSound(c: app.firststep.kit.CueSound) = when (c) {
+        app.firststep.kit.CueSound.VOICE -> "Voice"
+        app.firststep.kit.CueSound.TONES -> "Tones"
+        app.firststep.kit.CueSound.SILENT -> "Silent"
+    }
+    override val reducedMotionLabel = "Reduce motion (still figures)"
     override val dataTitle = "Your data"
     override val exportBackup = "Export backup"
     override val exportCsv = "Export pain CSV"

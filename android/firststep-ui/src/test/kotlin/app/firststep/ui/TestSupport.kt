@@ -1,6 +1,9 @@
 package app.firststep.ui
 
+import androidx.compose.ui.graphics.toArgb
+import androidx.compose.ui.graphics.toPixelMap
 import androidx.compose.ui.test.SemanticsNodeInteraction
+import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onNodeWithTag
@@ -16,6 +19,8 @@ import app.firststep.kit.Clock
 import app.firststep.kit.CuePlayer
 import app.firststep.kit.FilePicker
 import app.firststep.kit.FirstStepRepository
+import app.firststep.kit.InMemoryPreferenceStore
+import app.firststep.kit.ShellPreferences
 import app.firststep.kit.MonotonicClock
 import app.firststep.kit.SnapshotStore
 import kotlinx.coroutines.CoroutineScope
@@ -127,11 +132,12 @@ class TestApp(
     val cues: RecordingCues = RecordingCues(),
     val files: TempFiles = TempFiles(),
     tickMs: Long = 20,
+    val preferences: ShellPreferences = ShellPreferences(InMemoryPreferenceStore()),
 ) : AutoCloseable {
     val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     val repository: FirstStepRepository = runBlocking { FirstStepRepository.open(db.path, clock) }
     val snapshots = MemorySnapshots()
-    val graph = AppGraph(repository, scope, monotonic, cues, snapshots, files, tickMs)
+    val graph = AppGraph(repository, scope, monotonic, cues, snapshots, files, tickMs, preferences = preferences)
 
     /** Reads the journal through a second, independent handle (what a restarted app would see). */
     fun <T> reopen(block: (FirstStep) -> T): T = FirstStep.open(db.path).use(block)
@@ -160,3 +166,15 @@ fun ComposeContentTestRule.type(tag: String, text: String) {
 
 fun SemanticsNodeInteraction.text(): String =
     fetchSemanticsNode().config.getOrElse(androidx.compose.ui.semantics.SemanticsProperties.Text) { emptyList() }.joinToString("") { it.text }
+
+/** The session figure's pixels inside the circle inscribed in its box (outside it: 0, the ring's area). */
+fun ComposeContentTestRule.figurePixelsInsideRing(): IntArray {
+    waitForIdle()
+    val map = onNodeWithTag("exercise-figure").captureToImage().toPixelMap()
+    val r = minOf(map.width, map.height) / 2.0
+    return IntArray(map.width * map.height) { i ->
+        val x = i % map.width
+        val y = i / map.width
+        if (Math.hypot(x + 0.5 - map.width / 2.0, y + 0.5 - map.height / 2.0) < r) map[x, y].toArgb() else 0
+    }
+}

@@ -57,7 +57,8 @@ fun ExerciseFigure(frame: FigureFrame, description: String, modifier: Modifier =
             },
     ) {
         val drawing = FigureMapper.map(frame, size.width, size.height)
-        for (c in drawing.commands) {
+        // Text (the knee-to-wall distance) last, so a limb crossing the mark never hides it.
+        for (c in drawing.commands.sortedBy { it is DrawCommand.Text }) {
             val colour = Color(palette.argb(c.slot).toInt())
             when (c) {
                 is DrawCommand.Polyline -> drawPolyline(c.points, colour, c.width)
