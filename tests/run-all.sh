@@ -81,6 +81,12 @@ elif [[ $GEN_OK == 1 ]]; then
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb fonts-dejavu-core fontconfig; } >/dev/null 2>&1
   fi
   command -v Xvfb >/dev/null || echo "Xvfb unavailable: the desktop window smoke test is skipped"
+  # The desktop speaks cues with espeak-ng (DesktopCuesTest writes a real WAV with it); install it when missing.
+  if ! command -v espeak-ng >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "installing espeak-ng for the desktop voice test"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng; } >/dev/null 2>&1
+  fi
+  command -v espeak-ng >/dev/null || echo "espeak-ng unavailable: the real desktop voice test is skipped"
   rm -rf android/*/target/surefire-reports
   # --fail-at-end: a failing module does not hide the tests of the others.
   (cd android && mvn -B --no-transfer-progress --fail-at-end test -Dfirststep.lib.dir="$LIB_DIR") 2>&1 | tee "$LOGS/kotlin.log"
