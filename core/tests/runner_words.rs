@@ -7,22 +7,14 @@
 
 use std::path::PathBuf;
 
-use firststep_core::api::{FirstStep, Moment};
+use firststep_core::api::FirstStep;
 use firststep_core::error::FirstStepError;
 use firststep_core::model::SessionRecord;
-use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
-fn scenarios_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios")
-}
-
-fn morning(date: &str) -> Moment {
-    let d: Date = date.parse().expect("scenario date");
-    let ts = d.at(8, 0, 0, 0).to_zoned_datetime(jiff::tz::TimeZone::UTC).expect("in range").timestamp();
-    Moment { instant_ms: ts.as_millisecond(), time_zone: "UTC".into() }
-}
+mod scenario_support;
+use scenario_support::{morning, scenarios_dir};
 
 /// Why `text` is not a plain sentence, or `None`. The patterns are issue 28's: `rule P4`,
 /// a one- or two-letter code with one digit (`E3`, `L1`, `RR1`), snake_case ids, `..=`, `(got `,

@@ -5,21 +5,12 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use firststep_core::api::{screens_to_refresh, FirstStep, JournalChange, Moment, StartRoute};
+use firststep_core::api::{screens_to_refresh, FirstStep, JournalChange, StartRoute};
 use firststep_core::model::{DecisionAction, SessionRecord};
-use jiff::civil::Date;
 use serde_json::Value;
 
-fn scenarios_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios")
-}
-
-/// 08:00 UTC on `date`: the replay's "now" for that day.
-fn morning(date: &str) -> Moment {
-    let d: Date = date.parse().expect("scenario date");
-    let ts = d.at(8, 0, 0, 0).to_zoned_datetime(jiff::tz::TimeZone::UTC).expect("in range").timestamp();
-    Moment { instant_ms: ts.as_millisecond(), time_zone: "UTC".into() }
-}
+mod scenario_support;
+use scenario_support::{morning, scenarios_dir};
 
 fn opt_i64(v: &Value) -> Option<i64> {
     v.as_i64()
